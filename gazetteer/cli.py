@@ -1,0 +1,129 @@
+"""`frontline place`: look a name up, or add a place or an alias to the user supplement."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import user_supplement
+from .records import Candidate, Resolution
+from .resolver import Gazetteer
+from .settings import user_supplement_path
+
+
+def _progress(message: str) -> None:
+    print(f"frontline: {message}", file=sys.stderr, flush=True)
+
+
+def parse_lat_lon(text: str) -> tuple[float, float]:
+    """'48.28,37.18' -> (48.28, 37.18); argparse type for --near."""
+    try:
+        lat, lon = (float(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected LAT,LON such as 48.28,37.18, got {text!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise argparse.ArgumentTypeError(f"coordinates out of range: {text!r}")
+    return lat, lon
+
+
+def add_lookup_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", nargs="+", help="the place name, in any spelling or script")
+    parser.add_argument("--near", type=parse_lat_lon, metavar="LAT,LON",
+                        help="favour candidates near this point")
+    parser.add_argument("--country", metavar="CC", help="favour this country (ISO alpha-2)")
+    parser.add_argument("--admin1", metavar="REGION", help="favour this oblast/admin1 region")
+    parser.add_argument("--all", action="store_true", help="list the other candidates too")
+    parser.add_argument("--json", action="store_true", help="print JSON (see README)")
+    parser.add_argument("--online", action="store_true",
+                        help="ask an online geocoder (Nominatim) when nothing matches offline; "
+                             "answers are cached in the user supplement")
+
+
+def add_add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", help="the new place's name, or the new alias")
+    parser.add_argument("--lat", type=float, help="latitude of a new place (WGS84)")
+    parser.add_argument("--lon", type=float, help="longitude of a new place (WGS84)")
+    parser.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
+    parser.add_argument("--country", default="", metavar="CC", help="ISO alpha-2 country code")
+    parser.add_argument("--kind", default="settlement", choices=user_supplement.KINDS)
+    parser.add_argument("--to", metavar="PLACE_ID",
+                        help="make NAME an alias of this known place, e.g. geonames:704422")
+
+
+def _describe(candidate: Candidate) -> list[str]:
+    place = candidate.place
+    return [
+        f"{place.name} ({place.kind})",
+        f"  lat, lon     {place.lat:.5f}, {place.lon:.5f}",
+        f"  admin1       {place.admin1 or '-'}",
+        f"  country      {place.country or '-'}",
+        f"  place id     {place.place_id}",
+        f"  population   {place.population:,}",
+        f"  matched      {candidate.matched_name} ({candidate.match_type})",
+        f"  confidence   {candidate.confidence:.2f}",
+    ]
+
+
+def _candidate_row(candidate: Candidate) -> str:
+    place = candidate.place
+    where = ", ".join(filter(None, (place.admin1, place.country)))
+    return (f"  {place.name:<24} {place.lat:9.5f} {place.lon:10.5f}  {where:<32} "
+            f"{place.place_id:<20} pop {place.population:>10,}  {candidate.match_type:<15} "
+            f"{candidate.confidence:.2f}")
+
+
+def format_resolution(resolution: Resolution, show_all: bool) -> str:
+    lines = _describe(resolution.match)
+    if resolution.ambiguous:
+        lines.append("  ambiguous    another place scores close: give --near LAT,LON, --country "
+                     "or --admin1 (see --all)")
+    if resolution.candidates and show_all:
+        lines.append("other candidates:")
+        lines += [_candidate_row(c) for c in resolution.candidates]
+    elif resolution.candidates:
+        lines.append(f"({len(resolution.candidates)} other candidates: --all lists them)")
+    return "\n".join(lines)
+
+
+def run_lookup(args: argparse.Namespace) -> int:
+    query = " ".join(args.name)
+    gazetteer = Gazetteer.load(progress=_progress)
+    resolution = gazetteer.resolve(query, near=args.near, country=args.country,
+                                   admin1=args.admin1, online=args.online)
+    if args.json:
+        print(json.dumps(resolution.as_json(), ensure_ascii=False, indent=2))
+    elif resolution.match:
+        print(format_resolution(resolution, args.all))
+    if resolution.match is None:
+        message = f"frontline: no place matches {query!r}"
+        if resolution.suggestions:
+            message += f"; did you mean: {', '.join(resolution.suggestions)}?"
+        if not args.online:
+            message += " (add it with `frontline place add`, or try --online)"
+        print(message, file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    try:
+        if args.to:
+            if args.lat is not None or args.lon is not None:
+                raise user_supplement.SupplementError("give either --to or --lat/--lon, not both")
+            gazetteer = Gazetteer.load(progress=_progress)
+            user_supplement.add_alias(args.name, args.to, gazetteer)
+            print(f"added alias {args.name!r} -> {args.to} in {user_supplement_path()}")
+            return 0
+        if args.lat is None or args.lon is None:
+            raise user_supplement.SupplementError("a new place needs --lat and --lon "
+                                                  "(or --to PLACE_ID for an alias)")
+        row = user_supplement.add_place(args.name, args.lat, args.lon, args.alias,
+                                        args.country, args.kind)
+    except user_supplement.SupplementError as error:
+        print(f"frontline place add: {error}", file=sys.stderr)
+        return 2
+    print(f"added {user_supplement.user_place_id(row['name'])} ({row['lat']}, {row['lon']}) "
+          f"in {user_supplement_path()}")
+    return 0

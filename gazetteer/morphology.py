@@ -1,0 +1,81 @@
+"""Russian and Ukrainian case endings: в Покровске, под Покровском, у Костянтинівці.
+
+pymorphy3 proposes the dictionary forms of a word (for unknown place names it predicts them from
+similar words). We take every proposal from both the Russian and the Ukrainian analyser; the
+gazetteer then keeps only those that are a known name, so a wrong proposal costs nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+
+from .normalize import has_cyrillic
+
+_MAX_PARSES = 4
+_MAX_COMBINATIONS = 24
+# Case endings of Russian and Ukrainian place names, longest first, each with the nominative
+# endings it can come from. pymorphy3's guesses for unknown names miss some (Покровська,
+# genitive of Покровськ); stripping one ending and restoring a nominative catches them.
+# Only forms that turn out to be known names count.
+_CASE_ENDINGS = (
+    ("ого", ("ий", "ый", "ое", "е")), ("его", ("ий", "ее", "е")),  # adjectival names
+    ("ому", ("ий", "ый", "ое", "е")), ("ему", ("ий", "ее", "е")),
+    ("ові", ("",)),  # Ukrainian dative of a masculine name
+    ("ой", ("а", "ый", "ой")), ("ою", ("а",)), ("ей", ("я",)), ("ею", ("я",)),  # instrumental
+    ("ом", ("", "о")), ("ем", ("", "е", "ь")),
+    ("ої", ("а",)), ("ім", ("ий", "е")), ("им", ("ий", "ый", "е")),
+    ("а", ("", "о")), ("я", ("е", "ь")),  # genitive
+    ("у", ("", "а", "о")), ("ю", ("е", "я", "ь")),  # dative, accusative
+    ("е", ("", "а")), ("і", ("", "а", "я")),  # locative
+    ("и", ("а",)), ("ы", ("а",)),  # genitive of a feminine name
+)
+_MIN_STEM = 4
+
+
+@lru_cache(maxsize=1)
+def _analysers():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru"), pymorphy3.MorphAnalyzer(lang="uk")
+
+
+@lru_cache(maxsize=65536)
+def word_lemmas(word: str) -> tuple[str, ...]:
+    """The word itself and its possible dictionary forms, lower-case, most likely first."""
+    low = word.lower()
+    if not has_cyrillic(low):
+        return (low,)
+    found = [low]
+    for analyser in _analysers():
+        for parse in analyser.parse(low)[:_MAX_PARSES]:
+            if parse.normal_form not in found:
+                found.append(parse.normal_form)
+    for ending, nominatives in _CASE_ENDINGS:
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) >= _MIN_STEM:
+            found += [f for f in (stem + n for n in nominatives) if f not in found]
+            break
+    return tuple(found)
+
+
+def lemma_forms(text: str) -> list[str]:
+    """Every combination of the words' dictionary forms (capped), excluding the text itself."""
+    words = text.split()
+    if not words or not has_cyrillic(text):
+        return []
+    combos = itertools.islice(itertools.product(*(word_lemmas(w) for w in words)),
+                              _MAX_COMBINATIONS)
+    original = " ".join(w.lower() for w in words)
+    return [form for form in (" ".join(c) for c in combos) if form != original]
+
+
+def name_lemma(name: str) -> str | None:
+    """The most likely dictionary form of a multi-word Cyrillic name (Донецкая область ->
+    донецкий область), so that inflected queries (Донецкой области) meet it. None when it
+    equals the name."""
+    words = name.split()
+    if len(words) < 2 or not has_cyrillic(name):
+        return None
+    lemma = " ".join(word_lemmas(w)[1] if len(word_lemmas(w)) > 1 else w.lower() for w in words)
+    return lemma if lemma != name.lower() else None

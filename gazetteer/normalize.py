@@ -1,0 +1,119 @@
+"""Turn any spelling of a place name into comparable keys.
+
+War reporting spells one town many ways: Pokrovsk, Pokrovs'k, Покровськ, Покровск; Krasny Liman,
+Krasnyy Lyman, Красный Лиман. Two keys make those comparable:
+
+- ``exact_key``: the spelling itself, made blind to case, diacritics, apostrophes, hyphens versus
+  spaces, soft hyphens, zero-width characters and an English possessive. Two names with the same
+  exact key are the same written name.
+- ``fold_key``: the exact key transliterated to Latin and folded so that the usual romanisations
+  of one Cyrillic name meet (Ukrainian national system, Russian BGN/PCGN, news spellings). It is a
+  matching key, not a spelling anyone writes: a hit through it is reported as a transliteration.
+
+Both are pure functions of the string; the gazetteer index is keyed by ``fold_key``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Invisible characters that scrapers leave inside words.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"), None)
+# Every apostrophe-like mark, and the soft and hard signs' Latin stand-ins, become one mark.
+_APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼʹʻ`´′＇"})
+_DASHES = re.compile(r"[\-‐‑‒–—―_/]+")
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"'s$")
+_DROP = re.compile(r"['\".,()\[\]«»“”„]")
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
+
+# Cyrillic to a coarse Latin: one letter each, chosen so that the folding below makes Russian
+# and Ukrainian romanisations meet (я -> ia, й -> i, х -> kh, г -> g, ь dropped ...).
+_CYR_TO_LAT = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e",
+        "є": "ie", "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k",
+        "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+        "у": "u", "ў": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+        "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+    }
+)  # fmt: skip
+
+# Latin folding, applied in order to each word of the transliterated key.
+_DIGRAPHS = [("shch", "\x01"), ("kh", "\x02"), ("zh", "\x03"), ("sh", "\x04"), ("ch", "\x05")]
+_FOLD_LETTERS = str.maketrans({"y": "i", "j": "i", "w": "v", "q": "k", "x": "ks"})
+_REPEATS = re.compile(r"(.)\1+")
+_I_BEFORE_VOWEL = re.compile(r"(?<=[^aeiou ])i(?=[aeou])")
+# Word endings that differ between Ukrainian and Russian forms of one name:
+# -ivka/-ovka, -iv/-ov, -ske/-skoe/-skoye, -ove/-ovo, -ine/-ino, -ne/-noe/-noye.
+_ENDINGS = [
+    (re.compile(r"ivka$"), "ovka"),
+    (re.compile(r"iv$"), "ov"),
+    (re.compile(r"oi?e$"), "e"),
+    (re.compile(r"(?<=[vn])o$"), "e"),
+]
+
+
+def clean(text: str) -> str:
+    """Case-fold and tidy a name: invisible characters, apostrophes, dashes, spaces, possessive."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_APOSTROPHES)
+    text = _SPACES.sub(" ", _DASHES.sub(" ", text)).strip().casefold()
+    return _POSSESSIVE.sub("", text)
+
+
+def _strip_marks(text: str) -> str:
+    """Remove diacritics from Latin letters; keep Cyrillic letters (й, ё, ї) whole."""
+    out = []
+    for ch in text:
+        if "\u0400" <= ch <= "\u04ff":
+            out.append(ch)
+            continue
+        decomposed = unicodedata.normalize("NFD", ch)
+        out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+_LATIN_EXTRAS = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "đ": "d", "ı": "i", "æ": "ae"})
+
+
+@lru_cache(maxsize=65536)
+def exact_key(text: str) -> str:
+    """The written name, blind to case, diacritics, punctuation and spacing variants."""
+    text = _strip_marks(clean(text)).translate(_LATIN_EXTRAS)
+    return _SPACES.sub(" ", _DROP.sub("", text)).strip()
+
+
+def _fold_word(word: str) -> str:
+    for digraph, mark in _DIGRAPHS:
+        word = word.replace(digraph, mark)
+    word = word.translate(_FOLD_LETTERS).replace("h", "g")  # Ukrainian h = Russian g
+    word = _I_BEFORE_VOWEL.sub("", _REPEATS.sub(r"\1", word))
+    for pattern, repl in _ENDINGS:
+        word = pattern.sub(repl, word)
+    for digraph, mark in _DIGRAPHS:
+        word = word.replace(mark, digraph)
+    return _REPEATS.sub(r"\1", word)
+
+
+@lru_cache(maxsize=65536)
+def fold_key(text: str) -> str:
+    """The matching key: Latin, folded so that the romanisations of one name coincide."""
+    latin = exact_key(text).translate(_CYR_TO_LAT)
+    latin = re.sub(r"[^a-z0-9 ]", "", latin)
+    return " ".join(_fold_word(w) for w in latin.split())
+
+
+def has_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+def is_latin_or_cyrillic(text: str) -> bool:
+    """True for names written in Latin or Cyrillic script: the scripts of the reports we read."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    return all(_CYRILLIC.match(c) or _LATIN.match(c) for c in letters)

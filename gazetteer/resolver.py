@@ -1,0 +1,154 @@
+"""The gazetteer: any spelling of a place name in, ranked candidate places out.
+
+    >>> gz = Gazetteer.load()
+    >>> gz.resolve("Krasnoarmeysk").match.place.place_id
+    'geonames:704422'
+
+Lookup order for one query: every name with the query's fold key; for Cyrillic, every name with
+the fold key of one of its dictionary forms (case endings); only when nothing matched, the fuzzy
+fallback. Candidates are scored by ``ranking``. With ``online=True`` and still no match, the
+online geocoder is asked and its answer cached in the user supplement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import fuzzy, user_supplement
+from .index import NameIndex, load_index
+from .morphology import lemma_forms
+from .normalize import exact_key, fold_key, has_cyrillic
+from .ranking import (
+    AMBIGUITY_GAP,
+    HOW_QUALITY,
+    SAME_PLACE_KM,
+    Context,
+    haversine_km,
+    margin_confidence,
+    name_score,
+    place_score,
+)
+from .records import Candidate, Place, Resolution
+
+
+@dataclass
+class _Hit:
+    place: int
+    name: str
+    name_type: str
+    how: str  # exact | inflected | folded | fuzzy
+    score: float
+    quality: float = 1.0
+
+
+class Gazetteer:
+    def __init__(self, index: NameIndex):
+        self.index = index
+        self.extra: dict[str, list[tuple[int, str, str]]] = {}  # user supplement, by fold key
+
+    @classmethod
+    def load(cls, progress: Callable[[str], None] = lambda _: None, rebuild: bool = False,
+             supplement: bool = True) -> Gazetteer:
+        """The cached index (built on first use) plus the user supplement, unless told not to."""
+        gazetteer = cls(load_index(progress, rebuild=rebuild))
+        if supplement:
+            user_supplement.apply(gazetteer, user_supplement.read())
+        return gazetteer
+
+    # -- adding names at run time (user supplement) ------------------------------------------
+    def add_name(self, place_index: int, name: str, name_type: str) -> None:
+        key = fold_key(name)
+        if key:
+            self.extra.setdefault(key, []).append((place_index, name, name_type))
+
+    def place_index(self, place_id: str) -> int | None:
+        return self.index.index_of(place_id)
+
+    def place(self, place_id: str) -> Place | None:
+        index = self.index.index_of(place_id)
+        return None if index is None else self.index.place(index)
+
+    # -- resolving ----------------------------------------------------------------------------
+    def _entries(self, key: str) -> list[tuple[int, str, str]]:
+        found = self.index.lookup(key)
+        return found + self.extra[key] if key in self.extra else found
+
+    def _hits(self, query: str) -> list[_Hit]:
+        hits = []
+        query_exact = exact_key(query)
+        for place, name, name_type in self._entries(fold_key(query)):
+            how = "exact" if exact_key(name) == query_exact else "folded"
+            hits.append(_Hit(place, name, name_type, how, name_score(name_type, how),
+                             HOW_QUALITY[how]))
+        if has_cyrillic(query):
+            for form in lemma_forms(exact_key(query)):
+                for place, name, name_type in self._entries(fold_key(form)):
+                    hits.append(_Hit(place, name, name_type, "inflected",
+                                     name_score(name_type, "inflected"),
+                                     HOW_QUALITY["inflected"]))
+        return hits
+
+    def _fuzzy_hits(self, key: str) -> tuple[list[_Hit], list[str]]:
+        hits, suggestions = [], []
+        for near_key, _ratio in fuzzy.near_keys(key, self.index.fuzzy_keys):
+            entries = self._entries(near_key)
+            if not entries:
+                continue
+            best = max(entries, key=lambda e: (self.index.populations[e[0]], e[1]))
+            suggestions.append(self.index.names[best[0]])
+            if fuzzy.is_match(key, near_key):
+                edits = fuzzy.edits(key, near_key)
+                quality = max(0.0, 1.0 - 2.0 * edits / len(key))
+                for place, name, name_type in entries:
+                    hits.append(_Hit(place, name, name_type, "fuzzy",
+                                     name_score(name_type, "fuzzy", edits), quality))
+        return hits, list(dict.fromkeys(suggestions))
+
+    def resolve(self, query: str, near: tuple[float, float] | None = None,
+                country: str | None = None, admin1: str | None = None, limit: int = 10,
+                online: bool = False, geocoder=None) -> Resolution:
+        """Rank the places ``query`` may name. ``near`` (lat, lon), ``country`` (ISO alpha-2) and
+        ``admin1`` (a region name) are optional context that favours candidates there."""
+        context = Context(near=near, country=country, admin1=admin1)
+        hits = self._hits(query)
+        suggestions: list[str] = []
+        if not hits:
+            hits, suggestions = self._fuzzy_hits(fold_key(query))
+        if not hits and online and user_supplement.cache_online_answer(self, query, geocoder):
+            return self.resolve(query, near, country, admin1, limit)
+        if not hits:
+            return Resolution(query=query, match=None, suggestions=tuple(suggestions[:5]))
+        return self._rank(query, hits, context, limit, suggestions)
+
+    def _same_place(self, a: int, b: int) -> bool:
+        """Two entries closer than SAME_PLACE_KM are one place for the map (GeoNames duplicates)."""
+        idx = self.index
+        return haversine_km(idx.lats[a], idx.lons[a], idx.lats[b], idx.lons[b]) <= SAME_PLACE_KM
+
+    def _rank(self, query, hits, context, limit, suggestions) -> Resolution:
+        idx = self.index
+        best: dict[int, _Hit] = {}
+        for hit in hits:
+            if hit.place not in best or hit.score > best[hit.place].score:
+                best[hit.place] = hit
+        scored = []
+        for place, hit in best.items():
+            total = hit.score + place_score(
+                idx.populations[place], idx.priors[place], idx.lats[place], idx.lons[place],
+                idx.countries[place], idx.admin1s[place], context)
+            scored.append((total, place, hit))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        top_score, top_place, _ = scored[0]
+        rival = next((s for s, p, _ in scored[1:] if not self._same_place(top_place, p)), None)
+        candidates = []
+        for rank, (total, place, hit) in enumerate(scored[:limit]):
+            match_type = {"exact": hit.name_type, "inflected": "inflected",
+                          "folded": "transliteration", "fuzzy": "fuzzy"}[hit.how]
+            sureness = margin_confidence(total, rival if rank == 0 else top_score)
+            candidates.append(Candidate(idx.place(place), hit.name, match_type,
+                                        round(sureness * hit.quality, 3), round(total, 4)))
+        top = candidates[0]
+        ambiguous = rival is not None and top.score - rival < AMBIGUITY_GAP
+        return Resolution(query=query, match=top, candidates=tuple(candidates[1:]),
+                          ambiguous=ambiguous, suggestions=tuple(suggestions[:5]))

@@ -1,0 +1,140 @@
+"""The user's own places and aliases: ``frontline place add`` writes them, every run reads them.
+
+One CSV file (see ``settings.user_supplement_path``) with one row per addition:
+
+- a new place: ``name, lat, lon`` (+ ``aliases`` separated by ``|``, ``country``, ``kind``);
+  its id is ``user:<name>``;
+- an alias of a known place: ``name`` and ``to`` (a place id such as ``geonames:704422``);
+- an answer of the online geocoder (``--online``), cached as a new place whose ``source`` names
+  the service.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from .normalize import exact_key
+from .records import SETTLEMENT, Place
+from .settings import user_supplement_path
+
+FIELDS = ("name", "lat", "lon", "to", "aliases", "country", "kind", "source", "added")
+KINDS = ("settlement", "region", "country", "other")
+
+
+class SupplementError(ValueError):
+    """A user addition that cannot be accepted (bad coordinates, unknown place...)."""
+
+
+def read(path: Path | None = None) -> list[dict[str, str]]:
+    path = path or user_supplement_path()
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [{k: (v or "") for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+def _write(rows: list[dict[str, str]], path: Path) -> None:
+    """Write all rows atomically: a crash never leaves a half-written supplement."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: row.get(k, "") for k in FIELDS} for row in rows)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".places-", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(buffer.getvalue())
+    os.replace(tmp, path)
+
+
+def user_place_id(name: str) -> str:
+    return "user:" + re.sub(r"\s+", "-", exact_key(name))
+
+
+def _place_from_row(row: dict[str, str]) -> Place:
+    lat, lon = float(row["lat"]), float(row["lon"])
+    return Place(
+        place_id=user_place_id(row["name"]),
+        name=row["name"],
+        kind=row.get("kind") or SETTLEMENT,
+        lat=lat,
+        lon=lon,
+        country=(row.get("country") or "").upper(),
+        admin1="",
+        population=0,
+    )
+
+
+def apply(gazetteer, rows: list[dict[str, str]]) -> None:
+    """Add the rows' places and names to a loaded gazetteer (in memory only)."""
+    for row in rows:
+        if row.get("to"):
+            index = gazetteer.place_index(row["to"])
+            if index is not None:
+                gazetteer.add_name(index, row["name"], "user")
+            continue
+        place = _place_from_row(row)
+        index = gazetteer.place_index(place.place_id)
+        if index is None:
+            prior = 1.0 if place.country == "UA" else 0.0
+            index = gazetteer.index.append_place(place, prior)
+        name_type = "online" if row.get("source", "").startswith("online") else "user"
+        gazetteer.add_name(index, row["name"], name_type)
+        for alias in filter(None, (row.get("aliases") or "").split("|")):
+            gazetteer.add_name(index, alias.strip(), name_type)
+
+
+def _check_coordinates(lat: float, lon: float) -> None:
+    if not (-90.0 <= lat <= 90.0) or not (-180.0 <= lon <= 180.0):
+        raise SupplementError(f"coordinates out of range: lat {lat}, lon {lon}")
+
+
+def add_place(name: str, lat: float, lon: float, aliases: list[str] = (), country: str = "",
+              kind: str = SETTLEMENT, source: str = "user", path: Path | None = None) -> dict:
+    """Append a new place to the supplement; returns the row written."""
+    if not exact_key(name):
+        raise SupplementError("a place needs a name")
+    _check_coordinates(lat, lon)
+    if kind not in KINDS:
+        raise SupplementError(f"kind must be one of {', '.join(KINDS)}")
+    row = {
+        "name": name.strip(), "lat": f"{lat:.6f}", "lon": f"{lon:.6f}",
+        "aliases": "|".join(a.strip() for a in aliases if a.strip()),
+        "country": country.upper(), "kind": kind, "source": source,
+        "added": dt.date.today().isoformat(),
+    }
+    path = path or user_supplement_path()
+    _write(read(path) + [row], path)
+    return row
+
+
+def add_alias(name: str, to: str, gazetteer, path: Path | None = None) -> dict:
+    """Append an alias of a known place (``to`` is its place id); returns the row written."""
+    if not exact_key(name):
+        raise SupplementError("an alias needs a name")
+    if gazetteer.place_index(to) is None:
+        raise SupplementError(f"unknown place id {to!r} (see `frontline place NAME --json`)")
+    row = {"name": name.strip(), "to": to, "source": "user", "added": dt.date.today().isoformat()}
+    path = path or user_supplement_path()
+    _write(read(path) + [row], path)
+    return row
+
+
+def cache_online_answer(gazetteer, query: str, geocoder=None) -> bool:
+    """Ask the online geocoder about ``query``; cache an answer as a supplement place and add it
+    to the loaded gazetteer. False when the service has no answer or fails."""
+    from .online import OnlineGeocoder
+
+    geocoder = geocoder or OnlineGeocoder()
+    answer = geocoder.lookup(query)
+    if answer is None:
+        return False
+    row = add_place(query, answer.lat, answer.lon, country=answer.country, kind=answer.kind,
+                    source=f"online:{geocoder.name} {answer.reference}".strip())
+    apply(gazetteer, [row])
+    return True
