@@ -5,9 +5,14 @@ places of 15,000+ people elsewhere): a misspelt hamlet in Peru is not worth a wr
 A near key counts as a match when it is at most one edit away (a letter added, dropped,
 changed, or two letters swapped; two edits for keys of 10+ letters) and the key is at least
 ``MIN_LENGTH`` long. Other keys above ``SUGGEST_RATIO`` are only offered as "did you mean".
+
+Only keys with the same first letter and a length within two are compared, which keeps a lookup
+well under a millisecond; a misspelt first letter is left to the suggestions of the user.
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -15,15 +20,26 @@ from rapidfuzz.distance import DamerauLevenshtein
 SUGGEST_RATIO = 70.0
 MIN_LENGTH = 5
 LONG_KEY = 10
+LENGTH_SLACK = 2
 
 
-def near_keys(key: str, pool: list[str], limit: int = 8) -> list[tuple[str, float]]:
-    """The pool keys most like ``key`` (fold keys both), best first, with their ratio 0-100."""
-    if len(key) < 3 or not pool:
-        return []
-    found = process.extract(key, pool, scorer=fuzz.ratio, limit=limit,
-                            score_cutoff=SUGGEST_RATIO)
-    return [(choice, float(score)) for choice, score, _ in found]
+class FuzzyPool:
+    """Fold keys bucketed by first letter and length."""
+
+    def __init__(self, keys: list[str]):
+        self._buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for key in keys:
+            self._buckets[(key[0], len(key))].append(key)
+
+    def near_keys(self, key: str, limit: int = 8) -> list[tuple[str, float]]:
+        """The pool keys most like ``key``, best first, with their similarity ratio 0-100."""
+        if len(key) < 3:
+            return []
+        choices = [k for length in range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
+                   for k in self._buckets.get((key[0], length), ())]
+        found = process.extract(key, choices, scorer=fuzz.ratio, limit=limit,
+                                score_cutoff=SUGGEST_RATIO)
+        return [(choice, float(score)) for choice, score, _ in found]
 
 
 def edits(key: str, other: str) -> int:

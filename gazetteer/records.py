@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 # Kinds of place the gazetteer knows.
 SETTLEMENT, REGION, COUNTRY = "settlement", "region", "country"
@@ -53,15 +53,21 @@ class Candidate:
     score: float = field(default=0.0, compare=False)
 
     def as_json(self) -> dict:
-        data = asdict(self.place)
-        data["lat"] = round(self.place.lat, 5)
-        data["lon"] = round(self.place.lon, 5)
-        data.update(
-            matched_name=self.matched_name,
-            match_type=self.match_type,
-            confidence=round(self.confidence, 3),
-        )
-        return data
+        """The JSON object of `frontline place --json`, keys in the documented order."""
+        place = self.place
+        return {
+            "place_id": place.place_id,
+            "name": place.name,
+            "lat": round(place.lat, 5),
+            "lon": round(place.lon, 5),
+            "kind": place.kind,
+            "country": place.country,
+            "admin1": place.admin1,
+            "population": place.population,
+            "matched_name": self.matched_name,
+            "match_type": self.match_type,
+            "confidence": round(self.confidence, 3),
+        }
 
 
 @dataclass(frozen=True)

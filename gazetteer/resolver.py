@@ -46,6 +46,7 @@ class Gazetteer:
     def __init__(self, index: NameIndex):
         self.index = index
         self.extra: dict[str, list[tuple[int, str, str]]] = {}  # user supplement, by fold key
+        self._fuzzy_pool: fuzzy.FuzzyPool | None = None  # built on first need
 
     @classmethod
     def load(cls, progress: Callable[[str], None] = lambda _: None, rebuild: bool = False,
@@ -61,6 +62,7 @@ class Gazetteer:
         key = fold_key(name)
         if key:
             self.extra.setdefault(key, []).append((place_index, name, name_type))
+            self._fuzzy_pool = None
 
     def place_index(self, place_id: str) -> int | None:
         return self.index.index_of(place_id)
@@ -81,8 +83,8 @@ class Gazetteer:
             how = "exact" if exact_key(name) == query_exact else "folded"
             hits.append(_Hit(place, name, name_type, how, name_score(name_type, how),
                              HOW_QUALITY[how]))
-        if has_cyrillic(query):
-            for form in lemma_forms(exact_key(query)):
+        if has_cyrillic(query) and not any(hit.how == "exact" for hit in hits):
+            for form in lemma_forms(query_exact):
                 for place, name, name_type in self._entries(fold_key(form)):
                     hits.append(_Hit(place, name, name_type, "inflected",
                                      name_score(name_type, "inflected"),
@@ -91,7 +93,9 @@ class Gazetteer:
 
     def _fuzzy_hits(self, key: str) -> tuple[list[_Hit], list[str]]:
         hits, suggestions = [], []
-        for near_key, _ratio in fuzzy.near_keys(key, self.index.fuzzy_keys):
+        if self._fuzzy_pool is None:
+            self._fuzzy_pool = fuzzy.FuzzyPool(self.index.fuzzy_keys + list(self.extra))
+        for near_key, _ratio in self._fuzzy_pool.near_keys(key):
             entries = self._entries(near_key)
             if not entries:
                 continue

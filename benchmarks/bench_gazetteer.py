@@ -1,0 +1,109 @@
+"""Gazetteer benchmark: cold build, warm load, names resolved per second.
+
+    python benchmarks/bench_gazetteer.py [--runs 3] [--cold-runs 1] [--names 20000]
+
+Cold build: a fresh cache folder, the whole index built from the packaged data.
+Warm load: `Gazetteer.load()` from the cache, in a fresh process each run (no warm imports).
+Resolve rate: one core, `resolve()` over a realistic mix of names drawn from the index
+(official, alternate, Cyrillic and inflected forms, misspellings, unknown words), every name
+distinct so no cache helps. Prints medians of the runs and one JSON line.
+Targets (issue 2): warm load < 1 s, >= 20,000 names/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+LOAD_SNIPPET = (
+    "import time; t = time.perf_counter(); from gazetteer import Gazetteer; "
+    "Gazetteer.load(supplement=False); print(time.perf_counter() - t)"
+)
+BUILD_SNIPPET = (
+    "import time; t = time.perf_counter(); from gazetteer.index import load_index; "
+    "load_index(); print(time.perf_counter() - t)"
+)
+
+
+def in_fresh_process(snippet: str, cache_dir: str | None = None) -> float:
+    env = dict(os.environ)
+    if cache_dir:
+        env["FRONTLINE_CACHE_DIR"] = cache_dir
+    out = subprocess.run([sys.executable, "-c", snippet], capture_output=True, text=True,
+                         env=env, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def query_mix(gazetteer, count: int, seed: int = 7) -> list[str]:
+    """Distinct names: 70% names from the index (Latin and Cyrillic), 15% inflected Cyrillic,
+    10% one-letter misspellings, 5% unknown words."""
+    rng = random.Random(seed)
+    names = gazetteer.index.entry_names
+    picked = set()
+    while len(picked) < int(count * 0.7):
+        picked.add(names[rng.randrange(len(names))])
+    cyrillic = [n for n in rng.sample(names, 200000) if any("а" <= c <= "я" for c in n.lower())]
+    for name in cyrillic[: int(count * 0.15)]:
+        picked.add(name + rng.choice(["е", "а", "ом", "у"]))
+    latin = [n for n in rng.sample(names, 50000) if n.isascii() and len(n) > 6]
+    for name in latin[: int(count * 0.10)]:
+        i = rng.randrange(1, len(name) - 1)
+        picked.add(name[:i] + name[i + 1:])
+    for i in range(int(count * 0.05)):
+        picked.add(f"Zq{i}xv{rng.randrange(10**6)}")
+    out = sorted(picked)
+    rng.shuffle(out)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cold-runs", type=int, default=1)
+    parser.add_argument("--names", type=int, default=20000)
+    args = parser.parse_args()
+
+    cold = []
+    for _ in range(args.cold_runs):
+        with tempfile.TemporaryDirectory() as folder:
+            cold.append(in_fresh_process(BUILD_SNIPPET, folder))
+            print(f"cold build: {cold[-1]:.1f} s", file=sys.stderr)
+    in_fresh_process(BUILD_SNIPPET)  # make sure the user cache is warm
+    warm = [in_fresh_process(LOAD_SNIPPET) for _ in range(args.runs)]
+    print(f"warm loads: {', '.join(f'{w:.3f}' for w in warm)} s", file=sys.stderr)
+
+    from gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load(supplement=False)
+    queries = query_mix(gazetteer, args.names)
+    gazetteer.resolve("Pokrovsk")  # load the morphology dictionaries outside the timing
+    gazetteer.resolve("Покровске")
+    rates, resolved = [], 0
+    for run in range(args.runs):
+        batch = queries[run::args.runs] if args.runs > 1 else queries
+        started = time.perf_counter()
+        resolved = sum(gazetteer.resolve(q).match is not None for q in batch)
+        rates.append(len(batch) / (time.perf_counter() - started))
+        print(f"resolve run {run + 1}: {rates[-1]:,.0f} names/s "
+              f"({resolved}/{len(batch)} matched)", file=sys.stderr)
+    report = {
+        "cold_build_s": round(statistics.median(cold), 2) if cold else None,
+        "warm_load_s": round(statistics.median(warm), 3),
+        "names_per_s": round(statistics.median(rates)),
+        "names": len(queries),
+        "runs": args.runs,
+    }
+    print(f"cold build {report['cold_build_s']} s | warm load {report['warm_load_s']} s | "
+          f"{report['names_per_s']:,} names/s (median of {args.runs})")
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""--online against a real local HTTP stand-in for Nominatim (the machines have no internet)."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from gazetteer import Gazetteer
+from gazetteer.online import OnlineGeocoder
+
+# What the stand-in knows, in Nominatim's /search jsonv2 shape.
+KNOWN = {
+    "robotyne": {"lat": "47.4468", "lon": "35.8367", "osm_type": "node", "osm_id": 101,
+                 "addresstype": "village", "type": "village",
+                 "address": {"country_code": "ua"}, "display_name": "Robotyne, Ukraine"},
+}
+
+
+class StandIn(BaseHTTPRequestHandler):
+    requests: list[tuple[float, str]] = []
+    fail = False
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        url = urlparse(self.path)
+        query = parse_qs(url.query).get("q", [""])[0]
+        StandIn.requests.append((time.monotonic(), query))
+        if StandIn.fail:
+            self.send_response(503)
+            self.end_headers()
+            return
+        body = json.dumps([KNOWN[query.lower()]] if query.lower() in KNOWN else []).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def stand_in():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    StandIn.requests, StandIn.fail = [], False
+    yield f"127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def _geocoder(domain, **options):
+    return OnlineGeocoder(domain=domain, scheme="http", timeout=2, **options)
+
+
+def test_online_answer_is_used_and_cached(stand_in, data_dir):
+    gazetteer = Gazetteer.load()
+    assert gazetteer.resolve("Robotyne").match is None  # offline: unknown
+    resolution = gazetteer.resolve("Robotyne", online=True, geocoder=_geocoder(stand_in))
+    assert resolution.match is not None
+    assert (resolution.match.place.lat, resolution.match.place.lon) == (47.4468, 35.8367)
+    assert resolution.match.match_type == "online"
+    assert len(StandIn.requests) == 1
+    # cached in the user supplement: a new run finds it without asking the service
+    later = Gazetteer.load().resolve("Robotyne")
+    assert later.match is not None and later.match.place.country == "UA"
+    assert len(StandIn.requests) == 1
+    assert "online:nominatim@" in (data_dir / "places.csv").read_text()
+
+
+def test_online_is_never_asked_for_known_names(stand_in, data_dir):
+    gazetteer = Gazetteer.load()
+    gazetteer.resolve("Kramatorsk", online=True, geocoder=_geocoder(stand_in))
+    assert StandIn.requests == []
+
+
+def test_online_no_answer_leaves_name_unresolved(stand_in, data_dir):
+    gazetteer = Gazetteer.load()
+    resolution = gazetteer.resolve("Qwertyuiop", online=True, geocoder=_geocoder(stand_in))
+    assert resolution.match is None
+    assert not (data_dir / "places.csv").exists()
+
+
+def test_failing_service_does_not_fail_the_run(stand_in, data_dir):
+    StandIn.fail = True
+    gazetteer = Gazetteer.load()
+    started = time.monotonic()
+    resolution = gazetteer.resolve("Robotyne", online=True,
+                                   geocoder=_geocoder(stand_in, min_delay=0.1, max_retries=1))
+    assert resolution.match is None
+    assert len(StandIn.requests) == 2  # one try, one bounded retry
+    assert time.monotonic() - started < 10
+
+
+def test_unreachable_service_does_not_fail_the_run(data_dir):
+    gazetteer = Gazetteer.load()
+    resolution = gazetteer.resolve("Robotyne", online=True,
+                                   geocoder=_geocoder("127.0.0.1:9", min_delay=0.0,
+                                                      max_retries=0))
+    assert resolution.match is None
+
+
+def test_requests_are_rate_limited(stand_in, data_dir):
+    geocoder = _geocoder(stand_in, min_delay=0.3)
+    for name in ("a-one", "a-two", "a-three"):
+        geocoder.lookup(name)
+    times = [t for t, _ in StandIn.requests]
+    assert len(times) == 3
+    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.25
+
+
+def test_cli_online_flag_uses_configured_domain(stand_in, run_cli, monkeypatch):
+    monkeypatch.setenv("FRONTLINE_GEOCODER_DOMAIN", stand_in)
+    monkeypatch.setenv("FRONTLINE_GEOCODER_SCHEME", "http")
+    result = run_cli("place", "Robotyne", "--online", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["match"]["lat"] == 47.4468
