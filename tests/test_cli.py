@@ -46,9 +46,9 @@ def test_ambiguous_name_says_so(run_cli):
 
 
 def test_no_match_exits_1_with_suggestions(run_cli):
-    result = run_cli("place", "Mariupolis")
+    result = run_cli("place", "Zhytomirska")
     assert result.returncode == 1
-    assert "no place matches" in result.stderr and "did you mean: Mariupol" in result.stderr
+    assert "no place matches" in result.stderr and "did you mean: Zhytomyr" in result.stderr
     result = run_cli("place", "Krasnohryshkov", "--json")
     assert result.returncode == 1
     assert json.loads(result.stdout) == {"query": "Krasnohryshkov", "match": None,
