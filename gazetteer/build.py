@@ -48,7 +48,10 @@ def _is_code(name: str) -> bool:
     return name.isascii() and name.isupper() and " " not in name and len(name) <= 4
 
 
-def _theatre_prior(country: str, admin1: str, border_admin1: set[tuple[str, str]]) -> float:
+def theatre_prior(country: str, admin1: str = "",
+                  border_admin1: set[tuple[str, str]] = frozenset()) -> float:
+    """1 for Ukraine and the Russian oblasts on its border, 0.5 for the rest of Russia and
+    Belarus, 0 elsewhere."""
     if country in FRONT_COUNTRIES or (country, admin1) in border_admin1:
         return 1.0
     return 0.5 if country in REAR_COUNTRIES else 0.0
@@ -74,7 +77,7 @@ def _settlements(cities, admin_names, region_rows) -> tuple[list[DraftPlace], di
             admin1=display.get((cc, code)) or admin_names.get((cc, code), ""),
             population=int(city["population"] or 0),
         )
-        draft = DraftPlace(place, _theatre_prior(cc, code, border))
+        draft = DraftPlace(place, theatre_prior(cc, code, border))
         draft.add_name(city["name"], "official")
         for alt in city.get("alternatenames") or ():
             if is_latin_or_cyrillic(alt) and not _is_code(alt):

@@ -12,6 +12,7 @@ well under a millisecond; a misspelt first letter is left to the suggestions of 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 
 from rapidfuzz import fuzz, process
@@ -24,20 +25,33 @@ LENGTH_SLACK = 2
 
 
 class FuzzyPool:
-    """Fold keys bucketed by first letter and length."""
+    """Fold keys grouped by first letter, each group sorted by length, so the keys to compare
+    are one slice."""
 
     def __init__(self, keys: list[str]):
-        self._buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        groups: dict[str, list[str]] = defaultdict(list)
         for key in keys:
-            self._buckets[(key[0], len(key))].append(key)
+            groups[key[0]].append(key)
+        self._groups = {letter: sorted(group, key=len) for letter, group in groups.items()}
+        self._starts = {  # first letter -> length -> index of the first key that long or longer
+            letter: [bisect_left(group, n, key=len) for n in range(len(group[-1]) + 2)]
+            for letter, group in self._groups.items()
+        }
+
+    def _slice(self, key: str) -> list[str]:
+        group, starts = self._groups.get(key[0]), self._starts.get(key[0])
+        if not group:
+            return []
+        last = len(starts) - 1  # starts[last] == len(group)
+        low = starts[min(max(0, len(key) - LENGTH_SLACK), last)]
+        high = starts[min(len(key) + LENGTH_SLACK + 1, last)]
+        return group[low:high]
 
     def near_keys(self, key: str, limit: int = 8) -> list[tuple[str, float]]:
         """The pool keys most like ``key``, best first, with their similarity ratio 0-100."""
         if len(key) < 3:
             return []
-        choices = [k for length in range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
-                   for k in self._buckets.get((key[0], length), ())]
-        found = process.extract(key, choices, scorer=fuzz.ratio, limit=limit,
+        found = process.extract(key, self._slice(key), scorer=fuzz.ratio, limit=limit,
                                 score_cutoff=SUGGEST_RATIO)
         return [(choice, float(score)) for choice, score, _ in found]
 

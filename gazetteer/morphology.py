@@ -1,8 +1,10 @@
 """Russian and Ukrainian case endings: в Покровске, под Покровском, у Костянтинівці.
 
-pymorphy3 proposes the dictionary forms of a word (for unknown place names it predicts them from
-similar words). We take every proposal from both the Russian and the Ukrainian analyser; the
-gazetteer then keeps only those that are a known name, so a wrong proposal costs nothing.
+Two sources of dictionary forms, cheap first: a table of case endings (strip one, restore a
+nominative: Покровске -> Покровск), then pymorphy3, which proposes dictionary forms from its
+dictionaries and predicts them for unknown names from similar words (Костянтинівці ->
+Костянтинівка). Proposals from both the Russian and the Ukrainian analyser are taken; the
+gazetteer keeps only those that are a known name, so a wrong proposal costs nothing.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ _CASE_ENDINGS = (
     ("а", ("", "о")), ("я", ("е", "ь")),  # genitive
     ("у", ("", "а", "о")), ("ю", ("е", "я", "ь")),  # dative, accusative
     ("е", ("", "а")), ("і", ("", "а", "я")),  # locative
-    ("и", ("а",)), ("ы", ("а",)),  # genitive of a feminine name
+    ("и", ("а", "ь")), ("ы", ("а",)),  # genitive of a feminine name
 )
 _MIN_STEM = 4
 
@@ -40,32 +42,38 @@ def _analysers():
     return pymorphy3.MorphAnalyzer(lang="ru"), pymorphy3.MorphAnalyzer(lang="uk")
 
 
+def _ending_forms(low: str) -> list[str]:
+    for ending, nominatives in _CASE_ENDINGS:
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) >= _MIN_STEM:
+            return [stem + n for n in nominatives]
+    return []
+
+
 @lru_cache(maxsize=65536)
-def word_lemmas(word: str) -> tuple[str, ...]:
-    """The word itself and its possible dictionary forms, lower-case, most likely first."""
+def word_lemmas(word: str, analysers: bool = True) -> tuple[str, ...]:
+    """The word itself and its possible dictionary forms, lower-case: the table's first, then
+    (with ``analysers``) pymorphy3's."""
     low = word.lower()
     if not has_cyrillic(low):
         return (low,)
     found = [low]
-    for analyser in _analysers():
-        for parse in analyser.parse(low)[:_MAX_PARSES]:
-            if parse.normal_form not in found:
-                found.append(parse.normal_form)
-    for ending, nominatives in _CASE_ENDINGS:
-        stem = low[: -len(ending)]
-        if low.endswith(ending) and len(stem) >= _MIN_STEM:
-            found += [f for f in (stem + n for n in nominatives) if f not in found]
-            break
+    found += [f for f in _ending_forms(low) if f not in found]
+    if analysers:
+        for analyser in _analysers():
+            for parse in analyser.parse(low)[:_MAX_PARSES]:
+                if parse.normal_form not in found:
+                    found.append(parse.normal_form)
     return tuple(found)
 
 
-def lemma_forms(text: str) -> list[str]:
+def lemma_forms(text: str, analysers: bool = True) -> list[str]:
     """Every combination of the words' dictionary forms (capped), excluding the text itself."""
     words = text.split()
     if not words or not has_cyrillic(text):
         return []
-    combos = itertools.islice(itertools.product(*(word_lemmas(w) for w in words)),
-                              _MAX_COMBINATIONS)
+    options = [word_lemmas(w, analysers) for w in words]
+    combos = itertools.islice(itertools.product(*options), _MAX_COMBINATIONS)
     original = " ".join(w.lower() for w in words)
     return [form for form in (" ".join(c) for c in combos) if form != original]
 
@@ -77,5 +85,15 @@ def name_lemma(name: str) -> str | None:
     words = name.split()
     if len(words) < 2 or not has_cyrillic(name):
         return None
-    lemma = " ".join(word_lemmas(w)[1] if len(word_lemmas(w)) > 1 else w.lower() for w in words)
+    lemma = " ".join(_analyser_lemma(w) for w in words)
     return lemma if lemma != name.lower() else None
+
+
+def _analyser_lemma(word: str) -> str:
+    """pymorphy3's most likely dictionary form of one word (the word itself when it has none)."""
+    low = word.lower()
+    if not has_cyrillic(low):
+        return low
+    ru, uk = _analysers()
+    analyser = uk if any(c in low for c in "іїєґ") else ru
+    return analyser.parse(low)[0].normal_form

