@@ -6,8 +6,8 @@ A near key counts as a match when it is at most one edit away (a letter added, d
 changed, or two letters swapped; two edits for keys of 10+ letters) and the key is at least
 ``MIN_LENGTH`` long. Other keys above ``SUGGEST_RATIO`` are only offered as "did you mean".
 
-Only keys with the same first letter and a length within two are compared, which keeps a lookup
-well under a millisecond; a misspelt first letter is left to the suggestions of the user.
+Only keys with the same first two letters and a length within two are compared, which keeps a
+lookup near a tenth of a millisecond; a misspelling in the first two letters is not caught.
 """
 
 from __future__ import annotations
@@ -22,24 +22,25 @@ SUGGEST_RATIO = 70.0
 MIN_LENGTH = 5
 LONG_KEY = 10
 LENGTH_SLACK = 2
+PREFIX = 2
 
 
 class FuzzyPool:
-    """Fold keys grouped by first letter, each group sorted by length, so the keys to compare
-    are one slice."""
+    """Fold keys grouped by their first two letters, each group sorted by length, so the keys to
+    compare are one slice."""
 
     def __init__(self, keys: list[str]):
         groups: dict[str, list[str]] = defaultdict(list)
         for key in keys:
-            groups[key[0]].append(key)
-        self._groups = {letter: sorted(group, key=len) for letter, group in groups.items()}
-        self._starts = {  # first letter -> length -> index of the first key that long or longer
-            letter: [bisect_left(group, n, key=len) for n in range(len(group[-1]) + 2)]
-            for letter, group in self._groups.items()
+            groups[key[:PREFIX]].append(key)
+        self._groups = {prefix: sorted(group, key=len) for prefix, group in groups.items()}
+        self._starts = {  # prefix -> length -> index of the first key that long or longer
+            prefix: [bisect_left(group, n, key=len) for n in range(len(group[-1]) + 2)]
+            for prefix, group in self._groups.items()
         }
 
     def _slice(self, key: str) -> list[str]:
-        group, starts = self._groups.get(key[0]), self._starts.get(key[0])
+        group, starts = self._groups.get(key[:PREFIX]), self._starts.get(key[:PREFIX])
         if not group:
             return []
         last = len(starts) - 1  # starts[last] == len(group)

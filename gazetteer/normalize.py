@@ -50,12 +50,8 @@ _REPEATS = re.compile(r"(.)\1+")
 _I_BEFORE_VOWEL = re.compile(r"(?<=[^aeiou ])i(?=[aeou])")
 # Word endings that differ between Ukrainian and Russian forms of one name:
 # -ivka/-ovka, -iv/-ov, -ske/-skoe/-skoye, -ove/-ovo, -ine/-ino, -ne/-noe/-noye.
-_ENDINGS = [
-    (re.compile(r"ivka$"), "ovka"),
-    (re.compile(r"iv$"), "ov"),
-    (re.compile(r"oi?e$"), "e"),
-    (re.compile(r"(?<=[vn])o$"), "e"),
-]
+_ENDINGS = re.compile(r"(ivka|iv|oi?e|(?<=[vn])o)$")
+_ENDING_FOLDS = {"ivka": "ovka", "iv": "ov", "oe": "e", "oie": "e", "o": "e"}
 
 
 def clean(text: str) -> str:
@@ -65,16 +61,14 @@ def clean(text: str) -> str:
     return _POSSESSIVE.sub("", text)
 
 
+_LATIN_MARKS = re.compile(r"(?<=[^\u0400-\u04ff])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff]+")
+
+
 def _strip_marks(text: str) -> str:
     """Remove diacritics from Latin letters; keep Cyrillic letters (й, ё, ї) whole."""
-    out = []
-    for ch in text:
-        if "\u0400" <= ch <= "\u04ff":
-            out.append(ch)
-            continue
-        decomposed = unicodedata.normalize("NFD", ch)
-        out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return unicodedata.normalize("NFC", "".join(out))
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text)))
 
 
 _LATIN_EXTRAS = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "đ": "d", "ı": "i", "æ": "ae"})
@@ -92,19 +86,27 @@ def _fold_word(word: str) -> str:
         word = word.replace(digraph, mark)
     word = word.translate(_FOLD_LETTERS).replace("h", "g")  # Ukrainian h = Russian g
     word = _I_BEFORE_VOWEL.sub("", _REPEATS.sub(r"\1", word))
-    for pattern, repl in _ENDINGS:
-        word = pattern.sub(repl, word)
+    word = _ENDINGS.sub(lambda m: _ENDING_FOLDS[m.group(1)], word)
     for digraph, mark in _DIGRAPHS:
         word = word.replace(mark, digraph)
     return _REPEATS.sub(r"\1", word)
 
 
+_NOT_KEY = re.compile(r"[^a-z0-9 ]")
+
+
 @lru_cache(maxsize=65536)
 def fold_key(text: str) -> str:
     """The matching key: Latin, folded so that the romanisations of one name coincide."""
-    latin = exact_key(text).translate(_CYR_TO_LAT)
-    latin = re.sub(r"[^a-z0-9 ]", "", latin)
+    return fold_key_of_exact(exact_key(text))
+
+
+@lru_cache(maxsize=65536)
+def fold_key_of_exact(exact: str) -> str:
+    """``fold_key`` of a string that is already an ``exact_key`` (skips the cleaning)."""
+    latin = _NOT_KEY.sub("", exact.translate(_CYR_TO_LAT))
     return " ".join(_fold_word(w) for w in latin.split())
+
 
 
 def has_cyrillic(text: str) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import fuzzy, user_supplement
 from .index import NameIndex, load_index
 from .morphology import lemma_forms
-from .normalize import exact_key, fold_key, has_cyrillic
+from .normalize import exact_key, fold_key, fold_key_of_exact, has_cyrillic
 from .ranking import (
     AMBIGUITY_GAP,
     HOW_QUALITY,
@@ -79,16 +79,17 @@ class Gazetteer:
     def _hits(self, query: str) -> list[_Hit]:
         hits = []
         query_exact = exact_key(query)
-        for place, name, name_type in self._entries(fold_key(query)):
+        query_key = fold_key_of_exact(query_exact)
+        for place, name, name_type in self._entries(query_key):
             how = "exact" if exact_key(name) == query_exact else "folded"
             hits.append(_Hit(place, name, name_type, how, name_score(name_type, how),
                              HOW_QUALITY[how]))
         if has_cyrillic(query) and not any(hit.how == "exact" for hit in hits):
-            tried = {fold_key(query)}
+            tried = {query_key}
             for analysers in (False, True):  # the table of endings first, pymorphy3 if needed
                 found = False
                 for form in lemma_forms(query_exact, analysers):
-                    key = fold_key(form)
+                    key = fold_key_of_exact(form)
                     if key in tried:
                         continue
                     tried.add(key)
