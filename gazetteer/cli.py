@@ -11,6 +11,8 @@ from .records import Candidate, Resolution
 from .resolver import Gazetteer
 from .settings import user_supplement_path
 
+DEFAULT_LIMIT, ALL_LIMIT = 5, 25  # ranked candidates shown, the match included
+
 
 def _progress(message: str) -> None:
     print(f"frontline: {message}", file=sys.stderr, flush=True)
@@ -83,7 +85,7 @@ def format_resolution(resolution: Resolution, show_all: bool) -> str:
         lines.append("other candidates:")
         lines += [_candidate_row(c) for c in resolution.candidates]
     elif resolution.candidates:
-        lines.append(f"({len(resolution.candidates)} other candidates: --all lists them)")
+        lines.append("(other candidates: --all lists them)")
     return "\n".join(lines)
 
 
@@ -91,7 +93,8 @@ def run_lookup(args: argparse.Namespace) -> int:
     query = " ".join(args.name)
     gazetteer = Gazetteer.load(progress=_progress)
     resolution = gazetteer.resolve(query, near=args.near, country=args.country,
-                                   admin1=args.admin1, online=args.online)
+                                   admin1=args.admin1, online=args.online,
+                                   limit=ALL_LIMIT if args.all else DEFAULT_LIMIT)
     if args.json:
         print(json.dumps(resolution.as_json(), ensure_ascii=False, indent=2))
     elif resolution.match:

@@ -24,8 +24,6 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
 # Every apostrophe-like mark, and the soft and hard signs' Latin stand-ins, become one mark.
 _APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼʹʻ`´′＇"})
 _DASHES = re.compile(r"[\-‐‑‒–—―_/]+")
-_SPACES = re.compile(r"\s+")
-_POSSESSIVE = re.compile(r"'s$")
 _DROP = re.compile(r"['\".,()\[\]«»“”„]")
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -44,21 +42,24 @@ _CYR_TO_LAT = str.maketrans(
 )  # fmt: skip
 
 # Latin folding, applied in order to each word of the transliterated key.
-_DIGRAPHS = [("shch", "\x01"), ("kh", "\x02"), ("zh", "\x03"), ("sh", "\x04"), ("ch", "\x05")]
 _FOLD_LETTERS = str.maketrans({"y": "i", "j": "i", "w": "v", "q": "k", "x": "ks"})
+_LONE_H = re.compile(r"(?<![kzsc])h")  # Ukrainian h = Russian g; kh, zh, sh, ch stay
+_REPEATED_DIGRAPH = re.compile(r"(kh|zh|sh|ch)\1+")
 _REPEATS = re.compile(r"(.)\1+")
 _I_BEFORE_VOWEL = re.compile(r"(?<=[^aeiou ])i(?=[aeou])")
+_NOT_KEY = re.compile(r"[^a-z0-9 ]")
 # Word endings that differ between Ukrainian and Russian forms of one name:
 # -ivka/-ovka, -iv/-ov, -ske/-skoe/-skoye, -ove/-ovo, -ine/-ino, -ne/-noe/-noye.
 _ENDINGS = re.compile(r"(ivka|iv|oi?e|(?<=[vn])o)$")
 _ENDING_FOLDS = {"ivka": "ovka", "iv": "ov", "oe": "e", "oie": "e", "o": "e"}
+_ENDING_TAILS = ("iv", "ivka", "oe", "oie", "vo", "no")
 
 
 def clean(text: str) -> str:
     """Case-fold and tidy a name: invisible characters, apostrophes, dashes, spaces, possessive."""
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_APOSTROPHES)
-    text = _SPACES.sub(" ", _DASHES.sub(" ", text)).strip().casefold()
-    return _POSSESSIVE.sub("", text)
+    text = " ".join(_DASHES.sub(" ", text).split()).casefold()
+    return text[:-2] if text.endswith("'s") else text
 
 
 _LATIN_MARKS = re.compile(r"(?<=[^\u0400-\u04ff])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff]+")
@@ -78,21 +79,32 @@ _LATIN_EXTRAS = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "đ": "d", "ı"
 def exact_key(text: str) -> str:
     """The written name, blind to case, diacritics, punctuation and spacing variants."""
     text = _strip_marks(clean(text)).translate(_LATIN_EXTRAS)
-    return _SPACES.sub(" ", _DROP.sub("", text)).strip()
+    return " ".join(_DROP.sub("", text).split())
+
+
+def _collapse(word: str) -> str:
+    """Doubled letters (and doubled kh/zh/sh/ch) once: Zaporizhzhia ~ Zaporizhia."""
+    if "hh" in word or "h" in word and _REPEATED_DIGRAPH.search(word):
+        word = _REPEATED_DIGRAPH.sub(lambda m: m.group(1), word)
+    return _REPEATS.sub(lambda m: m.group(1), word) if _REPEATS.search(word) else word
 
 
 def _fold_word(word: str) -> str:
-    for digraph, mark in _DIGRAPHS:
-        word = word.replace(digraph, mark)
-    word = word.translate(_FOLD_LETTERS).replace("h", "g")  # Ukrainian h = Russian g
-    word = _I_BEFORE_VOWEL.sub("", _REPEATS.sub(r"\1", word))
-    word = _ENDINGS.sub(lambda m: _ENDING_FOLDS[m.group(1)], word)
-    for digraph, mark in _DIGRAPHS:
-        word = word.replace(mark, digraph)
-    return _REPEATS.sub(r"\1", word)
-
-
-_NOT_KEY = re.compile(r"[^a-z0-9 ]")
+    # Each step is skipped when its cheap pre-check says it cannot apply: this runs for every
+    # name of the index and every new query.
+    word = word.translate(_FOLD_LETTERS)
+    if "h" in word:
+        word = _LONE_H.sub("g", word)
+    word = _collapse(word)
+    changed = False
+    if "i" in word:
+        shorter = _I_BEFORE_VOWEL.sub("", word)
+        changed = shorter != word
+        word = shorter
+    if word.endswith(_ENDING_TAILS):
+        word = _ENDINGS.sub(lambda m: _ENDING_FOLDS[m.group(1)], word)
+        changed = True
+    return _collapse(word) if changed else word
 
 
 @lru_cache(maxsize=65536)
@@ -106,7 +118,6 @@ def fold_key_of_exact(exact: str) -> str:
     """``fold_key`` of a string that is already an ``exact_key`` (skips the cleaning)."""
     latin = _NOT_KEY.sub("", exact.translate(_CYR_TO_LAT))
     return " ".join(_fold_word(w) for w in latin.split())
-
 
 
 def has_cyrillic(text: str) -> bool:

@@ -81,7 +81,7 @@ class Gazetteer:
         query_exact = exact_key(query)
         query_key = fold_key_of_exact(query_exact)
         for place, name, name_type in self._entries(query_key):
-            how = "exact" if exact_key(name) == query_exact else "folded"
+            how = "exact" if name == query or exact_key(name) == query_exact else "folded"
             hits.append(_Hit(place, name, name_type, how, name_score(name_type, how),
                              HOW_QUALITY[how]))
         if has_cyrillic(query) and not any(hit.how == "exact" for hit in hits):
@@ -121,10 +121,11 @@ class Gazetteer:
         return hits, list(dict.fromkeys(suggestions))
 
     def resolve(self, query: str, near: tuple[float, float] | None = None,
-                country: str | None = None, admin1: str | None = None, limit: int = 10,
+                country: str | None = None, admin1: str | None = None, limit: int = 5,
                 online: bool = False, geocoder=None) -> Resolution:
         """Rank the places ``query`` may name. ``near`` (lat, lon), ``country`` (ISO alpha-2) and
-        ``admin1`` (a region name) are optional context that favours candidates there."""
+        ``admin1`` (a region name) are optional context that favours candidates there; ``limit``
+        caps the ranked candidates returned (the match included)."""
         context = Context(near=near, country=country, admin1=admin1)
         hits = self._hits(query)
         suggestions: list[str] = []
