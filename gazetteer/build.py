@@ -25,8 +25,9 @@ from .records import COUNTRY, NAME_TYPES, REGION, SETTLEMENT, Place
 FRONT_COUNTRIES = {"UA"}
 REAR_COUNTRIES = {"RU", "BY"}
 REGION_SUFFIXES = ("region", "oblast", "province")
-# Places big enough to be worth a fuzzy guess anywhere in the world.
-FUZZY_MIN_POPULATION = 15000
+# Outside the theatre, places this big are worth finding in running text and a fuzzy guess; the
+# rest (hamlets named Time, Hub or Bar) would mostly be false hits.
+SALIENT_MIN_POPULATION = 15000
 
 
 @dataclass
@@ -177,7 +178,7 @@ class Tables:
     places: list[Place]
     priors: list[float]
     entries: list[tuple[str, int, str, int]]  # fold key, place index, name, NAME_TYPES index
-    fuzzy_keys: list[str]
+    salient_keys: list[str]  # keys of theatre places, regions, countries, big places elsewhere
 
 
 def build_tables(progress: Callable[[str], None] = lambda _: None) -> Tables:
@@ -196,11 +197,11 @@ def build_tables(progress: Callable[[str], None] = lambda _: None) -> Tables:
 
     progress("computing name keys")
     type_code = {t: i for i, t in enumerate(NAME_TYPES)}
-    entries, fuzzy = [], set()
+    entries, salient = [], set()
     for index, draft in enumerate(drafts):
         place = draft.place
-        fuzzy_ok = draft.prior > 0 or place.kind != SETTLEMENT or (
-            place.population >= FUZZY_MIN_POPULATION)
+        is_salient = draft.prior > 0 or place.kind != SETTLEMENT or (
+            place.population >= SALIENT_MIN_POPULATION)
         for name, name_type in draft.names.values():
             keys = {fold_key(name)}
             lemma = name_lemma(name)
@@ -208,13 +209,13 @@ def build_tables(progress: Callable[[str], None] = lambda _: None) -> Tables:
                 keys.add(fold_key(lemma))
             for key in filter(None, keys):
                 entries.append((key, index, name, type_code[name_type]))
-                if fuzzy_ok and len(key) >= 4:
-                    fuzzy.add(key)
+                if is_salient:
+                    salient.add(key)
     entries.sort()
     progress(f"{len(drafts):,} places, {len(entries):,} names")
     return Tables(
         places=[d.place for d in drafts],
         priors=[d.prior for d in drafts],
         entries=entries,
-        fuzzy_keys=sorted(fuzzy),
+        salient_keys=sorted(salient),
     )

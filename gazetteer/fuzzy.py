@@ -1,7 +1,7 @@
 """Misspellings: the last resort when no name matches, under a strict threshold.
 
-The fuzzy pool is the fold keys of places worth a guess (the theatre, regions, countries, and
-places of 15,000+ people elsewhere): a misspelt hamlet in Peru is not worth a wrong dot.
+The fuzzy pool is the salient keys (places of the theatre, regions, countries, and places of
+15,000+ people elsewhere): a misspelt hamlet in Peru is not worth a wrong dot.
 A near key counts as a match when it is at most one edit away (a letter added, dropped,
 changed, or two letters swapped; two edits for keys of 10+ letters) and the key is at least
 ``MIN_LENGTH`` long. Other keys above ``SUGGEST_RATIO`` are only offered as "did you mean".
@@ -32,7 +32,8 @@ class FuzzyPool:
     def __init__(self, keys: list[str]):
         groups: dict[str, list[str]] = defaultdict(list)
         for key in keys:
-            groups[key[:PREFIX]].append(key)
+            if len(key) >= MIN_LENGTH - LENGTH_SLACK:
+                groups[key[:PREFIX]].append(key)
         self._groups = {prefix: sorted(group, key=len) for prefix, group in groups.items()}
         self._starts = {  # prefix -> length -> index of the first key that long or longer
             prefix: [bisect_left(group, n, key=len) for n in range(len(group[-1]) + 2)]

@@ -20,7 +20,7 @@ from .records import NAME_TYPES, Place
 from .settings import cache_dir
 from .sources import data_version
 
-FORMAT = 2
+FORMAT = 3
 
 
 class NameIndex:
@@ -45,7 +45,7 @@ class NameIndex:
         self.entry_places = _array("I", columns["entry_places"])
         self.entry_types = _array("B", columns["entry_types"])
         self.entry_names = strings("entry_names")
-        self.fuzzy_keys = strings("fuzzy_keys")
+        self.salient_keys = strings("salient_keys")
         self.id_to_index: dict[str, int] | None = None  # built on first use
 
     # -- construction -------------------------------------------------------------------------
@@ -76,7 +76,7 @@ class NameIndex:
                 "entry_places": array("I", (e[1] for e in tables.entries)).tobytes(),
                 "entry_types": array("B", (e[3] for e in tables.entries)).tobytes(),
                 "entry_names": "\n".join(e[2] for e in tables.entries),
-                "fuzzy_keys": "\n".join(tables.fuzzy_keys),
+                "salient_keys": "\n".join(tables.salient_keys),
             }
         )
 
@@ -98,7 +98,7 @@ class NameIndex:
             "entry_places": self.entry_places.tobytes(),
             "entry_types": self.entry_types.tobytes(),
             "entry_names": "\n".join(self.entry_names),
-            "fuzzy_keys": "\n".join(self.fuzzy_keys),
+            "salient_keys": "\n".join(self.salient_keys),
         }
 
     # -- queries ------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
 # Every apostrophe-like mark, and the soft and hard signs' Latin stand-ins, become one mark.
 _APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼʹʻ`´′＇"})
 _DASHES = re.compile(r"[\-‐‑‒–—―_/]+")
+_POSSESSIVE = re.compile(r"'s\b")  # Pokrovsk's, People's: ignored wherever it stands
 _DROP = re.compile(r"['\".,()\[\]«»“”„]")
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -56,10 +57,10 @@ _ENDING_TAILS = ("iv", "ivka", "oe", "oie", "vo", "no")
 
 
 def clean(text: str) -> str:
-    """Case-fold and tidy a name: invisible characters, apostrophes, dashes, spaces, possessive."""
+    """Case-fold and tidy a name: invisible characters, apostrophes, dashes, spaces, possessives."""
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_APOSTROPHES)
     text = " ".join(_DASHES.sub(" ", text).split()).casefold()
-    return text[:-2] if text.endswith("'s") else text
+    return _POSSESSIVE.sub("", text) if "'s" in text else text
 
 
 _LATIN_MARKS = re.compile(r"(?<=[^\u0400-\u04ff])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff]+")

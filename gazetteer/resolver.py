@@ -105,7 +105,7 @@ class Gazetteer:
     def _fuzzy_hits(self, key: str) -> tuple[list[_Hit], list[str]]:
         hits, suggestions = [], []
         if self._fuzzy_pool is None:
-            self._fuzzy_pool = fuzzy.FuzzyPool(self.index.fuzzy_keys + list(self.extra))
+            self._fuzzy_pool = fuzzy.FuzzyPool(self.index.salient_keys + list(self.extra))
         for near_key, _ratio in self._fuzzy_pool.near_keys(key):
             entries = self._entries(near_key)
             if not entries:

@@ -2,6 +2,7 @@
 
     frontline place NAME [--near LAT,LON] [--country CC] [--admin1 REGION] [--all] [--json]
     frontline place add NAME --lat LAT --lon LON [--alias A ...] | --to PLACE_ID
+    frontline mentions INPUT... -o FILE [--format geojson|csv|gpkg|parquet]
     frontline map [INPUT...] [-o output/map.html]      (arrives with the map issue)
 
 Exit codes: 0 success, 1 nothing matched / nothing could be done, 2 usage error.
@@ -10,9 +11,17 @@ Exit codes: 0 success, 1 nothing matched / nothing could be done, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from gazetteer import cli as place_cli
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,6 +29,13 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     place = commands.add_parser("place", help="look up a place name (or: place add ...)")
     place_cli.add_lookup_arguments(place)
+    found = commands.add_parser("mentions", help="articles -> table of dated place mentions")
+    found.add_argument("inputs", nargs="+", help="files or folders (.txt .md .html .json .jsonl)")
+    found.add_argument("-o", "--output", required=True,
+                       help="output file (format from its extension), or - for GeoJSON on stdout")
+    found.add_argument("--format", choices=("geojson", "csv", "gpkg", "parquet"))
+    found.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+                       help="the run date for dating: nothing is dated after it (default: today)")
     map_command = commands.add_parser("map", help="render the dated map (not built yet)")
     map_command.add_argument("inputs", nargs="*")
     map_command.add_argument("-o", "--output", default="output/map.html")
@@ -35,6 +51,33 @@ def _add_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run_mentions(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from gazetteer import Gazetteer
+
+    from .export import ExportError, format_for, write
+    from .mentions import RunSummary, mentions, print_summary
+
+    try:
+        fmt = format_for(args.output, args.format)
+    except ExportError as error:
+        print(f"frontline mentions: {error}", file=sys.stderr)
+        return 2
+    gazetteer = Gazetteer.load(progress=lambda m: print(f"frontline: {m}", file=sys.stderr))
+    summary = RunSummary()
+    with tqdm(desc="articles", unit=" files", disable=None, file=sys.stderr) as bar:
+        frame = mentions(args.inputs, gazetteer=gazetteer, reference=args.today,
+                         summary=summary, progress=bar.update)
+    try:
+        write(frame, args.output, fmt)
+    except ExportError as error:
+        print(f"frontline mentions: {error}", file=sys.stderr)
+        return 1
+    print_summary(summary)
+    return 0 if summary.articles else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:2] == ["place", "add"]:
@@ -42,8 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "place":
         return place_cli.run_lookup(args)
+    if args.command == "mentions":
+        return run_mentions(args)
     print("frontline map: map rendering arrives with the map issue; for now, "
-          "`frontline place NAME` resolves names.", file=sys.stderr)
+          "`frontline place NAME` resolves names and `frontline mentions` lists mentions.",
+          file=sys.stderr)
     return 0
 
 

@@ -25,7 +25,7 @@ def small_tables() -> Tables:
         (fold_key("Alfa"), 1, "Alfa", ALTERNATE),
     ])
     return Tables(places=places, priors=[1.0, 1.0], entries=entries,
-                  fuzzy_keys=sorted({e[0] for e in entries}))
+                  salient_keys=sorted({e[0] for e in entries}))
 
 
 def test_lookup_returns_every_place_with_the_key():

@@ -1,0 +1,260 @@
+"""Find the place names in an article's text: spans of the original text, never rewritten.
+
+The text is cut into word tokens; each token is folded with the gazetteer's own key function
+(so Покровськ, Pokrovs'k and Pokrovsk read alike) and one Aho-Corasick automaton over the
+gazetteer's salient keys finds every name in one pass over the folded tokens, whatever the number
+of names. A hit must be capitalised in the text and must not be a common word that happens to be
+a place name (``gazetteer/data/stopwords.csv``).
+
+Three more cues find what the automaton cannot:
+- Cyrillic words in a case ending (в Покровске, у Костянтинівці) are tried through the
+  gazetteer's morphology.
+- An adjectival form before "direction" (the Krasnoarmeyskoye-Dymitrovskoye direction) is tried
+  without its adjective ending as well.
+- A capitalised name in a place context ("the village of X", "near X", "X (a town in ...)",
+  "в районе X") that the gazetteer does not know is kept as an unknown name: reported, never
+  placed, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from gazetteer import Gazetteer
+from gazetteer.normalize import exact_key, fold_key_of_exact, has_cyrillic
+from gazetteer.sources import read_curated
+
+# A word: letters, with apostrophes and invisible characters inside (Pokrovs'k, Po\u00adkrovsk).
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’ʼ\u00ad\u200b\u200c\u200d\u2060]*[^\W_])?")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+MAX_NAME_TOKENS = 4
+
+# Words after a name that make it a direction/axis (the Pokrovsk direction) and adjectival endings
+# that such names take in English renderings of Russian reports (Krasnoarmeyskoye direction).
+_DIRECTION_AFTER = re.compile(
+    r"^\W{0,3}(?:direction|axis|sector|front|направлени|напрям)", re.IGNORECASE)
+_ADJECTIVE_ENDINGS = re.compile(r"(?:skoye|skoe|skiy|skyi|sky|skaya|ske|ska)$", re.IGNORECASE)
+_ADJECTIVE_TAIL = re.compile(r"(?:oye|oe|iy|yi|y|aya|e|a)$", re.IGNORECASE)
+
+# Place contexts: words before or after a name that say it is a place.
+_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:village|town|city|settlement|hamlet|outskirts|suburbs|liberation|capture|"
+    r"outside|near|towards?|around|north|south|east|west|northeast|northwest|southeast|"
+    r"southwest)(?: of)?|(?:also\s+)?known\s+as|formerly|renamed(?: to)?|"
+    r"в районе|в районі|под|біля|возле|около|вблизи|поблизу|"
+    r"сел[оаеі]|поселк[аеу]|посёлк[аеу]|поселок|посёлок|селищ[еаі]|город[аеу]?|міст[оаі]|"
+    r"населенн\w+ пункт\w*|населен\w+ пункт\w*)\s+$",
+    re.IGNORECASE,
+)
+_CONTEXT_AFTER = re.compile(
+    r"^(?:\s*\(\s*(?:a|the)?\s*(?:village|town|city|settlement|hamlet)\b|,\s*(?:a|the)\s+"
+    r"(?:village|town|city|settlement)\b|\s+(?:direction|axis|sector)\b|"
+    r"\s*\(\s*(?:село|селище|город|місто|поселок|посёлок)\b)",
+    re.IGNORECASE,
+)
+# Lower-case words that end a region's name (Donetsk region, Донецкая область).
+_DESCRIPTORS = frozenset({"region", "oblast", "province", "district", "raion", "krai", "republic",
+                          "область", "регион", "район", "край", "обл"})
+_DESCRIPTOR_STEMS = ("област", "регион", "район", "край")
+# "Donetsk and Luhansk regions", "Luhansk regions": the names stand for regions.
+_PLURAL_REGIONS = re.compile(
+    r"^(?:\s+(?:and|or|&|и|і|та)\s+[^\W\d_][\w'’-]*)?\s+(?:regions|oblasts|provinces)\b",
+    re.IGNORECASE)
+_SETTLEMENT_WORDS = re.compile(r"village|town|city|settlement|hamlet|сел|посел|посёл|город|міст",
+                               re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article text that names a place (or a name in a place context).
+
+    ``queries``: what to ask the gazetteer, best first (the surface, a region reading, forms
+    without an adjective ending); ``known``: False for a name only the context vouches for;
+    ``in_context``: a place context vouches for it (near X, the village of X; not "X direction");
+    ``settlement_hint``: that context said village/town/city.
+    """
+
+    start: int
+    end: int
+    surface: str
+    queries: tuple[str, ...]
+    known: bool = True
+    in_context: bool = False
+    settlement_hint: bool = False
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def tokens(text: str) -> list[_Token]:
+    out = []
+    for match in _TOKEN.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 3:
+            word, end = word[: possessive.start()], start + possessive.start()
+        key = fold_key_of_exact(exact_key(word))
+        if key and " " not in key:
+            out.append(_Token(start, end, word, key))
+    return out
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(exact_key(row["word"]) for row in read_curated("stopwords.csv"))
+
+
+class Recogniser:
+    """One automaton over the gazetteer's salient keys (and the user's names), built once."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.automaton = ahocorasick.Automaton()
+        for key in [*gazetteer.index.salient_keys, *gazetteer.extra]:
+            self.automaton.add_word(f" {key} ", len(key.split()))
+        self.automaton.make_automaton()
+
+    def spans(self, text: str) -> list[Span]:
+        toks = tokens(text)
+        found = self._gazetteer_spans(text, toks)
+        taken = [False] * len(toks)
+        for first, last in found:
+            for i in range(first, last + 1):
+                taken[i] = True
+        spans = [self._span(text, toks, first, last) for first, last in found]
+        spans += self._inflected_spans(text, toks, taken)
+        spans += self._context_spans(text, toks, taken)
+        return sorted((s for s in spans if s is not None), key=lambda s: (s.start, s.end))
+
+    # -- names the automaton finds -------------------------------------------------------------
+    def _gazetteer_spans(self, text: str, toks: list[_Token]) -> list[tuple[int, int]]:
+        """(first, last) token indices of every acceptable name, longest first, no overlaps."""
+        folded = " " + " ".join(tok.key for tok in toks) + " "
+        ends, position = {}, 0  # index of the space after each token -> token index
+        for i, tok in enumerate(toks):
+            position += 1 + len(tok.key)
+            ends[position] = i
+        candidates = []
+        for end_index, n_tokens in self.automaton.iter(folded):
+            last = ends.get(end_index)
+            first = None if last is None else last - n_tokens + 1
+            if first is not None and first >= 0 and self._acceptable(toks, first, last):
+                candidates.append((first, last))
+        chosen, used = [], set()
+        for first, last in sorted(candidates, key=lambda fl: (fl[0] - fl[1], fl[0])):
+            if used.isdisjoint(range(first, last + 1)):
+                used.update(range(first, last + 1))
+                chosen.append((first, last))
+        return sorted(chosen)
+
+    def _acceptable(self, toks: list[_Token], first: int, last: int) -> bool:
+        head = toks[first].text
+        if not head[0].isupper():
+            return False
+        if last - first + 1 > MAX_NAME_TOKENS:
+            return False
+        if first == last and exact_key(head) in stopwords():
+            return False
+        # every word of a multi-word name is capitalised, bar short joiners (Rostov-on-Don) and
+        # the words that end a region's name (Donetsk region)
+        return all(t.text[0].isupper() or len(t.text) <= 3 or t.text.lower() in _DESCRIPTORS
+                   for t in toks[first:last + 1])
+
+    def _span(self, text: str, toks: list[_Token], first: int, last: int) -> Span | None:
+        start, end = toks[first].start, toks[last].end
+        surface = text[start:end]
+        queries = [surface]
+        after = text[end:end + 60]
+        if first == last and _DIRECTION_AFTER.match(after):
+            queries += _adjective_stems(surface)
+        if first == last and _PLURAL_REGIONS.match(after):
+            queries.insert(0, f"{surface} region")
+        context = _place_context(text, start, end)
+        return Span(start, end, surface, tuple(queries), in_context=_vouches(context),
+                    settlement_hint=bool(context and _SETTLEMENT_WORDS.search(context)))
+
+    # -- Cyrillic case endings ----------------------------------------------------------------
+    def _inflected_spans(self, text: str, toks: list[_Token], taken: list[bool]) -> list[Span]:
+        out = []
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if taken[i] or not tok.text[0].isupper() or not has_cyrillic(tok.text):
+                i += 1
+                continue
+            # try two capitalised words (Часовом Яру, Красного Лимана) before one
+            for width in (2, 1):
+                last = i + width - 1
+                if last >= len(toks) or any(taken[i:last + 1]):
+                    continue
+                if not all(t.text[0].isupper() or t.text.lower().startswith(_DESCRIPTOR_STEMS)
+                           for t in toks[i:last + 1]):
+                    continue
+                start, end = tok.start, toks[last].end
+                surface = text[start:end]
+                if width == 1 and exact_key(surface) in stopwords():
+                    continue
+                match = self.gazetteer.resolve(surface, limit=1).match
+                if match is not None and match.match_type == "inflected":
+                    out.append(Span(start, end, surface, (surface,),
+                                    in_context=_vouches(_place_context(text, start, end))))
+                    for j in range(i, last + 1):
+                        taken[j] = True
+                    break
+            i += 1
+        return out
+
+    # -- unknown names in a place context -----------------------------------------------------
+    def _context_spans(self, text: str, toks: list[_Token], taken: list[bool]) -> list[Span]:
+        out = []
+        for i, tok in enumerate(toks):
+            if taken[i] or not tok.text[0].isupper() or exact_key(tok.text) in stopwords():
+                continue
+            if i > 0 and toks[i - 1].end == tok.start - 1 and text[tok.start - 1] == "-":
+                continue  # the second half of a hyphenated compound
+            if tok.text.isupper() or _CAPITALISED_NEXT.match(text[tok.end:tok.end + 30]):
+                continue  # acronyms (AFU) and longer proper nouns (Sever Group) are not names
+            context = _place_context(text, tok.start, tok.end)
+            if context is None:
+                continue
+            out.append(Span(tok.start, tok.end, tok.text, (tok.text,), known=False,
+                            in_context=True,
+                            settlement_hint=bool(_SETTLEMENT_WORDS.search(context))))
+            taken[i] = True
+        return out
+
+
+_CAPITALISED_NEXT = re.compile(r"^[ \t]+[A-ZА-ЯЁІЇЄҐ]")
+
+
+def _place_context(text: str, start: int, end: int) -> str | None:
+    """The words around a name that say it is a place, if any."""
+    before = _CONTEXT_BEFORE.search(text[max(0, start - 40):start])
+    if before:
+        return before.group()
+    after = _CONTEXT_AFTER.match(text[end:end + 40])
+    return after.group() if after else None
+
+
+def _vouches(context: str | None) -> bool:
+    """A context that says the name is a place (the village of X), not one that only makes an
+    adjective of it (the X direction)."""
+    return context is not None and not _DIRECTION_AFTER.match(context.lstrip())
+
+
+def _adjective_stems(surface: str) -> list[str]:
+    """Krasnoarmeyskoye -> Krasnoarmeysk, Dymitrovskoye -> Dymitrov (names of directions)."""
+    stems = []
+    if _ADJECTIVE_ENDINGS.search(surface):
+        stems.append(_ADJECTIVE_TAIL.sub("", surface))
+        stems.append(_ADJECTIVE_ENDINGS.sub("", surface))
+    return [s for s in stems if len(s) >= 4 and s != surface]

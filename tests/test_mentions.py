@@ -1,0 +1,227 @@
+"""Articles -> mentions, on sentences written for these tests (never copied from the news).
+
+Each test states a general rule of recognition or article-level resolution and shows it on a
+short invented report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from geo.ingest import read_articles
+from geo.mentions import Extractor
+from geo.records import MENTION_COLUMNS, Article
+
+TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture(scope="module")
+def extractor(gazetteer):
+    return Extractor(gazetteer, reference=TODAY)
+
+
+def found(extractor, text, published=dt.date(2025, 11, 12)):
+    article = Article(article_id="t", text=text, published=published)
+    return extractor.article_mentions(article)[2]
+
+
+def by_surface(mentions):
+    out = {}
+    for m in mentions:
+        out.setdefault(m.surface, []).append(m)
+    return out
+
+
+def placed(mentions):
+    return {(m.surface, m.place_id) for m in mentions if m.lat is not None}
+
+
+# -- recognition -------------------------------------------------------------------------------
+def test_spans_are_exact_slices_of_the_text(extractor):
+    text = ("Russian troops pushed toward Pokrovsk's outskirts and Myrnohrad, while Ukrainian "
+            "units held Kostiantynivka and the Donetsk region's northern towns.")
+    mentions = found(extractor, text)
+    assert mentions, "names should be found"
+    for m in mentions:
+        assert text[m.start:m.end] == m.surface
+        assert m.surface in m.sentence
+    assert {m.surface for m in mentions} >= {"Pokrovsk", "Myrnohrad", "Kostiantynivka"}
+
+
+def test_variant_names_resolve_to_one_place(extractor):
+    text = ("Fighting continued in Krasnoarmeysk. Defenders of Pokrovsk reported drone attacks. "
+            "Shelling hit Pokrovs'k again.")
+    ids = {m.place_id for m in found(extractor, text) if m.surface.startswith(("Kras", "Pok"))}
+    assert ids == {"geonames:704422"}
+
+
+def test_multiword_and_region_names(extractor):
+    text = ("Strikes hit Chasiv Yar and Krasny Liman. Officials in the Kharkiv region and in "
+            "the DPR reported casualties.")
+    mentions = by_surface(found(extractor, text))
+    assert mentions["Chasiv Yar"][0].place_id == "geonames:710915"
+    assert mentions["Krasny Liman"][0].place_id == "geonames:704204"
+    assert mentions["Kharkiv region"][0].kind == "region"
+    assert mentions["DPR"][0].place_id == "iso3166-2:UA-14"
+
+
+def test_common_words_and_lowercase_are_not_places(extractor):
+    text = ("But the West may act. All sides met in May. He said time is short. "
+            "The bar was closed and most units left.")
+    assert placed(found(extractor, text)) == set()
+
+
+def test_person_names_are_not_places(extractor):
+    text = ("President Vladimir Putin met Gen. Oleksandr Syrskyi's envoy. Syrskyi said the "
+            "line near Kramatorsk holds.")
+    mentions = found(extractor, text)
+    surfaces = {m.surface for m in mentions}
+    assert "Vladimir" not in surfaces and "Syrskyi" not in surfaces
+    assert ("Kramatorsk", "geonames:704508") in placed(mentions)
+
+
+def test_unknown_name_in_place_context_is_reported_not_placed(extractor):
+    text = ("Russian forces claimed the village of Zarichnovetske, near Pokrovsk. The unit also "
+            "stormed Bilohirkivtsi (a village in the Donetsk region).")
+    mentions = by_surface(found(extractor, text))
+    for name in ("Zarichnovetske", "Bilohirkivtsi"):
+        mention = mentions[name][0]
+        assert mention.resolution == "unresolved"
+        assert mention.lat is None and mention.place_id is None
+        assert mention.kind == "settlement"
+
+
+def test_russian_inflected_forms(extractor):
+    text = ("В Покровске продолжаются бои. Под Покровском и в районе Мирнограда "
+            "наступают подразделения. Обстрелы в Константиновке и в Донецкой области.")
+    ids = {m.surface: m.place_id for m in found(extractor, text)}
+    assert ids["Покровске"] == "geonames:704422"
+    assert ids["Покровском"] == "geonames:704422"
+    assert ids["Мирнограда"] == "geonames:710035"
+    assert ids["Константиновке"] == "geonames:705104"
+    assert ids["Донецкой области"] == "iso3166-2:UA-14"
+
+
+def test_ukrainian_inflected_forms_and_dates(extractor):
+    text = ("3 листопада у Костянтинівці пролунали вибухи. Біля Покровська тривають бої, "
+            "повідомили в Краматорську.")
+    mentions = by_surface(found(extractor, text, published=dt.date(2025, 11, 5)))
+    assert mentions["Костянтинівці"][0].place_id == "geonames:705104"
+    assert mentions["Костянтинівці"][0].date == dt.date(2025, 11, 3)
+    assert mentions["Костянтинівці"][0].date_source == "event"
+    assert mentions["Покровська"][0].place_id == "geonames:704422"
+    assert mentions["Краматорську"][0].place_id == "geonames:704508"
+
+
+def test_adjectival_direction_names(extractor):
+    text = "Attacks intensified in the Krasnoarmeyskoye-Dimitrovskoye direction near Selidovo."
+    ids = {m.surface: m.place_id for m in found(extractor, text)}
+    assert ids["Krasnoarmeyskoye"] == "geonames:704422"
+    assert ids["Dimitrovskoye"] == "geonames:710035"  # Dimitrov: the old name of Myrnohrad
+
+
+# -- article-level resolution ------------------------------------------------------------------
+def test_in_text_alias_is_learned_for_the_whole_article(extractor):
+    text = ("Units left Pokrovsk (known as Krasnozorsk in Russian) overnight. Later, "
+            "Krasnozorsk was quiet.")
+    mentions = by_surface(found(extractor, text))
+    assert [m.place_id for m in mentions["Krasnozorsk"]] == ["geonames:704422"] * 2
+
+
+def test_spatial_coherence_picks_the_nearby_namesake(extractor):
+    text = "Russian units attacked Siversk, Kreminna and Lyman on the eastern front."
+    lyman = by_surface(found(extractor, text))["Lyman"][0]
+    assert lyman.place_id == "geonames:704204"  # the Lyman of Donetsk oblast
+    assert lyman.resolution == "resolved"
+
+
+def test_small_far_place_met_only_by_transliteration_is_not_placed(extractor):
+    text = ("Fighting raged in Pokrovsk, Myrnohrad and Selydove, in the "
+            "Krasnoarmeyskoye-Dmitrovskoye direction.")
+    mentions = by_surface(found(extractor, text))
+    far = [m for m in mentions.get("Dmitrovskoye", []) if m.country == "RU"]
+    assert far == [], "a village near Moscow must not be drawn in a Donbas report"
+
+
+def test_bare_oblast_centre_in_a_report_about_the_region(extractor):
+    text = ("Ukraine withdrew from villages in the Zaporizhzhia region. Russian progress in "
+            "Zaporizhzhia was helped by fog.")
+    mentions = by_surface(found(extractor, text))
+    bare = mentions["Zaporizhzhia"][0]
+    assert bare.kind == "region" and bare.resolution == "ambiguous"
+    assert "geonames:687700" in " ".join(bare.candidates)  # the city stays listed
+
+
+def test_capital_standing_for_a_government_is_an_actor(extractor):
+    text = ("Moscow said the talks were over. The West urged Kyiv to hold firm. The Kiev regime "
+            "is buying time. Drones hit Kyiv overnight.")
+    mentions = found(extractor, text)
+    roles = [(m.surface, m.role) for m in mentions if m.surface in ("Moscow", "Kyiv", "Kiev")]
+    assert roles == [("Moscow", "actor"), ("Kyiv", "actor"), ("Kiev", "actor"),
+                     ("Kyiv", "location")]
+
+
+def test_event_dates_never_after_publication(extractor):
+    text = ("On November 3 troops entered Selydove. On Wednesday Pokrovsk was shelled. "
+            "Kramatorsk stayed calm.")
+    mentions = by_surface(found(extractor, text, published=dt.date(2025, 11, 7)))
+    assert mentions["Selydove"][0].date == dt.date(2025, 11, 3)
+    assert mentions["Pokrovsk"][0].date == dt.date(2025, 11, 5)  # the Wednesday before
+    assert mentions["Kramatorsk"][0].date_source == "published"
+    assert all(m.date <= dt.date(2025, 11, 7) for m in found(extractor, text,
+                                                              dt.date(2025, 11, 7)))
+
+
+# -- the table and the command ---------------------------------------------------------------------
+def test_table_columns_and_crs(gazetteer, tmp_path):
+    from geo.mentions import mentions
+
+    (tmp_path / "a.txt").write_text(" date 2025-11-12\nTitle here\nShelling hit Kramatorsk.\n",
+                                    encoding="utf-8")
+    frame = mentions([tmp_path], gazetteer=gazetteer, reference=TODAY)
+    assert list(frame.columns[:-1]) == list(MENTION_COLUMNS)
+    assert frame.crs.to_epsg() == 4326
+    row = frame.iloc[0]
+    assert row["surface"] == "Kramatorsk" and row["published"] == "2025-11-12"
+    assert row["published_source"] == "metadata" and row["title"] == "Title here"
+
+
+@pytest.mark.parametrize("suffix", [".geojson", ".csv", ".gpkg", ".parquet"])
+def test_cli_writes_every_format(run_cli, tmp_path, suffix):
+    out = tmp_path / f"mentions{suffix}"
+    result = run_cli("mentions", "seeds", "-o", str(out), "--today", "2026-11-21")
+    assert result.returncode == 0, result.stderr
+    assert out.exists() and out.stat().st_size > 0
+    assert "articles read: 5" in result.stderr and "unresolved names:" in result.stderr
+    if suffix == ".geojson":
+        data = json.loads(out.read_text(encoding="utf-8"))
+        props = data["features"][0]["properties"]
+        assert list(props) == list(MENTION_COLUMNS)
+    if suffix == ".parquet":
+        import geopandas
+
+        assert len(geopandas.read_parquet(out)) > 100
+
+
+def test_cli_stdout_and_usage_errors(run_cli, tmp_path):
+    result = run_cli("mentions", "seeds/001_03bd3e0471fd2937.txt", "-o", "-",
+                     "--today", "2026-11-21")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["type"] == "FeatureCollection" and data["features"]
+    assert run_cli("mentions", "seeds", "-o", str(tmp_path / "x.unknown")).returncode == 2
+
+
+def test_seeds_read_and_dated(gazetteer):
+    articles = [a for a in read_articles(["seeds"]) if isinstance(a, Article)]
+    extractor = Extractor(gazetteer, reference=TODAY)
+    published = {a.article_id[:3]: extractor.article_mentions(a)[:2] for a in articles}
+    assert published["000"] == (dt.date(2025, 11, 7), "metadata")
+    assert published["003"] == (dt.date(2025, 11, 12), "metadata")
+    assert published["002"][0].strftime("%Y-%m") == "2024-10" and published["002"][1] == (
+        "inferred")
+    assert published["004"][0] >= dt.date(2025, 11, 20)
+    assert published["001"][0] >= dt.date(2025, 11, 3)
