@@ -133,6 +133,9 @@ def _read_file(path: Path) -> Iterator[Article | Skipped]:
             str(path), f"unsupported file type {kind}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
         )
         return
+    if path.suffix.lower() == ".jsonl" and _size(path) > MAX_FILE_BYTES:
+        yield from _stream_jsonl(path)  # a big JSONL file is read line by line, UTF-8 only
+        return
     try:
         text = _decode(_load(path))
     except _Unreadable as error:
@@ -426,15 +429,69 @@ def _read_html(path: Path, text: str) -> Iterator[Article | Skipped]:
 def _read_jsonl(path: Path, text: str) -> Iterator[Article | Skipped]:
     # split("\n"), not splitlines(): JSON strings may hold U+2028 and other line separators.
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except (ValueError, RecursionError) as error:
-            yield Skipped(where, f"invalid JSON: {_json_reason(error)}")
-            continue
-        yield _record(record, where, f"{path.stem}-{number}")
+        if line.strip():
+            yield from _read_jsonl_line(path, number, line)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # let the ordinary reader report why it cannot be read
+
+
+def _stream_jsonl(path: Path) -> Iterator[Article | Skipped]:
+    """A JSONL file over MAX_FILE_BYTES, read one line at a time: its size is not limited, only
+    each record's. Such a file must be UTF-8 (as JSONL is by definition; smaller files also get
+    the legacy-encoding detection); a line that is not is skipped."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise _Unreadable("not a regular file")
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, while yielding
+    except OSError as error:
+        yield Skipped(str(path), f"cannot read: {_os_reason(error)}")
+        return
+    except _Unreadable as error:
+        yield Skipped(str(path), str(error))
+        return
+    with handle:
+        head = handle.read(8)
+        for magic, kind in _MAGIC:
+            if head.startswith(magic):
+                yield Skipped(str(path), f"binary file ({kind})")
+                return
+        handle.seek(0)
+        seen_record = False
+        for number, raw in enumerate(handle, start=1):
+            where = f"{path}:{number}"
+            if len(raw) > MAX_FILE_BYTES:
+                yield Skipped(where, f"record too large: {len(raw):,} bytes, over the limit of "
+                                     f"{MAX_FILE_BYTES:,} bytes (MAX_FILE_BYTES)")
+                continue
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield Skipped(where, "not UTF-8 (JSONL must be UTF-8)")
+                continue
+            if not line.strip():
+                continue
+            seen_record = True
+            yield from _read_jsonl_line(path, number, line.rstrip("\r\n"))
+        if not seen_record:
+            yield Skipped(str(path), "empty file")
+
+
+def _read_jsonl_line(path: Path, number: int, line: str) -> Iterator[Article | Skipped]:
+    where = f"{path}:{number}"
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError) as error:
+        yield Skipped(where, f"invalid JSON: {_json_reason(error)}")
+        return
+    yield _record(record, where, f"{path.stem}-{number}")
 
 
 def _read_json(path: Path, text: str) -> Iterator[Article | Skipped]:

@@ -18,18 +18,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
-from shapely.geometry import Point
+import numpy as np
+import pandas as pd
+import pyarrow as pa
 
-from gazetteer import Gazetteer
+from gazetteer import Gazetteer, Resolution
 
 from . import dates
-from .disambiguate import Resolved, resolve_spans
+from .disambiguate import CANDIDATES_PER_SPAN, Resolved, resolve_spans
 from .ingest import read_articles
 from .recognise import Recogniser
 from .records import MENTION_COLUMNS, Article, Mention, Skipped
 from .sentences import Sentences
 
 CRS = "EPSG:4326"
+ANSWER_CACHE_SIZE = 100_000
 
 
 @dataclass
@@ -61,28 +64,33 @@ class Extractor:
 
     def __init__(self, gazetteer: Gazetteer | None = None, reference: dt.date | None = None):
         self.gazetteer = gazetteer or Gazetteer.load()
-        self.recogniser = Recogniser(self.gazetteer)
         self.reference = reference or dt.date.today()
+        self._answers: dict[str, Resolution] = {}  # gazetteer answers: names recur across articles
+        self.recogniser = Recogniser(self.gazetteer, self._lookup)
+
+    def _lookup(self, query: str) -> Resolution:
+        answer = self._answers.get(query)
+        if answer is None:
+            if len(self._answers) >= ANSWER_CACHE_SIZE:
+                self._answers.clear()
+            answer = self._answers[query] = self.gazetteer.resolve(query,
+                                                                   limit=CANDIDATES_PER_SPAN)
+        return answer
 
     def article_mentions(self, article: Article) -> tuple[dt.date | None, str, list[Mention]]:
         published, published_source = dates.publication_date(
             article.text, article.published, self.reference)
         sentences = Sentences(article.text)
         spans = self.recogniser.spans(article.text)
-        out = []
-        for item in resolve_spans(article.text, spans, self.gazetteer):
-            sentence = sentences.sentence(item.span.start)
-            date, date_source = dates.event_date(sentence, published)
+        out, dated = [], {}  # per sentence, its text and date, found once however many names
+        for item in resolve_spans(article.text, spans, self.gazetteer, self._lookup):
+            bounds = sentences.around(item.span.start)
+            if bounds not in dated:
+                sentence = article.text[bounds[0]:bounds[1]]
+                dated[bounds] = (sentence, *dates.event_date(sentence, published))
+            sentence, date, date_source = dated[bounds]
             out.append(_mention(article.article_id, item, sentence, date, date_source))
         return published, published_source, out
-
-    def rows(self, article: Article) -> list[dict]:
-        published, published_source, found = self.article_mentions(article)
-        meta = {"article_id": article.article_id, "title": article.title,
-                "source": article.source, "url": article.url,
-                "published": published.isoformat() if published else None,
-                "published_source": published_source}
-        return [_row(meta, mention) for mention in found]
 
 
 def _mention(article_id: str, item: Resolved, sentence: str, date, date_source) -> Mention:
@@ -108,24 +116,67 @@ def _mention(article_id: str, item: Resolved, sentence: str, date, date_source) 
     )
 
 
-def _row(meta: dict, mention: Mention) -> dict:
-    row = dict(meta)
-    for column in MENTION_COLUMNS:
-        if column in row:
-            continue
-        value = getattr(mention, column)
-        if column == "candidates":
-            value = "; ".join(value)
-        elif column == "date":
-            value = value.isoformat() if value else None
-        row[column] = value
-    return row
+_ARTICLE_COLUMNS = ("article_id", "title", "source", "url", "published", "published_source")
+_MENTION_ONLY = tuple(c for c in MENTION_COLUMNS if c not in _ARTICLE_COLUMNS)
 
 
-def to_frame(rows: list[dict]) -> gpd.GeoDataFrame:
-    geometry = [Point(r["lon"], r["lat"]) if r["lat"] is not None else None for r in rows]
-    frame = gpd.GeoDataFrame(rows, columns=list(MENTION_COLUMNS), geometry=geometry, crs=CRS)
-    return frame
+class MentionColumns:
+    """The table accumulated column by column and packed into Arrow arrays every
+    ``CHUNK_ROWS`` rows: Python objects exist only for the rows not yet packed, so hundreds of
+    thousands of mentions stay compact (Arrow strings, no per-row dicts)."""
+
+    CHUNK_ROWS = 5_000
+
+    def __init__(self):
+        self.pending: dict[str, list] = {name: [] for name in MENTION_COLUMNS}
+        self.chunks: dict[str, list[pa.Array]] = {name: [] for name in MENTION_COLUMNS}
+        self.rows = 0
+
+    def add(self, article: Article, published: dt.date | None, published_source: str,
+            found: list[Mention]) -> None:
+        meta = (article.article_id, article.title, article.source, article.url,
+                published.isoformat() if published else None, published_source)
+        for name, value in zip(_ARTICLE_COLUMNS, meta, strict=True):
+            self.pending[name].extend([value] * len(found))
+        for name in _MENTION_ONLY:
+            values = [getattr(m, name) for m in found]
+            if name == "candidates":
+                values = ["; ".join(v) for v in values]
+            elif name == "date":
+                values = [v.isoformat() if v else None for v in values]
+            self.pending[name].extend(values)
+        self.rows += len(found)
+        if len(self.pending["article_id"]) >= self.CHUNK_ROWS:
+            self._pack()
+
+    def _pack(self) -> None:
+        for name, values in self.pending.items():
+            self.chunks[name].append(pa.array(values, type=_ARROW_TYPES.get(name, pa.string())))
+            self.pending[name] = []
+
+    def __len__(self) -> int:
+        return self.rows
+
+    def frame(self) -> gpd.GeoDataFrame:
+        self._pack()
+        data = {}
+        for name in MENTION_COLUMNS:
+            column = pa.chunked_array(self.chunks.pop(name),
+                                      type=_ARROW_TYPES.get(name, pa.string()))
+            if name in _ARROW_TYPES:  # numbers: plain numpy (NaN for a missing lat/lon)
+                data[name] = column.to_numpy().astype(float if name in _FLOATS else np.int64)
+            else:
+                data[name] = pd.Series(pd.arrays.ArrowStringArray(column))
+        self.chunks = {name: [] for name in MENTION_COLUMNS}
+        lat, lon = data["lat"], data["lon"]
+        geometry = gpd.points_from_xy(lon, lat, crs=CRS)
+        geometry[np.isnan(lat)] = None
+        return gpd.GeoDataFrame(data, geometry=geometry, crs=CRS)
+
+
+_FLOATS = {"lat", "lon", "confidence"}
+_ARROW_TYPES = {"start": pa.int64(), "end": pa.int64(), "lat": pa.float64(),
+                "lon": pa.float64(), "confidence": pa.float64()}
 
 
 def mentions(paths: Iterable[str | Path], gazetteer: Gazetteer | None = None,
@@ -138,29 +189,29 @@ def mentions(paths: Iterable[str | Path], gazetteer: Gazetteer | None = None,
     """
     extractor = Extractor(gazetteer, reference)
     summary = summary if summary is not None else RunSummary()
-    rows: list[dict] = []
+    table = MentionColumns()
     for item in read_articles(paths):
         if isinstance(item, Skipped):
             summary.skipped.append(item)
         else:
             summary.articles += 1
-            found = extractor.rows(item)
-            rows += found
+            published, published_source, found = extractor.article_mentions(item)
+            table.add(item, published, published_source, found)
             _count(summary, found)
         if progress:
             progress(1)
-    return to_frame(rows)
+    return table.frame()
 
 
-def _count(summary: RunSummary, rows: list[dict]) -> None:
-    for row in rows:
+def _count(summary: RunSummary, found: list[Mention]) -> None:
+    for mention in found:
         summary.mentions += 1
-        if row["resolution"] == "resolved":
+        if mention.resolution == "resolved":
             summary.resolved += 1
-        elif row["resolution"] == "ambiguous":
+        elif mention.resolution == "ambiguous":
             summary.ambiguous += 1
         else:
-            summary.unresolved_names[row["surface"]] += 1
+            summary.unresolved_names[mention.surface] += 1
 
 
 def print_summary(summary: RunSummary) -> None:

@@ -30,7 +30,7 @@ from gazetteer.sources import read_curated
 
 # A word: letters, with apostrophes and invisible characters inside (Pokrovs'k, Po\u00adkrovsk).
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’ʼ\u00ad\u200b\u200c\u200d\u2060]*[^\W_])?")
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 MAX_NAME_TOKENS = 4
 
 # Words after a name that make it a direction/axis (the Pokrovsk direction) and adjectival endings
@@ -87,24 +87,28 @@ class Span:
     settlement_hint: bool = False
 
 
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-    key: str
+# A token is a plain tuple (start, end, text, key): an article has thousands and a tuple is the
+# cheapest record Python makes.
+_Token = tuple[int, int, str, str]
+START, END, TEXT, KEY = range(4)
+
+
+@lru_cache(maxsize=200_000)
+def _word_key(word: str) -> str:
+    key = fold_key_of_exact(exact_key(word))
+    return key if " " not in key else ""
 
 
 def tokens(text: str) -> list[_Token]:
+    """The words of the text with their offsets and fold keys (possessive 's left out)."""
     out = []
     for match in _TOKEN.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
-        possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 3:
-            word, end = word[: possessive.start()], start + possessive.start()
-        key = fold_key_of_exact(exact_key(word))
-        if key and " " not in key:
-            out.append(_Token(start, end, word, key))
+        if word.endswith(_POSSESSIVE_ENDINGS) and len(word) > 3:
+            word, end = word[:-2], end - 2
+        key = _word_key(word)
+        if key:
+            out.append((start, end, word, key))
     return out
 
 
@@ -116,9 +120,10 @@ def stopwords() -> frozenset[str]:
 class Recogniser:
     """One automaton over the gazetteer's salient keys (and the user's names), built once."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, lookup=None):
         self.gazetteer = gazetteer
-        self.automaton = ahocorasick.Automaton()
+        self.lookup = lookup or (lambda query: gazetteer.resolve(query))
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)  # a third of the memory
         for key in [*gazetteer.index.salient_keys, *gazetteer.extra]:
             self.automaton.add_word(f" {key} ", len(key.split()))
         self.automaton.make_automaton()
@@ -138,10 +143,10 @@ class Recogniser:
     # -- names the automaton finds -------------------------------------------------------------
     def _gazetteer_spans(self, text: str, toks: list[_Token]) -> list[tuple[int, int]]:
         """(first, last) token indices of every acceptable name, longest first, no overlaps."""
-        folded = " " + " ".join(tok.key for tok in toks) + " "
+        folded = " " + " ".join(tok[KEY] for tok in toks) + " "
         ends, position = {}, 0  # index of the space after each token -> token index
         for i, tok in enumerate(toks):
-            position += 1 + len(tok.key)
+            position += 1 + len(tok[KEY])
             ends[position] = i
         candidates = []
         for end_index, n_tokens in self.automaton.iter(folded):
@@ -157,7 +162,7 @@ class Recogniser:
         return sorted(chosen)
 
     def _acceptable(self, toks: list[_Token], first: int, last: int) -> bool:
-        head = toks[first].text
+        head = toks[first][TEXT]
         if not head[0].isupper():
             return False
         if last - first + 1 > MAX_NAME_TOKENS:
@@ -166,11 +171,11 @@ class Recogniser:
             return False
         # every word of a multi-word name is capitalised, bar short joiners (Rostov-on-Don) and
         # the words that end a region's name (Donetsk region)
-        return all(t.text[0].isupper() or len(t.text) <= 3 or t.text.lower() in _DESCRIPTORS
+        return all(t[TEXT][0].isupper() or len(t[TEXT]) <= 3 or t[TEXT].lower() in _DESCRIPTORS
                    for t in toks[first:last + 1])
 
     def _span(self, text: str, toks: list[_Token], first: int, last: int) -> Span | None:
-        start, end = toks[first].start, toks[last].end
+        start, end = toks[first][START], toks[last][END]
         surface = text[start:end]
         queries = [surface]
         after = text[end:end + 60]
@@ -188,7 +193,7 @@ class Recogniser:
         i = 0
         while i < len(toks):
             tok = toks[i]
-            if taken[i] or not tok.text[0].isupper() or not has_cyrillic(tok.text):
+            if taken[i] or not tok[TEXT][0].isupper() or not has_cyrillic(tok[TEXT]):
                 i += 1
                 continue
             # try two capitalised words (Часовом Яру, Красного Лимана) before one
@@ -196,14 +201,14 @@ class Recogniser:
                 last = i + width - 1
                 if last >= len(toks) or any(taken[i:last + 1]):
                     continue
-                if not all(t.text[0].isupper() or t.text.lower().startswith(_DESCRIPTOR_STEMS)
+                if not all(t[TEXT][0].isupper() or t[TEXT].lower().startswith(_DESCRIPTOR_STEMS)
                            for t in toks[i:last + 1]):
                     continue
-                start, end = tok.start, toks[last].end
+                start, end = tok[START], toks[last][END]
                 surface = text[start:end]
                 if width == 1 and exact_key(surface) in stopwords():
                     continue
-                match = self.gazetteer.resolve(surface, limit=1).match
+                match = self.lookup(surface).match
                 if match is not None and match.match_type == "inflected":
                     out.append(Span(start, end, surface, (surface,),
                                     in_context=_vouches(_place_context(text, start, end))))
@@ -217,16 +222,16 @@ class Recogniser:
     def _context_spans(self, text: str, toks: list[_Token], taken: list[bool]) -> list[Span]:
         out = []
         for i, tok in enumerate(toks):
-            if taken[i] or not tok.text[0].isupper() or exact_key(tok.text) in stopwords():
+            if taken[i] or not tok[TEXT][0].isupper() or exact_key(tok[TEXT]) in stopwords():
                 continue
-            if i > 0 and toks[i - 1].end == tok.start - 1 and text[tok.start - 1] == "-":
+            if i > 0 and toks[i - 1][END] == tok[START] - 1 and text[tok[START] - 1] == "-":
                 continue  # the second half of a hyphenated compound
-            if tok.text.isupper() or _CAPITALISED_NEXT.match(text[tok.end:tok.end + 30]):
+            if tok[TEXT].isupper() or _CAPITALISED_NEXT.match(text[tok[END]:tok[END] + 30]):
                 continue  # acronyms (AFU) and longer proper nouns (Sever Group) are not names
-            context = _place_context(text, tok.start, tok.end)
+            context = _place_context(text, tok[START], tok[END])
             if context is None:
                 continue
-            out.append(Span(tok.start, tok.end, tok.text, (tok.text,), known=False,
+            out.append(Span(tok[START], tok[END], tok[TEXT], (tok[TEXT],), known=False,
                             in_context=True,
                             settlement_hint=bool(_SETTLEMENT_WORDS.search(context))))
             taken[i] = True
@@ -236,11 +241,23 @@ class Recogniser:
 _CAPITALISED_NEXT = re.compile(r"^[ \t]+[A-ZА-ЯЁІЇЄҐ]")
 
 
+_CONTEXT_LAST_WORDS = frozenset([
+    "village", "town", "city", "settlement", "hamlet", "outskirts", "suburbs", "liberation",
+    "capture", "outside", "near", "toward", "towards", "around", "north", "south", "east",
+    "west", "northeast", "northwest", "southeast", "southwest", "of", "to", "as", "formerly",
+    "районе", "районі", "под", "біля", "возле", "около", "вблизи", "поблизу",
+])
+_CONTEXT_LAST_STEMS = ("сел", "посел", "посёл", "город", "міст", "пункт")
+
+
 def _place_context(text: str, start: int, end: int) -> str | None:
     """The words around a name that say it is a place, if any."""
-    before = _CONTEXT_BEFORE.search(text[max(0, start - 40):start])
-    if before:
-        return before.group()
+    window = text[max(0, start - 40):start]
+    last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
+    if last in _CONTEXT_LAST_WORDS or last.startswith(_CONTEXT_LAST_STEMS):
+        before = _CONTEXT_BEFORE.search(window)
+        if before:
+            return before.group()
     after = _CONTEXT_AFTER.match(text[end:end + 40])
     return after.group() if after else None
 

@@ -470,3 +470,21 @@ def test_seed_folder_reads_as_five_articles():
     assert first.article_id == "000_07fcca786c75a230"
     assert first.published == dt.date(2025, 11, 7)
     assert first.title == "Why is Zelensky Refusing to Abandon Pokrovsk?"
+
+
+def test_big_jsonl_is_streamed_line_by_line(tmp_path, monkeypatch):
+    import geo.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 200)  # make a small file count as big
+    path = tmp_path / "big.jsonl"
+    lines = [json.dumps({"id": f"a{i}", "text": f"Shelling near Pokrovsk, day {i}."})
+             for i in range(20)]
+    lines.insert(3, "{broken")
+    lines.insert(5, json.dumps({"id": "huge", "text": "x" * 500}))
+    path.write_bytes(("\n".join(lines) + "\n").encode() + b"\xff\xfe not utf-8\n")
+    out = list(ingest.read_articles([path]))
+    articles = [a for a in out if isinstance(a, Article)]
+    skipped = {s.path.rsplit(":", 1)[1]: s.reason for s in out if isinstance(s, Skipped)}
+    assert [a.article_id for a in articles] == [f"a{i}" for i in range(20)]
+    assert set(skipped) == {"4", "6", "23"}
+    assert "record too large" in skipped["6"] and "UTF-8" in skipped["23"]
