@@ -27,6 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import numpy as np
+
 from gazetteer import Candidate, Gazetteer, Resolution
 from gazetteer.normalize import exact_key, fold_key
 from gazetteer.ranking import AMBIGUITY_GAP, SAME_PLACE_KM, haversine_km, margin_confidence
@@ -117,7 +119,7 @@ def resolve_spans(text: str, spans: list[Span], gazetteer: Gazetteer,
     regions = _region_hints(items)
     previous_anchors = None
     for _ in range(2):
-        anchors = _anchors(items)
+        anchors = Anchors(items)
         if anchors == previous_anchors:
             break  # settled: another pass would change nothing
         previous_anchors = anchors
@@ -130,7 +132,7 @@ def resolve_spans(text: str, spans: list[Span], gazetteer: Gazetteer,
                 item.candidates = reranked[memo]
     _apply_aliases(items)
     _region_readings(items, regions, lookup)
-    anchors = _anchors(items)
+    anchors = Anchors(items)
     for item in items:
         item.resolution = _resolution(item, anchors)
         item.role = _role(text, item)
@@ -285,40 +287,49 @@ def _region_hints(items: list[Resolved]) -> set[str]:
     return hints
 
 
-def _anchors(items: list[Resolved]) -> set[tuple[str, float, float]]:
-    """(fold key of the name, lat, lon) of the confidently placed settlements and regions."""
-    out = set()
-    for item in items:
-        best = item.best
-        if best and best.place.kind in ("settlement", "region") and (
-                best.confidence >= ANCHOR_CONFIDENCE):
-            out.add((fold_key(item.span.surface), best.place.lat, best.place.lon))
-    return out
+class Anchors:
+    """The article's confidently placed settlements and regions, as arrays: the distance from a
+    candidate to the nearest of them is the spatial-coherence signal, computed for all of a
+    name's candidates at once."""
+
+    def __init__(self, items: list[Resolved]):
+        points: dict[tuple[float, float], set[str]] = {}
+        for item in items:
+            best = item.best
+            if best and best.place.kind in ("settlement", "region") and (
+                    best.confidence >= ANCHOR_CONFIDENCE):
+                points.setdefault((best.place.lat, best.place.lon), set()).add(
+                    fold_key(item.span.surface))
+        self.keys = [frozenset(keys) for keys in points.values()]
+        coordinates = np.radians(np.array(list(points), dtype=float).reshape(-1, 2))
+        self.lat, self.lon = coordinates[:, 0], coordinates[:, 1]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Anchors) and self.keys == other.keys and bool(
+            np.array_equal(self.lat, other.lat) and np.array_equal(self.lon, other.lon))
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+    def nearest_km(self, surface: str, lats: list[float], lons: list[float]) -> np.ndarray:
+        """For each point, the distance to the nearest anchor placed by another name (a name
+        cannot vouch for itself); equirectangular, within 1% at the scale of a front line."""
+        own = frozenset((fold_key(surface),))
+        usable = np.array([keys != own for keys in self.keys], dtype=bool)
+        if not usable.any():
+            return np.full(len(lats), np.inf)
+        lat = np.radians(np.asarray(lats, dtype=float))[:, None]
+        lon = np.radians(np.asarray(lons, dtype=float))[:, None]
+        x = (self.lon[usable] - lon) * np.cos((self.lat[usable] + lat) / 2)
+        return 6371.0 * np.hypot(x, self.lat[usable] - lat).min(axis=1)
 
 
-def _nearest_anchor_km(item: Resolved, anchors, lat: float, lon: float) -> float:
-    """Distance to the nearest anchor named by another name (a name cannot vouch for itself)."""
-    key = fold_key(item.span.surface)
-    return min((_approx_km(lat, lon, a_lat, a_lon) for a_key, a_lat, a_lon in anchors
-                if a_key != key), default=math.inf)
-
-
-def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Equirectangular distance: within 1% of the great circle at the scale of a front line,
-    and several times cheaper (it runs for every candidate against every anchor)."""
-    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
-
-
-def _rerank(item: Resolved, anchors, regions: set[str]) -> list[Candidate]:
+def _rerank(item: Resolved, anchors: Anchors, regions: set[str]) -> list[Candidate]:
     rescored = []
-    reachable = item.candidates[0].score - COHERENCE_WEIGHT - REGION_WEIGHT
-    for candidate in item.candidates:
-        if candidate.score < reachable:  # no bonus could lift it to the top: skip the maths
-            rescored.append((candidate.score, candidate))
-            continue
+    distances = anchors.nearest_km(item.span.surface, [c.place.lat for c in item.candidates],
+                                   [c.place.lon for c in item.candidates])
+    for candidate, distance in zip(item.candidates, distances.tolist(), strict=True):
         place = candidate.place
-        distance = _nearest_anchor_km(item, anchors, place.lat, place.lon)
         bonus = COHERENCE_WEIGHT * math.exp(-distance / COHERENCE_SCALE_KM)
         if place.admin1 and place.admin1 in regions:
             bonus += REGION_WEIGHT
@@ -364,14 +375,14 @@ def _region_readings(items: list[Resolved], regions: set[str], lookup) -> None:
 
 
 # -- 4. resolution ---------------------------------------------------------------------------------
-def _resolution(item: Resolved, anchors) -> str:
+def _resolution(item: Resolved, anchors: Anchors) -> str:
     best = item.best
     if best is None:
         return "unresolved"
     if item.region_reading:
         return "ambiguous"
     if best.place.kind == "settlement" and anchors:
-        distance = _nearest_anchor_km(item, anchors, best.place.lat, best.place.lon)
+        distance = anchors.nearest_km(item.span.surface, [best.place.lat], [best.place.lon])[0]
         small = best.place.population < FAR_SMALL_POPULATION
         vouched = _exact(best, item.span.surface) and item.span.in_context
         derived = best.place.place_id not in item.direct and item.alias_of is None

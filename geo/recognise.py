@@ -28,9 +28,8 @@ from gazetteer import Gazetteer
 from gazetteer.normalize import exact_key, fold_key_of_exact, has_cyrillic
 from gazetteer.sources import read_curated
 
-# A word: letters, with apostrophes and invisible characters inside (Pokrovs'k, Po\u00adkrovsk).
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’ʼ\u00ad\u200b\u200c\u200d\u2060]*[^\W_])?")
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+_INSIDE = r"[\w'’ʼ\u00ad\u200b\u200c\u200d\u2060]*[^\W_]"
 MAX_NAME_TOKENS = 4
 
 # Words after a name that make it a direction/axis (the Pokrovsk direction) and adjectival endings
@@ -60,6 +59,12 @@ _CONTEXT_AFTER = re.compile(
 _DESCRIPTORS = frozenset({"region", "oblast", "province", "district", "raion", "krai", "republic",
                           "область", "регион", "район", "край", "обл"})
 _DESCRIPTOR_STEMS = ("област", "регион", "район", "край")
+_NAME_ENDINGS = (*_DESCRIPTORS, *_DESCRIPTOR_STEMS, "direction", "axis", "sector", "front")
+# The tokens worth folding, found without visiting other words: a word with a capital first
+# letter (Latin or Cyrillic), a word of up to three letters, or a word that ends a region's name.
+_NAME_TOKEN = re.compile(
+    rf"(?<![\w'’ʼ])(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042f\u0490](?:{_INSIDE})?|[^\W\d_]{{1,3}}"
+    rf"|(?:{'|'.join(sorted(_NAME_ENDINGS, key=len, reverse=True))}){_INSIDE}?)(?![\w'’ʼ])")
 # "Donetsk and Luhansk regions", "Luhansk regions": the names stand for regions.
 _PLURAL_REGIONS = re.compile(
     r"^(?:\s+(?:and|or|&|и|і|та)\s+[^\W\d_][\w'’-]*)?\s+(?:regions|oblasts|provinces)\b",
@@ -87,10 +92,12 @@ class Span:
     settlement_hint: bool = False
 
 
-# A token is a plain tuple (start, end, text, key): an article has thousands and a tuple is the
-# cheapest record Python makes.
-_Token = tuple[int, int, str, str]
-START, END, TEXT, KEY = range(4)
+# A token is a plain tuple (start, end, text, key, joined): an article has thousands and a tuple
+# is the cheapest record Python makes. ``joined``: only spaces or hyphens separate it from the
+# previous token, so the two may belong to one name (Chasiv Yar, Rostov-on-Don).
+_Token = tuple[int, int, str, str, bool]
+START, END, TEXT, KEY, JOINED = range(5)
+_JOINING_GAP = re.compile(r"(?:['’]s)?[ \t\-‐‑–—]*")
 
 
 @lru_cache(maxsize=200_000)
@@ -100,15 +107,24 @@ def _word_key(word: str) -> str:
 
 
 def tokens(text: str) -> list[_Token]:
-    """The words of the text with their offsets and fold keys (possessive 's left out)."""
-    out = []
-    for match in _TOKEN.finditer(text):
+    """The words that can be part of a name, with offsets and fold keys (possessive 's left
+    out): capitalised words, short joiners (on, na) and the words ending a region's name. Other
+    lower-case words are never even matched (the regex skips them), which breaks the join
+    between their neighbours."""
+    out, previous_end = [], -1
+    for match in _NAME_TOKEN.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
+        if not (word[0].isupper() or len(word) <= 3 or word.lower().startswith(_NAME_ENDINGS)):
+            continue  # a lower-case Latin Extended-A letter let in by the first-letter class
         if word.endswith(_POSSESSIVE_ENDINGS) and len(word) > 3:
             word, end = word[:-2], end - 2
         key = _word_key(word)
         if key:
-            out.append((start, end, word, key))
+            joined = previous_end >= 0 and _JOINING_GAP.fullmatch(text, previous_end, start)
+            out.append((start, end, word, key, bool(joined)))
+            previous_end = end
+        else:
+            previous_end = -1
     return out
 
 
@@ -143,11 +159,16 @@ class Recogniser:
     # -- names the automaton finds -------------------------------------------------------------
     def _gazetteer_spans(self, text: str, toks: list[_Token]) -> list[tuple[int, int]]:
         """(first, last) token indices of every acceptable name, longest first, no overlaps."""
-        folded = " " + " ".join(tok[KEY] for tok in toks) + " "
-        ends, position = {}, 0  # index of the space after each token -> token index
+        pieces, ends, position = [" "], {}, 0  # ends: index of the space after each token
         for i, tok in enumerate(toks):
+            if i and not tok[JOINED]:
+                pieces.append("| ")  # no key spans a comma or a skipped word
+                position += 2
+            pieces.append(tok[KEY])
+            pieces.append(" ")
             position += 1 + len(tok[KEY])
             ends[position] = i
+        folded = "".join(pieces)
         candidates = []
         for end_index, n_tokens in self.automaton.iter(folded):
             last = ends.get(end_index)
