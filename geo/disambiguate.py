@@ -123,18 +123,25 @@ def resolve_spans(text: str, spans: list[Span], gazetteer: Gazetteer,
         if anchors == previous_anchors:
             break  # settled: another pass would change nothing
         previous_anchors = anchors
-        reranked: dict[tuple, list[Candidate]] = {}  # one re-ranking per distinct name
+        groups: dict[tuple, list[Resolved]] = {}  # one re-ranking per distinct name
         for item in items:
             if item.alias_of is None and item.candidates:
                 memo = (fold_key(item.span.surface), *(c.place.place_id for c in item.candidates))
-                if memo not in reranked:
-                    reranked[memo] = _rerank(item, anchors, regions)
-                item.candidates = reranked[memo]
+                groups.setdefault(memo, []).append(item)
+        distance = anchors.distances([(memo[0], c.place.lat, c.place.lon)
+                                      for memo, members in groups.items()
+                                      for c in members[0].candidates])
+        for memo, members in groups.items():
+            ranked = _rerank(members[0], memo[0], distance, regions)
+            for item in members:
+                item.candidates = ranked
     _apply_aliases(items)
     _region_readings(items, regions, lookup)
     anchors = Anchors(items)
+    distance = anchors.distances([(fold_key(i.span.surface), i.best.place.lat, i.best.place.lon)
+                                  for i in items if i.best])
     for item in items:
-        item.resolution = _resolution(item, anchors)
+        item.resolution = _resolution(item, distance)
         item.role = _role(text, item)
     return sorted(items, key=lambda item: item.span.start)
 
@@ -289,8 +296,8 @@ def _region_hints(items: list[Resolved]) -> set[str]:
 
 class Anchors:
     """The article's confidently placed settlements and regions, as arrays: the distance from a
-    candidate to the nearest of them is the spatial-coherence signal, computed for all of a
-    name's candidates at once."""
+    candidate to the nearest of them is the spatial-coherence signal, computed for all the
+    article's candidates in one array operation."""
 
     def __init__(self, items: list[Resolved]):
         points: dict[tuple[float, float], set[str]] = {}
@@ -311,26 +318,31 @@ class Anchors:
     def __bool__(self) -> bool:
         return bool(self.keys)
 
-    def nearest_km(self, surface: str, lats: list[float], lons: list[float]) -> np.ndarray:
-        """For each point, the distance to the nearest anchor placed by another name (a name
-        cannot vouch for itself); equirectangular, within 1% at the scale of a front line."""
-        own = frozenset((fold_key(surface),))
-        usable = np.array([keys != own for keys in self.keys], dtype=bool)
-        if not usable.any():
-            return np.full(len(lats), np.inf)
-        lat = np.radians(np.asarray(lats, dtype=float))[:, None]
-        lon = np.radians(np.asarray(lons, dtype=float))[:, None]
-        x = (self.lon[usable] - lon) * np.cos((self.lat[usable] + lat) / 2)
-        return 6371.0 * np.hypot(x, self.lat[usable] - lat).min(axis=1)
+    def distances(self, requests: list[tuple[str, float, float]]) -> dict:
+        """(name's fold key, lat, lon) -> km to the nearest anchor placed by another name (a
+        name cannot vouch for itself); inf when there is none. Equirectangular: within 1% at the
+        scale of a front line."""
+        unique = list(dict.fromkeys(requests))
+        if not unique:
+            return {}
+        if not self.keys:
+            return dict.fromkeys(unique, math.inf)
+        masks = {key: [keys != frozenset((key,)) for keys in self.keys]
+                 for key in {request[0] for request in unique}}
+        usable = np.array([masks[key] for key, _, _ in unique], dtype=bool)
+        points = np.radians(np.array([(lat, lon) for _, lat, lon in unique], dtype=float))
+        lat, lon = points[:, :1], points[:, 1:]
+        x = (self.lon - lon) * np.cos((self.lat + lat) / 2)
+        km = np.where(usable, 6371.0 * np.hypot(x, self.lat - lat), np.inf).min(axis=1)
+        return dict(zip(unique, km.tolist(), strict=True))
 
 
-def _rerank(item: Resolved, anchors: Anchors, regions: set[str]) -> list[Candidate]:
+def _rerank(item: Resolved, key: str, distance: dict, regions: set[str]) -> list[Candidate]:
     rescored = []
-    distances = anchors.nearest_km(item.span.surface, [c.place.lat for c in item.candidates],
-                                   [c.place.lon for c in item.candidates])
-    for candidate, distance in zip(item.candidates, distances.tolist(), strict=True):
+    for candidate in item.candidates:
         place = candidate.place
-        bonus = COHERENCE_WEIGHT * math.exp(-distance / COHERENCE_SCALE_KM)
+        km = distance[(key, place.lat, place.lon)]
+        bonus = COHERENCE_WEIGHT * math.exp(-km / COHERENCE_SCALE_KM)
         if place.admin1 and place.admin1 in regions:
             bonus += REGION_WEIGHT
         rescored.append((candidate.score + bonus, candidate))
@@ -375,18 +387,18 @@ def _region_readings(items: list[Resolved], regions: set[str], lookup) -> None:
 
 
 # -- 4. resolution ---------------------------------------------------------------------------------
-def _resolution(item: Resolved, anchors: Anchors) -> str:
+def _resolution(item: Resolved, distance: dict) -> str:
     best = item.best
     if best is None:
         return "unresolved"
     if item.region_reading:
         return "ambiguous"
-    if best.place.kind == "settlement" and anchors:
-        distance = anchors.nearest_km(item.span.surface, [best.place.lat], [best.place.lon])[0]
+    km = distance[(fold_key(item.span.surface), best.place.lat, best.place.lon)]
+    if best.place.kind == "settlement" and km < math.inf:
         small = best.place.population < FAR_SMALL_POPULATION
         vouched = _exact(best, item.span.surface) and item.span.in_context
         derived = best.place.place_id not in item.direct and item.alias_of is None
-        if distance > FAR_KM and (derived or small and not vouched):
+        if km > FAR_KM and (derived or small and not vouched):
             return "unresolved"
     rivals = [c for c in item.candidates[1:] if _far_apart(c, best)]
     if rivals and best.score - rivals[0].score < AMBIGUITY_GAP:

@@ -60,11 +60,15 @@ _DESCRIPTORS = frozenset({"region", "oblast", "province", "district", "raion", "
                           "область", "регион", "район", "край", "обл"})
 _DESCRIPTOR_STEMS = ("област", "регион", "район", "край")
 _NAME_ENDINGS = (*_DESCRIPTORS, *_DESCRIPTOR_STEMS, "direction", "axis", "sector", "front")
+# Lower-case words that join the parts of a name (Rostov-on-Don, Frankfurt am Main, Ростов-на-Дону).
+_JOINERS = ("on", "upon", "am", "an", "der", "de", "da", "do", "del", "la", "le", "el", "na",
+            "nad", "pod", "на", "над", "под")
 # The tokens worth folding, found without visiting other words: a word with a capital first
-# letter (Latin or Cyrillic), a word of up to three letters, or a word that ends a region's name.
+# letter (Latin or Cyrillic), a joiner, or a word that ends a region's name.
 _NAME_TOKEN = re.compile(
-    rf"(?<![\w'’ʼ])(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042f\u0490](?:{_INSIDE})?|[^\W\d_]{{1,3}}"
-    rf"|(?:{'|'.join(sorted(_NAME_ENDINGS, key=len, reverse=True))}){_INSIDE}?)(?![\w'’ʼ])")
+    rf"(?<![\w'’ʼ])(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042f\u0490](?:{_INSIDE})?"
+    rf"|(?:{'|'.join(sorted(_NAME_ENDINGS + _JOINERS, key=len, reverse=True))})"
+    rf"(?:{_INSIDE})?)(?![\w'’ʼ])")
 # "Donetsk and Luhansk regions", "Luhansk regions": the names stand for regions.
 _PLURAL_REGIONS = re.compile(
     r"^(?:\s+(?:and|or|&|и|і|та)\s+[^\W\d_][\w'’-]*)?\s+(?:regions|oblasts|provinces)\b",
@@ -108,14 +112,14 @@ def _word_key(word: str) -> str:
 
 def tokens(text: str) -> list[_Token]:
     """The words that can be part of a name, with offsets and fold keys (possessive 's left
-    out): capitalised words, short joiners (on, na) and the words ending a region's name. Other
+    out): capitalised words, joiners (on, am, на) and the words ending a region's name. Other
     lower-case words are never even matched (the regex skips them), which breaks the join
     between their neighbours."""
     out, previous_end = [], -1
     for match in _NAME_TOKEN.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
-        if not (word[0].isupper() or len(word) <= 3 or word.lower().startswith(_NAME_ENDINGS)):
-            continue  # a lower-case Latin Extended-A letter let in by the first-letter class
+        if not word[0].isupper() and word not in _JOINERS and not word.startswith(_NAME_ENDINGS):
+            continue  # a lower-case Latin Extended-A letter, or "onward" let in by "on"
         if word.endswith(_POSSESSIVE_ENDINGS) and len(word) > 3:
             word, end = word[:-2], end - 2
         key = _word_key(word)
@@ -190,9 +194,9 @@ class Recogniser:
             return False
         if first == last and exact_key(head) in stopwords():
             return False
-        # every word of a multi-word name is capitalised, bar short joiners (Rostov-on-Don) and
-        # the words that end a region's name (Donetsk region)
-        return all(t[TEXT][0].isupper() or len(t[TEXT]) <= 3 or t[TEXT].lower() in _DESCRIPTORS
+        # every word of a multi-word name is capitalised, bar joiners (Rostov-on-Don) and the
+        # words that end a region's name (Donetsk region)
+        return all(t[TEXT][0].isupper() or t[TEXT] in _JOINERS or t[TEXT] in _DESCRIPTORS
                    for t in toks[first:last + 1])
 
     def _span(self, text: str, toks: list[_Token], first: int, last: int) -> Span | None:
