@@ -6,8 +6,8 @@ Per span the gazetteer proposes ranked candidates; then, for the whole article:
    that are not a region or country (BM, BA), names of places outside the theatre met through
    anything but their GeoNames name (GeoNames lists "Main" and "Lies" as names of German and
    English towns), and names that are part of a longer proper noun (Vladimir Putin, Johns
-   Hopkins, Sever Group).
-2. In-text aliases are learned: "Pokrovsk (known as Krasnorozhsk in Russian)", "Myrnohrad
+   Hopkins, Wagner Group).
+2. In-text aliases are learned: "Pokrovsk (known as Krasnoarmeysk in Russian)", "Myrnohrad
    (formerly Dimitrov)", "Krasnoarmeysk (Pokrovsk)": both names then stand for the confident one's
    place, in every sentence of the article.
 3. Candidates near the article's confidently resolved places gain (spatial coherence), and so do
@@ -198,7 +198,7 @@ def _inside_longer_proper_noun(text: str, span: Span) -> bool:
 
 
 def _before_proper_noun(text: str, span: Span) -> bool:
-    """Vladimir Putin, Johns Hopkins, Sever Group: a capitalised word follows."""
+    """Vladimir Putin, Johns Hopkins, Wagner Group: a capitalised word follows."""
     after = text[span.end:span.end + 40]
     return bool(_CAPITALISED_WORD.match(after) and not _GEOGRAPHIC_NEXT.match(after)
                 and not _is_headline(text, span.start))
@@ -250,8 +250,8 @@ def _learn_aliases(text: str, items: list[Resolved]) -> None:
 
 
 def _alias_recurrences(text: str, items: list[Resolved]) -> list[Resolved]:
-    """Later bare occurrences of a learned alias ("Later, Krasnorozhsk was quiet"), which no
-    context would have found on their own."""
+    """Later bare occurrences of a learned alias (after "Pokrovsk (known as X in Russian)", a
+    plain "X was quiet"), which no context would have found on their own."""
     covered = [(item.span.start, item.span.end) for item in items]
     out = []
     for item in list(items):

@@ -9,7 +9,7 @@ a place name (``gazetteer/data/stopwords.csv``).
 Three more cues find what the automaton cannot:
 - Cyrillic words in a case ending (в Покровске, у Костянтинівці) are tried through the
   gazetteer's morphology.
-- An adjectival form before "direction" (the Krasnoarmeyskoye-Dymitrovskoye direction) is tried
+- An adjectival form before "direction" (the Krasnoarmeyskoye direction) is tried
   without its adjective ending as well.
 - A capitalised name in a place context ("the village of X", "near X", "X (a town in ...)",
   "в районе X") that the gazetteer does not know is kept as an unknown name: reported, never
@@ -252,7 +252,7 @@ class Recogniser:
             if i > 0 and toks[i - 1][END] == tok[START] - 1 and text[tok[START] - 1] == "-":
                 continue  # the second half of a hyphenated compound
             if tok[TEXT].isupper() or _CAPITALISED_NEXT.match(text[tok[END]:tok[END] + 30]):
-                continue  # acronyms (AFU) and longer proper nouns (Sever Group) are not names
+                continue  # acronyms (NATO) and longer proper nouns (Wagner Group) are not names
             context = _place_context(text, tok[START], tok[END])
             if context is None:
                 continue
@@ -294,7 +294,7 @@ def _vouches(context: str | None) -> bool:
 
 
 def _adjective_stems(surface: str) -> list[str]:
-    """Krasnoarmeyskoye -> Krasnoarmeysk, Dymitrovskoye -> Dymitrov (names of directions)."""
+    """Krasnoarmeyskoye -> Krasnoarmeysk, Dimitrovskoye -> Dimitrov (names of directions)."""
     stems = []
     if _ADJECTIVE_ENDINGS.search(surface):
         stems.append(_ADJECTIVE_TAIL.sub("", surface))
