@@ -26,6 +26,8 @@ import sys
 import tempfile
 import time
 
+from machine import machine_speed  # benchmarks/ is on sys.path when run as a script
+
 LOAD_SNIPPET = (
     "import time; t = time.perf_counter(); from gazetteer import Gazetteer; "
     "Gazetteer.load(supplement=False); print(time.perf_counter() - t)"
@@ -65,16 +67,6 @@ def query_mix(gazetteer, count: int, seed: int = 7) -> list[str]:
     out = sorted(picked)
     rng.shuffle(out)
     return out
-
-
-def machine_speed() -> float:
-    """Seconds for 10 million iterations of a plain Python loop: this machine's speed today, to
-    read the other figures against (shared machines vary by 30% or more from hour to hour)."""
-    started = time.perf_counter()
-    total = 0
-    for i in range(10_000_000):
-        total += i
-    return time.perf_counter() - started
 
 
 def main() -> None:
