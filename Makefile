@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup map test lint bench clean
+.PHONY: setup browser map test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,18 @@ setup: $(STAMP)
 map: $(STAMP)
 	$(BIN)/frontline map seeds -o output/map.html
 
-test: $(STAMP)
+# Browser tests: Debian's Chromium (installed with apt-get when missing; needs root, as on the
+# CI machines) and local copies of the map's web assets from the npm registry.
+BROWSER_ASSETS := tests/browser/node_modules/.installed-stamp
+
+browser: $(BROWSER_ASSETS)
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+$(BROWSER_ASSETS): tests/browser/package.json
+	npm install --prefix tests/browser --no-package-lock --no-audit --no-fund --silent
+	touch $(BROWSER_ASSETS)
+
+test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -3,7 +3,7 @@
     frontline place NAME [--near LAT,LON] [--country CC] [--admin1 REGION] [--all] [--json]
     frontline place add NAME --lat LAT --lon LON [--alias A ...] | --to PLACE_ID
     frontline mentions INPUT... -o FILE [--format geojson|csv|gpkg|parquet]
-    frontline map [INPUT...] [-o output/map.html]      (arrives with the map issue)
+    frontline map [INPUT...] [-o output/map.html] [--bin day|week|month] [--since] [--until]
 
 Exit codes: 0 success, 1 nothing matched / nothing could be done, 2 usage error.
 """
@@ -36,9 +36,18 @@ def _parser() -> argparse.ArgumentParser:
     found.add_argument("--format", choices=("geojson", "csv", "gpkg", "parquet"))
     found.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
                        help="the run date for dating: nothing is dated after it (default: today)")
-    map_command = commands.add_parser("map", help="render the dated map (not built yet)")
-    map_command.add_argument("inputs", nargs="*")
-    map_command.add_argument("-o", "--output", default="output/map.html")
+    drawn = commands.add_parser("map", help="articles -> one dated HTML map")
+    drawn.add_argument("inputs", nargs="*", default=["seeds"],
+                       help="files or folders (default: seeds/)")
+    drawn.add_argument("-o", "--output", default="output/map.html")
+    drawn.add_argument("--bin", default="day", choices=("day", "week", "month"),
+                       help="size of one step of the time slider (default: day)")
+    drawn.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="first date drawn")
+    drawn.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="last date drawn")
+    drawn.add_argument("--actors", action="store_true",
+                       help="also draw capitals that stand for governments (Moscow said)")
+    drawn.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+                       help="the run date for dating: nothing is dated after it (default: today)")
     return parser
 
 
@@ -78,6 +87,34 @@ def run_mentions(args: argparse.Namespace) -> int:
     return 0 if summary.articles else 1
 
 
+def run_map(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from gazetteer import Gazetteer
+
+    from .layers import map_data
+    from .mentions import RunSummary, mentions, print_summary
+    from .render import render_map, write_map
+
+    gazetteer = Gazetteer.load(progress=lambda m: print(f"frontline: {m}", file=sys.stderr))
+    summary = RunSummary()
+    with tqdm(desc="articles", unit=" files", disable=None, file=sys.stderr) as bar:
+        frame = mentions(args.inputs, gazetteer=gazetteer, reference=args.today,
+                         summary=summary, progress=bar.update)
+    data = map_data(frame, size=args.bin, since=args.since, until=args.until,
+                    actors=args.actors)
+    try:
+        write_map(render_map(data), args.output)
+    except OSError as error:
+        print(f"frontline map: cannot write {args.output}: {error.strerror or error}",
+              file=sys.stderr)
+        return 1
+    print_summary(summary)
+    print(f"frontline: wrote {args.output} ({len(data.markers)} markers in {len(data.bins)} "
+          f"dates)", file=sys.stderr)
+    return 0 if summary.articles else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:2] == ["place", "add"]:
@@ -87,10 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         return place_cli.run_lookup(args)
     if args.command == "mentions":
         return run_mentions(args)
-    print("frontline map: map rendering arrives with the map issue; for now, "
-          "`frontline place NAME` resolves names and `frontline mentions` lists mentions.",
-          file=sys.stderr)
-    return 0
+    return run_map(args)
 
 
 if __name__ == "__main__":

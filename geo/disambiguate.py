@@ -5,8 +5,9 @@ Per span the gazetteer proposes ranked candidates; then, for the whole article:
 1. Spans that are not place mentions are dropped: one- or two-letter words, short all-caps words
    that are not a region or country (BM, BA), names of places outside the theatre met through
    anything but their GeoNames name (GeoNames lists "Main" and "Lies" as names of German and
-   English towns), and names that are part of a longer proper noun (Vladimir Putin, Johns
-   Hopkins, Wagner Group).
+   English towns), names that are part of a longer proper noun (Vladimir Putin, Johns
+   Hopkins, Wagner Group), and a small place's name once seen in surname position (Gen.
+   Oleksandr Syrskyi): a surname all article long.
 2. In-text aliases are learned: "Pokrovsk (known as Krasnoarmeysk in Russian)", "Myrnohrad
    (formerly Dimitrov)", "Krasnoarmeysk (Pokrovsk)": both names then stand for the confident one's
    place, in every sentence of the article.
@@ -111,7 +112,7 @@ def resolve_spans(text: str, spans: list[Span], gazetteer: Gazetteer,
     lookup = lookup or (lambda query: gazetteer.resolve(query, limit=CANDIDATES_PER_SPAN))
     items = [Resolved(span, *_candidates(span, lookup)) for span in spans]
     # a name once seen in surname position (Oleksandr Syrskyi) is a surname all article long
-    surnames = {fold_key(i.span.surface) for i in items if _surname_position(text, i.span)}
+    surnames = {fold_key(i.span.surface) for i in items if _could_be_surname(text, i)}
     items = [item for item in items if fold_key(item.span.surface) not in surnames
              and _is_place_mention(text, item, gazetteer)]
     _learn_aliases(text, items)
@@ -178,7 +179,7 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer) -> bool:
     if span.surface.isupper() and len(letters) <= 4 and not (
             best and best.place.kind in ("region", "country")):
         return False
-    if _inside_longer_proper_noun(text, span):
+    if _before_proper_noun(text, span) or _could_be_surname(text, item):
         return False
     if best is None:
         return not span.known
@@ -193,8 +194,11 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer) -> bool:
     return True
 
 
-def _inside_longer_proper_noun(text: str, span: Span) -> bool:
-    return _before_proper_noun(text, span) or _surname_position(text, span)
+def _could_be_surname(text: str, item: Resolved) -> bool:
+    """In surname position, and not a town big enough that a capitalised word before it is more
+    likely a headline fragment ("Military Hub Pokrovsk") than a first name."""
+    big = item.best is not None and item.best.place.population >= FAR_SMALL_POPULATION
+    return not big and _surname_position(text, item.span)
 
 
 def _before_proper_noun(text: str, span: Span) -> bool:

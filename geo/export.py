@@ -93,6 +93,7 @@ def write(frame: gpd.GeoDataFrame, output: str, fmt: str) -> None:
             frame.to_file(tmp, driver="GPKG", layer="mentions")
         else:
             raise ExportError(f"unknown format {fmt!r}")
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a table is for sharing
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

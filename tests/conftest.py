@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -36,3 +37,85 @@ def run_cli(data_dir):
                               text=True, env=env, timeout=300)
 
     return run
+
+
+# -- headless Chromium for the map tests ---------------------------------------------------------
+BROWSER_ASSETS = Path(__file__).parent / "browser" / "node_modules"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+def local_asset(url: str) -> Path | None:
+    """The local copy (tests/browser/node_modules) of a CDN asset that Folium's pages load."""
+    import re
+
+    match = re.match(r"https://cdn\.jsdelivr\.net/npm/((?:@[^/]+/)?[^@/]+)@[^/]+/(.*)", url)
+    if match:
+        return BROWSER_ASSETS / match.group(1) / match.group(2)
+    if re.match(r"https://code\.jquery\.com/jquery-[\d.]+\.min\.js", url):
+        return BROWSER_ASSETS / "jquery" / "dist" / "jquery.min.js"
+    match = re.match(r"https://cdnjs\.cloudflare\.com/ajax/libs/Leaflet\.awesome-markers/"
+                     r"[^/]+/(.*)", url)
+    if match:
+        return BROWSER_ASSETS / "leaflet.awesome-markers" / "dist" / match.group(1)
+    return None
+
+
+class BrowserPage:
+    """A page in headless Chromium whose network is this machine's files: CDN assets from local
+    copies, tiles answered 404 (no imagery offline), nothing else reachable."""
+
+    def __init__(self, browser):
+        self.errors: list[str] = []
+        self.missing: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.route("**/*", self._route)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith("file://"):
+            return route.continue_()
+        path = local_asset(url)
+        if path is not None and path.is_file():
+            kind = {".css": "text/css", ".js": "application/javascript"}.get(path.suffix,
+                                                                             "application/octet-stream")
+            return route.fulfill(path=str(path), content_type=kind)
+        if url.endswith(".css"):
+            return route.fulfill(body="", content_type="text/css")  # optional icon styles
+        self.missing.append(url)
+        return route.fulfill(status=404, body="")
+
+    def open(self, html_path: Path):
+        self.page.goto(html_path.resolve().as_uri())
+        self.page.wait_for_selector(".frontline-time")
+        return self.page
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs it (apt-get install chromium)")
+    if not BROWSER_ASSETS.exists():
+        pytest.fail("web assets missing: `make test` installs them (npm, tests/browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    page = BrowserPage(browser)
+    yield page
+    page.page.close()

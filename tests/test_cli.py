@@ -85,7 +85,10 @@ def test_place_add_alias_to_known_place(run_cli):
     assert data["match"]["matched_name"] == "Pokrovsk-Donetskyi"
 
 
-def test_map_command_says_what_is_missing(run_cli):
-    result = run_cli("map")
-    assert result.returncode == 0
-    assert "map issue" in result.stderr
+def test_map_command_writes_the_map(run_cli, tmp_path):
+    out = tmp_path / "maps" / "seeds.html"  # a missing folder is created
+    result = run_cli("map", "seeds", "-o", str(out), "--bin", "week", "--today", "2026-11-21")
+    assert result.returncode == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "frontlineMap(" in html and "leaflet" in html
+    assert "articles read: 5" in result.stderr and "markers in" in result.stderr

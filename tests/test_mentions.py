@@ -83,6 +83,13 @@ def test_person_names_are_not_places(extractor):
     assert ("Kramatorsk", "geonames:704508") in placed(mentions)
 
 
+def test_big_town_after_a_capitalised_word_is_still_a_town(extractor):
+    text = ("Key Logistics Hub Pokrovsk Under Fire and more, says a long scraped line of text. "
+            "Troops in Pokrovsk reported shelling.")
+    ids = [m.place_id for m in found(extractor, text) if m.surface == "Pokrovsk"]
+    assert ids and set(ids) == {"geonames:704422"}
+
+
 def test_unknown_name_in_place_context_is_reported_not_placed(extractor):
     text = ("Russian forces claimed the village of Zarichnovetske, near Pokrovsk. The unit also "
             "stormed Bilohirkivtsi (a village in the Donetsk region).")

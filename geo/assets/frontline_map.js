@@ -1,0 +1,225 @@
+/* frontline: the dated map's controls (time slider, markers, popups, search, panels).
+ *
+ * frontlineMap(map, data, options) draws `data` (geo/layers.py MapData) on a Leaflet map.
+ * Only the markers of the current time window exist at any moment, so scrubbing stays fast
+ * however many mentions there are. Every string that comes from an article is put into the page
+ * with textContent (never innerHTML), and only http(s) URLs become links.
+ */
+function frontlineMap(map, data, options) {
+  "use strict";
+  var layer = L.layerGroup().addTo(map);
+  var state = { index: data.bins.length - 1, mode: options.mode || "date", days: 30, timer: null };
+  // the last bin may be "undated": after every date, and in no "last N days" window but its own
+  var binTimes = data.bins.map(function (b) { return b === "undated" ? Infinity : Date.parse(b + "T00:00:00Z"); });
+  var byBin = data.bins.map(function () { return []; });
+  data.markers.forEach(function (m) { byBin[m[0]].push(m); });
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") { node.textContent = attrs[k]; } else { node.setAttribute(k, attrs[k]); }
+    });
+    (children || []).forEach(function (c) { if (c) { node.appendChild(c); } });
+    return node;
+  }
+  function safeUrl(url) { return /^https?:\/\//i.test(url || "") ? url : null; }
+  var DATE_LABELS = { event: "event date", published: "publication date", unknown: "no date" };
+
+  // -- markers of the current window ----------------------------------------------------------
+  function windowBins() {
+    if (!data.bins.length) { return []; }
+    if (state.mode === "date") { return [state.index]; }
+    var out = [];
+    var from = state.mode === "days" ? binTimes[state.index] - (state.days - 1) * 86400000 : -Infinity;
+    if (isNaN(from)) { from = Infinity; }
+    for (var i = 0; i <= state.index; i++) { if (binTimes[i] >= from) { out.push(i); } }
+    return out;
+  }
+  function render() {
+    layer.clearLayers();
+    var perPlace = {};
+    windowBins().forEach(function (b) {
+      byBin[b].forEach(function (m) {
+        var key = m[1];
+        if (!perPlace[key]) { perPlace[key] = { place: m[1], count: 0, mentions: [], outlets: {}, ambiguous: 1 }; }
+        var p = perPlace[key];
+        p.count += m[2];
+        p.mentions = p.mentions.concat(m[5]);
+        p.outlets[m[3]] = (p.outlets[m[3]] || 0) + m[2];
+        p.ambiguous = p.ambiguous && m[4];
+      });
+    });
+    Object.keys(perPlace).forEach(function (key) { layer.addLayer(marker(perPlace[key])); });
+    label.textContent = data.bins.length ? windowText() : "no dated mentions";
+    slider.value = state.index;
+    container.setAttribute("data-bin", data.bins[state.index] || "");
+    container.setAttribute("data-markers", Object.keys(perPlace).length);
+  }
+  function windowText() {
+    var bin = data.bins[state.index];
+    if (state.mode === "date") { return bin + (data.stats.bin === "day" ? "" : " (" + data.stats.bin + ")"); }
+    if (state.mode === "until") { return "up to " + bin; }
+    return "last " + state.days + " days to " + bin;
+  }
+  function marker(p) {
+    var place = data.places[p.place];
+    var outlet = Object.keys(p.outlets).sort(function (a, b) { return p.outlets[b] - p.outlets[a]; })[0];
+    var colour = data.outlets[outlet].colour;
+    var m = L.circleMarker([place.lat, place.lon], {
+      radius: 5 + 3 * Math.sqrt(p.count), color: colour, weight: p.ambiguous ? 2 : 1,
+      dashArray: p.ambiguous ? "4 3" : null, fillColor: colour,
+      fillOpacity: p.ambiguous ? 0.15 : 0.6, className: "frontline-marker" + (p.ambiguous ? " ambiguous" : "")
+    });
+    m.placeId = place.id;
+    m.bindTooltip(el("span", { text: place.name + " (" + p.count + ")" }));  // a node: never parsed as HTML
+    m.bindPopup(function () { return popup(place, p); }, { maxWidth: 420, maxHeight: 360 });
+    return m;
+  }
+  function popup(place, p) {
+    var coords = place.lat.toFixed(5) + ", " + place.lon.toFixed(5);
+    var copy = el("button", { type: "button", "class": "frontline-copy", text: "copy" });
+    copy.addEventListener("click", function () {
+      if (navigator.clipboard) { navigator.clipboard.writeText(coords); }
+    });
+    var list = el("ol", { "class": "frontline-mentions" });
+    p.mentions.forEach(function (i) { list.appendChild(mentionItem(data.mentions[i])); });
+    var where = [place.admin1, place.country].filter(Boolean).join(", ");
+    return el("div", { "class": "frontline-popup" }, [
+      el("h4", { text: place.name + (p.ambiguous ? " (ambiguous)" : "") }),
+      el("div", { "class": "frontline-coords" }, [el("code", { text: coords }), copy]),
+      where ? el("div", { text: where }) : null,
+      el("div", { "class": "frontline-variants", text: "names seen: " + place.variants.join(", ") }),
+      el("div", { text: p.count + " mention" + (p.count === 1 ? "" : "s") }),
+      list
+    ]);
+  }
+  function mentionItem(m) {
+    var article = data.articles[m[0]], sentence = data.sentences[m[1]];
+    var text = el("q", {}, [
+      document.createTextNode(sentence.slice(0, m[2])),
+      el("mark", { text: sentence.slice(m[2], m[3]) }),
+      document.createTextNode(sentence.slice(m[3]))
+    ]);
+    var url = safeUrl(article.url);
+    var title = url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: article.title })
+                    : el("span", { text: article.title });
+    var source = m[5] === "published" && article.published_source === "inferred"
+      ? "inferred publication date" : (DATE_LABELS[m[5]] || m[5]);
+    var dateText = (m[4] || "?") + " (" + source + ")";
+    return el("li", {}, [text, el("div", { "class": "frontline-meta" }, [
+      el("span", { text: article.outlet + " · " }), title,
+      el("span", { text: " · " + dateText + " · confidence " + m[6] + (m[7] === "ambiguous" ? " · ambiguous" : "") })
+    ])]);
+  }
+
+  // -- time control ---------------------------------------------------------------------------
+  var container = el("div", { "class": "frontline-time leaflet-bar", tabindex: "0" });
+  var slider = el("input", { type: "range", min: "0", max: String(Math.max(0, data.bins.length - 1)),
+                             value: String(state.index), "aria-label": "date" });
+  var label = el("span", { "class": "frontline-date" });
+  var back = el("button", { type: "button", title: "previous date", text: "◀" });
+  var play = el("button", { type: "button", title: "play / pause", text: "▶" });
+  var next = el("button", { type: "button", title: "next date", text: "▶|" });
+  var mode = el("select", { "aria-label": "window" }, [
+    el("option", { value: "date", text: "this date only" }),
+    el("option", { value: "until", text: "everything up to this date" }),
+    el("option", { value: "days", text: "the last N days" })
+  ]);
+  var days = el("input", { type: "number", min: "1", value: String(state.days), "aria-label": "days", style: "width:4em" });
+  mode.value = state.mode;
+  [back, play, next, slider, label, mode, days].forEach(function (c) { container.appendChild(c); });
+  function step(delta) {
+    if (!data.bins.length) { return; }
+    state.index = Math.min(data.bins.length - 1, Math.max(0, state.index + delta));
+    render();
+  }
+  function toggle() {
+    if (state.timer) { clearInterval(state.timer); state.timer = null; play.textContent = "▶"; return; }
+    if (state.index >= data.bins.length - 1) { state.index = -1; }
+    play.textContent = "❚❚";
+    state.timer = setInterval(function () {
+      if (state.index >= data.bins.length - 1) { toggle(); } else { step(1); }
+    }, options.interval || 800);
+  }
+  slider.addEventListener("input", function () { state.index = Number(slider.value); render(); });
+  back.addEventListener("click", function () { step(-1); });
+  next.addEventListener("click", function () { step(1); });
+  play.addEventListener("click", toggle);
+  mode.addEventListener("change", function () { state.mode = mode.value; render(); });
+  days.addEventListener("change", function () { state.days = Math.max(1, Number(days.value) || 1); render(); });
+  document.addEventListener("keydown", function (event) {
+    var tag = (event.target && event.target.tagName) || "";
+    if (tag === "INPUT" && event.target !== slider || tag === "SELECT" || tag === "TEXTAREA") { return; }
+    if (event.key === "ArrowLeft") { step(-1); event.preventDefault(); }
+    if (event.key === "ArrowRight") { step(1); event.preventDefault(); }
+  });
+  addControl(container, "bottomleft");
+
+  // -- search, coordinates, panels ------------------------------------------------------------
+  function fold(s) { return (s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/['’ʼ`\-]/g, "").trim(); }
+  var search = el("div", { "class": "frontline-search leaflet-bar" });
+  var box = el("input", { type: "search", placeholder: "find a place (any name)", "aria-label": "search" });
+  var results = el("ul", { "class": "frontline-results" });
+  search.appendChild(box); search.appendChild(results);
+  function find(query) {
+    var q = fold(query);
+    if (!q) { return []; }
+    return data.places.filter(function (p) {
+      return [p.name].concat(p.variants).some(function (v) { return fold(v).indexOf(q) === 0; });
+    }).slice(0, 8);
+  }
+  function goTo(place) {
+    map.setView([place.lat, place.lon], Math.max(map.getZoom(), 11));
+    layer.eachLayer(function (m) { if (m.placeId === place.id) { m.openPopup(); } });
+    results.textContent = "";
+    container.setAttribute("data-found", place.id);
+  }
+  box.addEventListener("input", function () {
+    results.textContent = "";
+    find(box.value).forEach(function (place) {
+      var item = el("li", { text: place.name + " — " + place.variants.join(", ") });
+      item.addEventListener("click", function () { goTo(place); });
+      results.appendChild(item);
+    });
+  });
+  box.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { var hit = find(box.value)[0]; if (hit) { goTo(hit); } }
+  });
+  addControl(search, "topleft");
+
+  map.on("click", function (event) {
+    var text = event.latlng.lat.toFixed(5) + ", " + event.latlng.lng.toFixed(5);
+    L.popup().setLatLng(event.latlng).setContent(el("code", { "class": "frontline-click", text: text })).openOn(map);
+  });
+
+  var panel = el("div", { "class": "frontline-panel leaflet-bar" });
+  var s = data.stats;
+  panel.appendChild(el("div", { "class": "frontline-stats", text: s.articles + " articles · " + s.mentions +
+    " mentions · " + (s.first ? s.first + " to " + s.last : "no dates") + " · " + s.unresolved + " unresolved" }));
+  var legend = el("ul", { "class": "frontline-legend" });
+  data.outlets.forEach(function (o) {
+    legend.appendChild(el("li", {}, [el("span", { "class": "swatch", style: "background:" + o.colour }),
+                                     el("span", { text: o.name + " (" + o.mentions + ")" })]));
+  });
+  legend.appendChild(el("li", {}, [el("span", { "class": "swatch ambiguous" }), el("span", { text: "ambiguous place" })]));
+  panel.appendChild(legend);
+  if (data.unresolved.length) {
+    var unresolved = el("details", { "class": "frontline-unresolved" }, [
+      el("summary", { text: "unresolved names (" + data.unresolved.length + ")" })]);
+    var ul = el("ul");
+    data.unresolved.forEach(function (u) {
+      ul.appendChild(el("li", { text: u.name + " ×" + u.count + " — " + u.articles.join(", ") }));
+    });
+    unresolved.appendChild(ul);
+    panel.appendChild(unresolved);
+  }
+  addControl(panel, "topright");
+
+  function addControl(node, position) {
+    var Control = L.Control.extend({ onAdd: function () {
+      L.DomEvent.disableClickPropagation(node); L.DomEvent.disableScrollPropagation(node); return node; } });
+    new Control({ position: position }).addTo(map);
+  }
+  render();
+  window.frontline = { data: data, state: state, render: render, step: step, find: find, goTo: goTo, layer: layer };
+}

@@ -1,0 +1,105 @@
+"""Dated layers -> one HTML map, with Folium.
+
+The map has three base layers (OpenStreetMap, a light basemap, satellite imagery) in a layer
+control, is fitted to the mentions, and carries one element of our own, ``DatedMentions``: the
+data of ``layers.MapData`` plus ``assets/frontline_map.js`` (time slider, markers, popups,
+search, panels) and its stylesheet. The JavaScript lives in its asset file, never in Python
+strings.
+
+Safety: the data is JSON, embedded with ``<``, ``>``, ``&`` and the line separators escaped, so
+no article text can close the script tag; the JavaScript puts text into the page with
+``textContent`` only and links only http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from importlib.resources import files
+from pathlib import Path
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from .layers import MapData
+
+SATELLITE = ("https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/"
+             "tile/{z}/{y}/{x}")
+SATELLITE_ATTRIBUTION = "Tiles © Esri — Source: Esri, Maxar, Earthstar Geographics"
+LIGHT = ("https://server.arcgisonline.com/ArcGIS/rest/services/Canvas/World_Light_Gray_Base/"
+         "MapServer/tile/{z}/{y}/{x}")
+LIGHT_ATTRIBUTION = "Tiles © Esri — Esri, HERE, Garmin, © OpenStreetMap contributors"
+
+
+def safe_json(value) -> str:
+    """JSON that is safe inside a <script> element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _asset(name: str) -> str:
+    return files("geo").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+class DatedMentions(MacroElement):
+    """The dated mentions and their controls, as one Folium element."""
+
+    _template = Template("""
+        {% macro header(this, kwargs) %}
+            <style>{{ this.css }}</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+            {{ this.js }}
+            frontlineMap({{ this._parent.get_name() }}, {{ this.data }}, {{ this.options }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, data: MapData, mode: str = "date"):
+        super().__init__()
+        self._name = "DatedMentions"
+        self.data = safe_json(data.as_json())
+        self.options = safe_json({"mode": mode})
+        self.js = _asset("frontline_map.js")
+        self.css = _asset("frontline_map.css")
+
+
+def render_map(data: MapData, title: str = "frontline", mode: str = "date") -> folium.Map:
+    fmap = folium.Map(location=(48.5, 37.5), zoom_start=7, tiles=None, control_scale=True)
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
+    folium.TileLayer(LIGHT, attr=LIGHT_ATTRIBUTION, name="Light").add_to(fmap)
+    folium.TileLayer(SATELLITE, attr=SATELLITE_ATTRIBUTION, name="Satellite").add_to(fmap)
+    folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
+    points = [(p["lat"], p["lon"]) for p in data.places]
+    if points:
+        south, north = min(p[0] for p in points), max(p[0] for p in points)
+        west, east = min(p[1] for p in points), max(p[1] for p in points)
+        fmap.fit_bounds([(south, west), (north, east)], padding=(30, 30), max_zoom=11)
+    fmap.get_root().header.add_child(Element(f"<title>{_escape(title)}</title>"))
+    DatedMentions(data, mode).add_to(fmap)
+    return fmap
+
+
+def _escape(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def write_map(fmap: folium.Map, output: str | Path) -> None:
+    """Write the HTML atomically: an interrupted run never leaves half a map behind."""
+    path = Path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    html = fmap.get_root().render()
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(html)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a map is for sharing
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

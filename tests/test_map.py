@@ -1,0 +1,167 @@
+"""The dated map: layers as data, then the HTML in a real headless Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from geo.layers import bin_start, map_data
+from geo.mentions import mentions
+from geo.records import MENTION_COLUMNS
+from geo.render import render_map, safe_json, write_map
+
+TODAY = dt.date(2026, 11, 21)
+OUTPUT = Path(__file__).resolve().parents[1] / "output"
+
+
+def row(**values):
+    base = dict.fromkeys(MENTION_COLUMNS)
+    base.update(article_id="a1", title="T", source="Outlet A", url="", published="2025-11-07",
+                published_source="metadata", surface="Pokrovsk", start=0, end=8,
+                sentence="Pokrovsk was shelled.", place_id="geonames:704422", name="Pokrovsk",
+                kind="settlement", role="location", country="UA", admin1="Donetsk Oblast",
+                lat=48.28014, lon=37.17706, confidence=0.9, resolution="resolved",
+                candidates="", date="2025-11-07", date_source="published")
+    base.update(values)
+    return base
+
+
+# -- layers ----------------------------------------------------------------------------------------
+def test_bins():
+    day = dt.date(2025, 11, 12)  # a Wednesday
+    assert bin_start(day, "day") == day
+    assert bin_start(day, "week") == dt.date(2025, 11, 10)
+    assert bin_start(day, "month") == dt.date(2025, 11, 1)
+    with pytest.raises(ValueError):
+        bin_start(day, "year")
+
+
+def test_one_marker_per_place_per_bin():
+    frame = pd.DataFrame([
+        row(), row(article_id="a2", source="Outlet B"),  # same place, same day: one marker of 2
+        row(date="2025-11-05", date_source="event"),  # same place, another day
+        row(surface="Kramatorsk", place_id="geonames:704508", name="Kramatorsk", lat=48.73106,
+            lon=37.56779, resolution="ambiguous"),
+        row(surface="Moscow", place_id="geonames:524901", name="Moscow", role="actor",
+            lat=55.75204, lon=37.61781),  # a government, not a place: not drawn
+        row(surface="Zarichne", place_id=None, name=None, lat=None, lon=None,
+            resolution="unresolved"),
+    ])
+    data = map_data(frame)
+    assert data.bins == ["2025-11-05", "2025-11-07"]
+    markers = {(data.bins[m[0]], data.places[m[1]]["name"]): m for m in data.markers}
+    assert set(markers) == {("2025-11-05", "Pokrovsk"), ("2025-11-07", "Pokrovsk"),
+                            ("2025-11-07", "Kramatorsk")}
+    assert markers[("2025-11-07", "Pokrovsk")][2] == 2
+    assert markers[("2025-11-07", "Kramatorsk")][4] == 1  # ambiguous style
+    assert data.unresolved == [{"name": "Zarichne", "count": 1, "articles": ["a1"]}]
+    assert data.stats["mentions"] == 6 and data.stats["placed"] == 4
+    assert [o["name"] for o in data.outlets] == ["Outlet A", "Outlet B"]
+    with_actors = map_data(frame, actors=True)
+    assert any(p["name"] == "Moscow" for p in with_actors.places)
+    weekly = map_data(frame, size="week")
+    assert weekly.bins == ["2025-11-03"]
+    assert len(map_data(frame, since=dt.date(2025, 11, 6)).bins) == 1
+
+
+def test_embedded_json_cannot_close_the_script():
+    text = safe_json({"t": "</script><script>alert(1)</script>", "u": "\u2028"})
+    assert "</" not in text and "<" not in text and "\u2028" not in text
+    assert json.loads(text) == {"t": "</script><script>alert(1)</script>", "u": "\u2028"}
+
+
+# -- in the browser --------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seeds_map(gazetteer, tmp_path_factory):
+    frame = mentions(["seeds"], gazetteer=gazetteer, reference=TODAY)
+    data = map_data(frame)
+    path = tmp_path_factory.mktemp("map") / "map.html"
+    write_map(render_map(data), path)
+    return path, data
+
+
+def visible_markers(page) -> int:
+    return int(page.get_attribute(".frontline-time", "data-markers"))
+
+
+def test_map_scrubs_through_dates(browser_page, seeds_map):
+    path, data = seeds_map
+    page = browser_page.open(path)
+    assert page.locator(".frontline-time input[type=range]").count() == 1
+    assert page.locator(".leaflet-control-layers").count() == 1
+    expected = {}
+    for marker in data.markers:
+        expected.setdefault(data.bins[marker[0]], set()).add(marker[1])
+    for index, day in enumerate(data.bins):  # at date D exactly the markers of date D
+        page.evaluate(f"window.frontline.state.index = {index}; window.frontline.render()")
+        assert page.get_attribute(".frontline-time", "data-bin") == day
+        assert visible_markers(page) == len(expected[day])
+        assert page.locator("path.frontline-marker").count() == len(expected[day])
+    page.locator(".frontline-time input[type=range]").focus()
+    before = page.get_attribute(".frontline-time", "data-bin")
+    page.keyboard.press("ArrowLeft")
+    assert page.get_attribute(".frontline-time", "data-bin") != before
+    page.select_option(".frontline-time select", "until")
+    assert visible_markers(page) >= len(expected[page.get_attribute(".frontline-time",
+                                                                     "data-bin")])
+    assert browser_page.errors == []
+    assert all("tile" in url or "arcgisonline" in url for url in browser_page.missing)
+
+
+def test_popup_search_and_click(browser_page, seeds_map):
+    path, data = seeds_map
+    page = browser_page.open(path)
+    page.select_option(".frontline-time select", "until")
+    page.fill(".frontline-search input", "Krasnoarmeysk")
+    page.keyboard.press("Enter")
+    assert page.get_attribute(".frontline-time", "data-found") == "geonames:704422"
+    popup = page.locator(".leaflet-popup-content .frontline-popup")
+    popup.wait_for()
+    assert "Pokrovsk" in popup.locator("h4").inner_text()
+    assert "48.28014, 37.17706" in popup.inner_text()
+    assert popup.locator("mark").count() > 0
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "map-seeds.png"))
+    page.keyboard.press("Escape")
+    page.mouse.click(700, 600)
+    assert page.locator("code.frontline-click").count() == 1
+    assert browser_page.errors == []
+
+
+def test_hostile_articles_run_nothing(browser_page, gazetteer, tmp_path):
+    records = [
+        {"id": "x1", "title": "<img src=x onerror=\"window.__pwned=1\">Title",
+         "url": "javascript:window.__pwned=2", "source": "<b onmouseover=alert(3)>Outlet</b>",
+         "text": "Shelling hit Kramatorsk <script>window.__pwned=4</script> overnight. "
+                 "<img src=x onerror=alert(5)> Drones also hit Kramatorsk."},
+        {"id": "x2", "title": "Data link", "url": "data:text/html,<script>alert(6)</script>",
+         "text": "Fighting near Pokrovsk continued </script><script>alert(7)</script>."},
+        {"id": "x3", "title": "Fine", "url": "https://example.org/a?b=<c>",
+         "text": "Units entered Myrnohrad."},
+    ]
+    corpus = tmp_path / "hostile.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    frame = mentions([corpus], gazetteer=gazetteer, reference=TODAY)
+    path = tmp_path / "hostile.html"
+    write_map(render_map(map_data(frame, actors=True)), path)
+    page = browser_page.open(path)
+    page.select_option(".frontline-time select", "until")
+    texts = []
+    for name in ("Kramatorsk", "Pokrovsk", "Myrnohrad"):
+        page.fill(".frontline-search input", name)
+        page.keyboard.press("Enter")
+        popup = page.locator(".frontline-popup", has=page.locator("h4", has_text=name))
+        popup.wait_for()
+        texts.append(popup.inner_text())
+    assert "<script>window.__pwned=4</script>" in texts[0]  # shown as text, never run
+    assert "<img src=x onerror=" in texts[0]
+    assert page.evaluate("window.__pwned === undefined")
+    assert browser_page.dialogs == []
+    assert page.locator("img[src=x]").count() == 0
+    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    assert not any(h.startswith(("javascript:", "data:")) for h in hrefs)
+    assert browser_page.errors == []
