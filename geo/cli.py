@@ -66,7 +66,7 @@ def run_mentions(args: argparse.Namespace) -> int:
     from gazetteer import Gazetteer
 
     from .export import ExportError, format_for, write
-    from .mentions import RunSummary, mentions, print_summary
+    from .pipeline import RunSummary, mentions, print_summary
 
     try:
         fmt = format_for(args.output, args.format)
@@ -93,7 +93,7 @@ def run_map(args: argparse.Namespace) -> int:
     from gazetteer import Gazetteer
 
     from .layers import map_data
-    from .mentions import RunSummary, mentions, print_summary
+    from .pipeline import RunSummary, mentions, print_summary
     from .render import render_map, write_map
 
     gazetteer = Gazetteer.load(progress=lambda m: print(f"frontline: {m}", file=sys.stderr))

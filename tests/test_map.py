@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from geo.layers import bin_start, map_data
-from geo.mentions import mentions
+from geo.pipeline import mentions
 from geo.records import MENTION_COLUMNS
 from geo.render import render_map, safe_json, write_map
 

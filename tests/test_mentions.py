@@ -12,7 +12,7 @@ import json
 import pytest
 
 from geo.ingest import read_articles
-from geo.mentions import Extractor
+from geo.pipeline import Extractor
 from geo.records import MENTION_COLUMNS, Article
 
 TODAY = dt.date(2026, 11, 21)
@@ -184,7 +184,7 @@ def test_event_dates_never_after_publication(extractor):
 
 # -- the table and the command ---------------------------------------------------------------------
 def test_table_columns_and_crs(gazetteer, tmp_path):
-    from geo.mentions import mentions
+    from geo.pipeline import mentions
 
     (tmp_path / "a.txt").write_text(" date 2025-11-12\nTitle here\nShelling hit Kramatorsk.\n",
                                     encoding="utf-8")
@@ -232,3 +232,11 @@ def test_seeds_read_and_dated(gazetteer):
         "inferred")
     assert published["004"][0] >= dt.date(2025, 11, 20)
     assert published["001"][0] >= dt.date(2025, 11, 3)
+
+
+def test_python_api_returns_a_geodataframe():
+    from geo import mentions as run  # the documented entry point
+
+    frame = run(["seeds/001_03bd3e0471fd2937.txt"], reference=TODAY)
+    assert type(frame).__name__ == "GeoDataFrame" and frame.crs.to_epsg() == 4326
+    assert "Pokrovsk" in set(frame["name"].dropna())

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from geo.export import write
-from geo.mentions import mentions
+from geo.pipeline import mentions
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
