@@ -37,9 +37,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: $(STAMP)
+bench: $(STAMP) browser
 	$(BIN)/python benchmarks/bench_gazetteer.py
 	$(BIN)/python benchmarks/bench_mentions.py
+	$(BIN)/python benchmarks/bench_map.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -221,5 +221,6 @@ function frontlineMap(map, data, options) {
     new Control({ position: position }).addTo(map);
   }
   render();
+  window.frontlineReadyAt = performance.now();  // for the benchmark: time to first render
   window.frontline = { data: data, state: state, render: render, step: step, find: find, goTo: goTo, layer: layer };
 }
