@@ -71,6 +71,23 @@ class Gazetteer:
         index = self.index.index_of(place_id)
         return None if index is None else self.index.place(index)
 
+    def names_for(self, place_ids: set[str], limit: int = 40) -> dict[str, list[str]]:
+        """Every name (Latin or Cyrillic spelling) the gazetteer knows for these places, one scan
+        of the index for all of them: what a map's search box should find them by."""
+        wanted = {i: pid for pid in place_ids if (i := self.index.index_of(pid)) is not None}
+        found: dict[str, dict[str, str]] = {pid: {} for pid in wanted.values()}
+        places, names = self.index.entry_places, self.index.entry_names
+        for position, place in enumerate(places):
+            pid = wanted.get(place)
+            if pid is not None and len(found[pid]) < limit:
+                found[pid].setdefault(exact_key(names[position]), names[position])
+        for entries in self.extra.values():
+            for place, name, _type in entries:
+                pid = wanted.get(place)
+                if pid is not None:
+                    found[pid].setdefault(exact_key(name), name)
+        return {pid: sorted(spellings.values()) for pid, spellings in found.items()}
+
     # -- resolving ----------------------------------------------------------------------------
     def _entries(self, key: str) -> list[tuple[int, str, str]]:
         found = self.index.lookup(key)

@@ -101,8 +101,9 @@ def run_map(args: argparse.Namespace) -> int:
     with tqdm(desc="articles", unit=" files", disable=None, file=sys.stderr) as bar:
         frame = mentions(args.inputs, gazetteer=gazetteer, reference=args.today,
                          summary=summary, progress=bar.update)
+    placed = set(frame["place_id"].dropna())
     data = map_data(frame, size=args.bin, since=args.since, until=args.until,
-                    actors=args.actors)
+                    actors=args.actors, names=gazetteer.names_for(placed))
     try:
         write_map(render_map(data), args.output)
     except OSError as error:

@@ -73,8 +73,10 @@ class _Table:
 
 
 def map_data(frame: pd.DataFrame, size: str = "day", since: dt.date | None = None,
-             until: dt.date | None = None, actors: bool = False) -> MapData:
-    """The dated layers of a mentions table (``geo.mentions`` columns)."""
+             until: dt.date | None = None, actors: bool = False,
+             names: dict[str, list[str]] | None = None) -> MapData:
+    """The dated layers of a mentions table (``geo.mentions`` columns). ``names``: every name
+    of each place (``Gazetteer.names_for``), for the search box to find it by any of them."""
     bin_start(dt.date(2000, 1, 1), size)  # validates ``size``
     rows = frame.to_dict("records") if len(frame) else []
     rows = [{k: (None if _missing(v) else v) for k, v in r.items()} for r in rows]
@@ -104,7 +106,8 @@ def map_data(frame: pd.DataFrame, size: str = "day", since: dt.date | None = Non
         place = places.add(place_id, {
             "id": place_id, "name": first["name"], "lat": first["lat"], "lon": first["lon"],
             "kind": first["kind"], "admin1": first["admin1"] or "", "country": first["country"],
-            "variants": sorted(variants[place_id])})
+            "variants": sorted(variants[place_id]),
+            "names": (names or {}).get(place_id, [])})
         indices = []
         for row in members:
             article = articles.add(row["article_id"], {

@@ -78,7 +78,7 @@ def test_embedded_json_cannot_close_the_script():
 @pytest.fixture(scope="module")
 def seeds_map(gazetteer, tmp_path_factory):
     frame = mentions(["seeds"], gazetteer=gazetteer, reference=TODAY)
-    data = map_data(frame)
+    data = map_data(frame, names=gazetteer.names_for(set(frame["place_id"].dropna())))
     path = tmp_path_factory.mktemp("map") / "map.html"
     write_map(render_map(data), path)
     return path, data
@@ -126,6 +126,9 @@ def test_popup_search_and_click(browser_page, seeds_map):
     assert popup.locator("mark").count() > 0
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "map-seeds.png"))
+    page.fill(".frontline-search input", "Красноармейск")  # a name the articles never use
+    page.keyboard.press("Enter")
+    assert page.get_attribute(".frontline-time", "data-found") == "geonames:704422"
     page.keyboard.press("Escape")
     page.mouse.click(700, 600)
     assert page.locator("code.frontline-click").count() == 1

@@ -165,7 +165,7 @@ function frontlineMap(map, data, options) {
     var q = fold(query);
     if (!q) { return []; }
     return data.places.filter(function (p) {
-      return [p.name].concat(p.variants).some(function (v) { return fold(v).indexOf(q) === 0; });
+      return [p.name].concat(p.variants, p.names || []).some(function (v) { return fold(v).indexOf(q) === 0; });
     }).slice(0, 8);
   }
   function goTo(place) {
