@@ -52,6 +52,7 @@ function frontlineMap(map, data, options) {
     Object.keys(perPlace).forEach(function (key) { layer.addLayer(marker(perPlace[key])); });
     label.textContent = data.bins.length ? windowText() : "no dated mentions";
     slider.value = state.index;
+    days.style.display = state.mode === "days" ? "" : "none";  // N matters only for "last N days"
     container.setAttribute("data-bin", data.bins[state.index] || "");
     container.setAttribute("data-markers", Object.keys(perPlace).length);
   }
@@ -117,9 +118,9 @@ function frontlineMap(map, data, options) {
   var slider = el("input", { type: "range", min: "0", max: String(Math.max(0, data.bins.length - 1)),
                              value: String(state.index), "aria-label": "date" });
   var label = el("span", { "class": "frontline-date" });
-  var back = el("button", { type: "button", title: "previous date", text: "◀" });
+  var back = el("button", { type: "button", title: "previous date", text: "◀◀" });
   var play = el("button", { type: "button", title: "play / pause", text: "▶" });
-  var next = el("button", { type: "button", title: "next date", text: "▶|" });
+  var next = el("button", { type: "button", title: "next date", text: "▶▶" });
   var mode = el("select", { "aria-label": "window" }, [
     el("option", { value: "date", text: "this date only" }),
     el("option", { value: "until", text: "everything up to this date" }),
