@@ -5,7 +5,8 @@
     frontline mentions INPUT... -o FILE [--format geojson|csv|gpkg|parquet]
     frontline map [INPUT...] [-o output/map.html] [--bin day|week|month] [--since] [--until]
 
-Exit codes: 0 success, 1 nothing matched / nothing could be done, 2 usage error.
+Exit codes: 0 every input processed (place: a match), 3 some inputs skipped (reported), 2 usage
+error, 1 nothing could be processed (place: no match), or --strict and something was skipped.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     found.add_argument("--format", choices=("geojson", "csv", "gpkg", "parquet"))
     found.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
                        help="the run date for dating: nothing is dated after it (default: today)")
+    _add_run_options(found)
     drawn = commands.add_parser("map", help="articles -> one dated HTML map")
     drawn.add_argument("inputs", nargs="*", default=["seeds"],
                        help="files or folders (default: seeds/)")
@@ -48,7 +50,15 @@ def _parser() -> argparse.ArgumentParser:
                        help="also draw capitals that stand for governments (Moscow said)")
     drawn.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
                        help="the run date for dating: nothing is dated after it (default: today)")
+    _add_run_options(drawn)
     return parser
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--report", metavar="FILE",
+                        help="write a JSON report: every skipped file or JSONL line and why")
+    parser.add_argument("--strict", action="store_true",
+                        help="fail (exit 1, no output written) if any input is skipped")
 
 
 def _add_parser() -> argparse.ArgumentParser:
@@ -60,60 +70,74 @@ def _add_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_mentions(args: argparse.Namespace) -> int:
+def _read(args: argparse.Namespace):
+    """Articles -> mentions table, with a progress bar; returns (frame, summary, gazetteer)."""
     from tqdm import tqdm
 
     from gazetteer import Gazetteer
 
+    from .pipeline import RunSummary, mentions
+
+    gazetteer = Gazetteer.load(progress=lambda m: print(f"frontline: {m}", file=sys.stderr))
+    summary = RunSummary()
+    with tqdm(desc="articles", unit=" files", disable=None, file=sys.stderr) as bar:
+        frame = mentions(args.inputs, gazetteer=gazetteer, reference=args.today,
+                         summary=summary, progress=bar.update)
+    return frame, summary, gazetteer
+
+
+def _finish(command: str, args: argparse.Namespace, summary, write_output) -> int:
+    """The shared end of a run: output (unless it failed), summary, report, exit code."""
+    from .export import ExportError, write_report
+    from .pipeline import print_summary
+
+    code = summary.exit_code(args.strict)
+    if code != 1:
+        try:
+            write_output()
+        except (ExportError, OSError) as error:
+            print(f"frontline {command}: {error}", file=sys.stderr)
+            code = 1
+    print_summary(summary)
+    if code == 1 and summary.articles and summary.skipped and args.strict:
+        print(f"frontline {command}: --strict and {len(summary.skipped)} input(s) skipped: "
+              "nothing written", file=sys.stderr)
+    if args.report:
+        try:
+            write_report(summary.as_json(code), args.report)
+        except ExportError as error:
+            print(f"frontline {command}: {error}", file=sys.stderr)
+            code = 1
+    return code
+
+
+def run_mentions(args: argparse.Namespace) -> int:
     from .export import ExportError, format_for, write
-    from .pipeline import RunSummary, mentions, print_summary
 
     try:
         fmt = format_for(args.output, args.format)
     except ExportError as error:
         print(f"frontline mentions: {error}", file=sys.stderr)
         return 2
-    gazetteer = Gazetteer.load(progress=lambda m: print(f"frontline: {m}", file=sys.stderr))
-    summary = RunSummary()
-    with tqdm(desc="articles", unit=" files", disable=None, file=sys.stderr) as bar:
-        frame = mentions(args.inputs, gazetteer=gazetteer, reference=args.today,
-                         summary=summary, progress=bar.update)
-    try:
-        write(frame, args.output, fmt)
-    except ExportError as error:
-        print(f"frontline mentions: {error}", file=sys.stderr)
-        return 1
-    print_summary(summary)
-    return 0 if summary.articles else 1
+    frame, summary, _ = _read(args)
+    return _finish("mentions", args, summary, lambda: write(frame, args.output, fmt))
 
 
 def run_map(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
-    from gazetteer import Gazetteer
-
     from .layers import map_data
-    from .pipeline import RunSummary, mentions, print_summary
     from .render import render_map, write_map
 
-    gazetteer = Gazetteer.load(progress=lambda m: print(f"frontline: {m}", file=sys.stderr))
-    summary = RunSummary()
-    with tqdm(desc="articles", unit=" files", disable=None, file=sys.stderr) as bar:
-        frame = mentions(args.inputs, gazetteer=gazetteer, reference=args.today,
-                         summary=summary, progress=bar.update)
+    frame, summary, gazetteer = _read(args)
     placed = set(frame["place_id"].dropna())
     data = map_data(frame, size=args.bin, since=args.since, until=args.until,
                     actors=args.actors, names=gazetteer.names_for(placed))
-    try:
+
+    def write_output():
         write_map(render_map(data), args.output)
-    except OSError as error:
-        print(f"frontline map: cannot write {args.output}: {error.strerror or error}",
-              file=sys.stderr)
-        return 1
-    print_summary(summary)
-    print(f"frontline: wrote {args.output} ({len(data.markers)} markers in {len(data.bins)} "
-          f"dates)", file=sys.stderr)
-    return 0 if summary.articles else 1
+        print(f"frontline: wrote {args.output} ({len(data.markers)} markers in "
+              f"{len(data.bins)} dates)", file=sys.stderr)
+
+    return _finish("map", args, summary, write_output)
 
 
 def main(argv: list[str] | None = None) -> int:

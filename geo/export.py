@@ -67,6 +67,27 @@ def geojson_text(frame: gpd.GeoDataFrame) -> str:
     return "".join(geojson_chunks(frame))
 
 
+def write_report(report: dict, output: str) -> None:
+    """The run report as JSON, written atomically like every output."""
+    _atomic_text(Path(output), json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+
+
+def _atomic_text(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from error
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 def write(frame: gpd.GeoDataFrame, output: str, fmt: str) -> None:
     if output == "-":
         if fmt != "geojson":

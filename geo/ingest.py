@@ -320,7 +320,7 @@ def _read_text(path: Path, text: str) -> Iterator[Article]:
         title=headers.get("title") or _title(body),
         source=headers.get("source", ""),
         url=headers.get("url", ""),
-        published=_parse_date(headers.get("date")),
+        **_dates(headers.get("date")),
         path=str(path),
     )
 
@@ -374,6 +374,14 @@ def _title(lines: Iterable[str]) -> str:
     return title[:MAX_TITLE_CHARS].rstrip()
 
 
+def _dates(value: object) -> dict:
+    """Article fields for a metadata date: the date, or the text as written when it is no date
+    (2025-13-45), so the run can warn that it was ignored."""
+    parsed = _parse_date(value)
+    raw = str(value).strip() if value not in (None, "") and parsed is None else ""
+    return {"published": parsed, "published_raw": raw}
+
+
 def _parse_date(value: object) -> dt.date | None:
     """The date of an ISO date or datetime string; None for anything else or impossible."""
     if not isinstance(value, str):
@@ -418,7 +426,7 @@ def _read_html(path: Path, text: str) -> Iterator[Article | Skipped]:
         title=title[:MAX_TITLE_CHARS] or _title(body.split("\n")),
         source=meta.get("sitename") or meta.get("hostname") or "",
         url=meta.get("url") or "",
-        published=_parse_date(meta.get("date")),
+        **_dates(meta.get("date")),
         path=str(path),
     )
 
@@ -539,7 +547,7 @@ def _record(record: object, where: str, default_id: str) -> Article | Skipped:
         title=" ".join(title.split())[:MAX_TITLE_CHARS] or _title(text.split("\n")),
         source=_field(record, "source"),
         url=_field(record, "url"),
-        published=_parse_date(record.get("published")),
+        **_dates(record.get("published")),
         path=where,
     )
 

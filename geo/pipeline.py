@@ -45,6 +45,7 @@ class RunSummary:
     resolved: int = 0
     ambiguous: int = 0
     unresolved_names: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         share = f"{100 * self.resolved / self.mentions:.0f}%" if self.mentions else "-"
@@ -56,7 +57,30 @@ class RunSummary:
                               for name, count in self.unresolved_names.most_common(20))
             out.append(f"unresolved names: {names}")
         out += [f"skipped {s.path}: {s.reason}" for s in self.skipped]
+        out += [f"warning: {w}" for w in self.warnings]
         return out
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0: every input was processed; 3: some were skipped (1 with ``strict``); 1: none
+        could be processed."""
+        if not self.articles:
+            return 1
+        if self.skipped:
+            return 1 if strict else 3
+        return 0
+
+    def as_json(self, exit_code: int) -> dict:
+        """The run report (``--report FILE``)."""
+        return {
+            "articles_read": self.articles,
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "mentions": self.mentions,
+            "resolved": self.resolved,
+            "ambiguous": self.ambiguous,
+            "unresolved": dict(self.unresolved_names.most_common()),
+            "warnings": self.warnings,
+            "exit_code": exit_code,
+        }
 
 
 class Extractor:
@@ -197,6 +221,11 @@ def mentions(paths: Iterable[str | Path], gazetteer: Gazetteer | None = None,
             summary.articles += 1
             published, published_source, found = extractor.article_mentions(item)
             table.add(item, published, published_source, found)
+            ignored = item.published_raw or (item.published if published_source != "metadata"
+                                             else None)
+            if ignored:
+                summary.warnings.append(f"{item.path or item.article_id}: metadata date "
+                                        f"{ignored} ignored (impossible or in the future)")
             _count(summary, found)
         if progress:
             progress(1)

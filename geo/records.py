@@ -30,6 +30,7 @@ class Article:
     url: str = ""
     published: dt.date | None = None
     path: str = ""  # file it came from ("file.jsonl:12" for a JSONL line)
+    published_raw: str = ""  # a metadata date as written when it is no real date (2025-13-45)
 
 
 @dataclass(frozen=True)

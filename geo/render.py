@@ -86,7 +86,20 @@ def render_map(data: MapData, title: str = "frontline", mode: str = "date") -> f
         fmap.fit_bounds([(south, west), (north, east)], padding=(30, 30), max_zoom=11)
     fmap.get_root().header.add_child(Element(f"<title>{_escape(title)}</title>"))
     DatedMentions(data, mode).add_to(fmap)
+    _stable_ids(fmap.get_root())
     return fmap
+
+
+def _stable_ids(root) -> None:
+    """Folium names every element with a random id; number them in order instead, so the same
+    data gives the same bytes."""
+    counter = 0
+    pending = [root]
+    while pending:
+        element = pending.pop(0)
+        element._id = f"{counter:08x}"
+        counter += 1
+        pending.extend(element._children.values())
 
 
 def _escape(text: str) -> str:

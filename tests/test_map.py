@@ -168,3 +168,22 @@ def test_hostile_articles_run_nothing(browser_page, gazetteer, tmp_path):
     hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
     assert not any(h.startswith(("javascript:", "data:")) for h in hrefs)
     assert browser_page.errors == []
+
+
+def test_hostile_names_added_by_users_stay_text(run_cli, browser_page, tmp_path):
+    hostile = "<img src=x onerror=alert(9)>Pokrovsk"
+    assert run_cli("place", "add", hostile, "--to", "geonames:704422").returncode == 0
+    assert run_cli("place", "add", "<svg onload=alert(10)>", "--lat", "48.5", "--lon",
+                   "37.5").returncode == 0
+    out = tmp_path / "users.html"
+    result = run_cli("map", "seeds/001_03bd3e0471fd2937.txt", "-o", str(out),
+                     "--today", "2026-11-21")
+    assert result.returncode == 0, result.stderr
+    page = browser_page.open(out)
+    page.fill(".frontline-search input", "<img")
+    item = page.locator(".frontline-results li").first
+    item.wait_for()
+    assert "<img src=x onerror=alert(9)>" in item.inner_text()
+    item.click()
+    assert page.locator("img[src=x]").count() == 0 and page.locator("svg[onload]").count() == 0
+    assert browser_page.dialogs == [] and browser_page.errors == []

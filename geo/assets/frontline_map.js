@@ -162,12 +162,15 @@ function frontlineMap(map, data, options) {
   var box = el("input", { type: "search", placeholder: "find a place (any name)", "aria-label": "search" });
   var results = el("ul", { "class": "frontline-results" });
   search.appendChild(box); search.appendChild(results);
+  function matchedName(place, q) {  // the first of the place's names that starts with q
+    var names = [place.name].concat(place.variants, place.names || []);
+    for (var i = 0; i < names.length; i++) { if (fold(names[i]).indexOf(q) === 0) { return names[i]; } }
+    return null;
+  }
   function find(query) {
     var q = fold(query);
     if (!q) { return []; }
-    return data.places.filter(function (p) {
-      return [p.name].concat(p.variants, p.names || []).some(function (v) { return fold(v).indexOf(q) === 0; });
-    }).slice(0, 8);
+    return data.places.filter(function (p) { return matchedName(p, q) !== null; }).slice(0, 8);
   }
   function goTo(place) {
     map.setView([place.lat, place.lon], Math.max(map.getZoom(), 11));
@@ -178,7 +181,10 @@ function frontlineMap(map, data, options) {
   box.addEventListener("input", function () {
     results.textContent = "";
     find(box.value).forEach(function (place) {
-      var item = el("li", { text: place.name + " — " + place.variants.join(", ") });
+      var matched = matchedName(place, fold(box.value));
+      var where = [place.admin1, place.country].filter(Boolean).join(", ");
+      var item = el("li", { text: place.name + (matched !== place.name ? " (" + matched + ")" : "") +
+                                  (where ? " — " + where : "") });
       item.addEventListener("click", function () { goTo(place); });
       results.appendChild(item);
     });
