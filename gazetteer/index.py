@@ -8,14 +8,13 @@ warm load is one file read and a few object constructions, well under a second.
 from __future__ import annotations
 
 import marshal
-import os
 import sys
-import tempfile
 from array import array
 from collections.abc import Callable
 from pathlib import Path
 
 from .build import Tables, build_tables
+from .files import atomic_path
 from .records import NAME_TYPES, Place
 from .settings import cache_dir
 from .sources import data_version
@@ -168,14 +167,7 @@ def load_index(progress: Callable[[str], None] = lambda _: None,
             return NameIndex(marshal.load(handle))
     progress("building the gazetteer index (first run for this data version)")
     index = NameIndex.from_tables(build_tables(progress))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            marshal.dump(index.columns(), handle)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with atomic_path(path) as temporary, open(temporary, "wb") as handle:
+        marshal.dump(index.columns(), handle)
     progress(f"cached at {path}")
     return index

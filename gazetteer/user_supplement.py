@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from .build import theatre_prior
+from .files import atomic_path
 from .normalize import exact_key
 from .records import SETTLEMENT, Place
 from .settings import user_supplement_path
@@ -43,15 +41,11 @@ def read(path: Path | None = None) -> list[dict[str, str]]:
 
 def _write(rows: list[dict[str, str]], path: Path) -> None:
     """Write all rows atomically: a crash never leaves a half-written supplement."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: row.get(k, "") for k in FIELDS} for row in rows)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".places-", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(buffer.getvalue())
-    os.replace(tmp, path)
+    with atomic_path(path) as temporary, open(temporary, "w", encoding="utf-8",
+                                              newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: row.get(k, "") for k in FIELDS} for row in rows)
 
 
 def user_place_id(name: str) -> str:

@@ -9,14 +9,15 @@ the same bytes. ``-`` writes GeoJSON to standard output.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+
+from gazetteer.files import atomic_path
 
 BATCH_ROWS = 20_000
 FORMATS = {".geojson": "geojson", ".json": "geojson", ".csv": "csv", ".gpkg": "gpkg",
@@ -69,23 +70,19 @@ def geojson_text(frame: gpd.GeoDataFrame) -> str:
 
 def write_report(report: dict, output: str) -> None:
     """The run report as JSON, written atomically like every output."""
-    _atomic_text(Path(output), json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    with _writing(output) as temporary:
+        temporary.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
+                             encoding="utf-8")
 
 
-def _atomic_text(path: Path, text: str) -> None:
+@contextmanager
+def _writing(output: str) -> Iterator[Path]:
+    """``atomic_path``, with an OS error turned into a message for the user."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with atomic_path(output) as temporary:
+            yield temporary
     except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from error
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        raise ExportError(f"cannot write {output}: {error.strerror or error}") from error
 
 
 def write(frame: gpd.GeoDataFrame, output: str, fmt: str) -> None:
@@ -94,28 +91,16 @@ def write(frame: gpd.GeoDataFrame, output: str, fmt: str) -> None:
             raise ExportError("standard output takes GeoJSON only")
         sys.stdout.writelines(geojson_chunks(frame))
         return
-    path = Path(output)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        os.close(fd)
-    except OSError as error:
-        raise ExportError(f"cannot write {output}: {error.strerror or error}") from error
-    try:
+    if fmt not in FORMATS.values():
+        raise ExportError(f"unknown format {fmt!r}")
+    with _writing(output) as temporary:
         if fmt == "geojson":
-            with open(tmp, "w", encoding="utf-8") as handle:
+            with open(temporary, "w", encoding="utf-8") as handle:
                 handle.writelines(geojson_chunks(frame))
         elif fmt == "csv":
-            frame.drop(columns="geometry").to_csv(tmp, index=False)
+            frame.drop(columns="geometry").to_csv(temporary, index=False)
         elif fmt == "parquet":
-            frame.to_parquet(tmp, index=False)
-        elif fmt == "gpkg":
-            os.unlink(tmp)  # the GPKG driver wants to create the file itself
-            frame.to_file(tmp, driver="GPKG", layer="mentions")
-        else:
-            raise ExportError(f"unknown format {fmt!r}")
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a table is for sharing
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+            frame.to_parquet(temporary, index=False)
+        else:  # gpkg: the driver wants to create the file itself
+            temporary.unlink()
+            frame.to_file(temporary, driver="GPKG", layer="mentions")

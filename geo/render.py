@@ -19,14 +19,14 @@ no article text can close the script tag; the JavaScript puts text into the page
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from importlib.resources import files
 from pathlib import Path
 
 import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
+
+from gazetteer.files import atomic_path
 
 from .layers import MapData
 
@@ -109,15 +109,6 @@ def _escape(text: str) -> str:
 
 def write_map(fmap: folium.Map, output: str | Path) -> None:
     """Write the HTML atomically: an interrupted run never leaves half a map behind."""
-    path = Path(output)
-    path.parent.mkdir(parents=True, exist_ok=True)
     html = fmap.get_root().render()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(html)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a map is for sharing
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with atomic_path(output) as temporary:
+        temporary.write_text(html, encoding="utf-8")
