@@ -14,7 +14,7 @@ from .settings import user_supplement_path
 DEFAULT_LIMIT, ALL_LIMIT = 5, 25  # ranked candidates shown, the match included
 
 
-def _progress(message: str) -> None:
+def progress(message: str) -> None:
     print(f"frontline: {message}", file=sys.stderr, flush=True)
 
 
@@ -91,7 +91,7 @@ def format_resolution(resolution: Resolution, show_all: bool) -> str:
 
 def run_lookup(args: argparse.Namespace) -> int:
     query = " ".join(args.name)
-    gazetteer = Gazetteer.load(progress=_progress)
+    gazetteer = Gazetteer.load(progress=progress)
     resolution = gazetteer.resolve(query, near=args.near, country=args.country,
                                    admin1=args.admin1, online=args.online,
                                    limit=ALL_LIMIT if args.all else DEFAULT_LIMIT)
@@ -115,7 +115,7 @@ def run_add(args: argparse.Namespace) -> int:
         if args.to:
             if args.lat is not None or args.lon is not None:
                 raise user_supplement.SupplementError("give either --to or --lat/--lon, not both")
-            gazetteer = Gazetteer.load(progress=_progress)
+            gazetteer = Gazetteer.load(progress=progress)
             user_supplement.add_alias(args.name, args.to, gazetteer)
             print(f"added alias {args.name!r} -> {args.to} in {user_supplement_path()}")
             return 0

@@ -127,10 +127,6 @@ class NameIndex:
             self.id_to_index = {pid: i for i, pid in enumerate(self.place_ids)}
         return self.id_to_index.get(place_id)
 
-    def names_of(self, index: int) -> list[str]:
-        """Every name of one place (slow: a scan; for display, not for resolving)."""
-        return [self.entry_names[i] for i, p in enumerate(self.entry_places) if p == index]
-
     def append_place(self, place: Place, prior: float) -> int:
         """Add a place at run time (user supplement); returns its index."""
         self.place_ids.append(place.place_id)

@@ -78,7 +78,7 @@ def _read(args: argparse.Namespace):
 
     from .pipeline import RunSummary, mentions
 
-    gazetteer = Gazetteer.load(progress=lambda m: print(f"frontline: {m}", file=sys.stderr))
+    gazetteer = Gazetteer.load(progress=place_cli.progress)
     summary = RunSummary()
     with tqdm(desc="articles", unit=" files", disable=None, file=sys.stderr) as bar:
         frame = mentions(args.inputs, gazetteer=gazetteer, reference=args.today,

@@ -319,9 +319,6 @@ class Anchors:
         return isinstance(other, Anchors) and self.keys == other.keys and bool(
             np.array_equal(self.lat, other.lat) and np.array_equal(self.lon, other.lon))
 
-    def __bool__(self) -> bool:
-        return bool(self.keys)
-
     def distances(self, requests: list[tuple[str, float, float]]) -> dict:
         """(name's fold key, lat, lon) -> km to the nearest anchor placed by another name (a
         name cannot vouch for itself); inf when there is none. Equirectangular: within 1% at the

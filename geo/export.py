@@ -64,10 +64,6 @@ def _plain_values(column: pd.Series) -> list:
     return column.astype(object).where(column.notna(), None).tolist()
 
 
-def geojson_text(frame: gpd.GeoDataFrame) -> str:
-    return "".join(geojson_chunks(frame))
-
-
 def write_report(report: dict, output: str) -> None:
     """The run report as JSON, written atomically like every output."""
     with _writing(output) as temporary:

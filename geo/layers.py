@@ -81,7 +81,7 @@ def map_data(frame: pd.DataFrame, size: str = "day", since: dt.date | None = Non
     rows = frame.to_dict("records") if len(frame) else []
     rows = [{k: (None if _missing(v) else v) for k, v in r.items()} for r in rows]
     rows = [r for r in rows if _keep(r, since, until)]
-    placed = [r for r in rows if _present(r["lat"]) and (actors or r["role"] != "actor")]
+    placed = [r for r in rows if r["lat"] is not None and (actors or r["role"] != "actor")]
     outlets = Counter(_outlet(r) for r in placed)
     outlet_order = [name for name, _ in outlets.most_common()]
     colours = {name: (PALETTE[i] if i < len(PALETTE) else OTHER_COLOUR)
@@ -137,10 +137,6 @@ def map_data(frame: pd.DataFrame, size: str = "day", since: dt.date | None = Non
 
 def _missing(value) -> bool:
     return value is None or (not isinstance(value, (str, list, tuple)) and pd.isna(value))
-
-
-def _present(value) -> bool:
-    return not _missing(value)
 
 
 def _keep(row: dict, since: dt.date | None, until: dt.date | None) -> bool:

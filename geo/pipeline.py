@@ -154,7 +154,6 @@ class MentionColumns:
     def __init__(self):
         self.pending: dict[str, list] = {name: [] for name in MENTION_COLUMNS}
         self.chunks: dict[str, list[pa.Array]] = {name: [] for name in MENTION_COLUMNS}
-        self.rows = 0
 
     def add(self, article: Article, published: dt.date | None, published_source: str,
             found: list[Mention]) -> None:
@@ -169,7 +168,6 @@ class MentionColumns:
             elif name == "date":
                 values = [v.isoformat() if v else None for v in values]
             self.pending[name].extend(values)
-        self.rows += len(found)
         if len(self.pending["article_id"]) >= self.CHUNK_ROWS:
             self._pack()
 
@@ -177,9 +175,6 @@ class MentionColumns:
         for name, values in self.pending.items():
             self.chunks[name].append(pa.array(values, type=_ARROW_TYPES.get(name, pa.string())))
             self.pending[name] = []
-
-    def __len__(self) -> int:
-        return self.rows
 
     def frame(self) -> gpd.GeoDataFrame:
         self._pack()

@@ -34,7 +34,3 @@ class Sentences:
         chunk = self.text[start:end]
         lead = len(chunk) - len(chunk.lstrip())
         return start + lead, start + len(chunk.rstrip())
-
-    def sentence(self, offset: int) -> str:
-        start, end = self.around(offset)
-        return self.text[start:end]
