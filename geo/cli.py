@@ -128,11 +128,11 @@ def run_map(args: argparse.Namespace) -> int:
     from .render import render_map, write_map
 
     frame, summary, gazetteer = _read(args)
-    placed = set(frame["place_id"].dropna())
-    data = map_data(frame, size=args.bin, since=args.since, until=args.until,
-                    actors=args.actors, names=gazetteer.names_for(placed))
 
-    def write_output():
+    def write_output():  # layers are built only when the run has something to draw
+        placed = set(frame["place_id"].dropna())
+        data = map_data(frame, size=args.bin, since=args.since, until=args.until,
+                        actors=args.actors, names=gazetteer.names_for(placed))
         write_map(render_map(data), args.output)
         print(f"frontline: wrote {args.output} ({len(data.markers)} markers in "
               f"{len(data.bins)} dates)", file=sys.stderr)
