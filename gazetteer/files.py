@@ -22,7 +22,7 @@ def atomic_path(destination: str | Path, mode: int = 0o644) -> Iterator[Path]:
     destination = Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=destination.parent, prefix=f".{destination.name}.",
-                                suffix=".tmp")
+                                suffix=f".tmp{destination.suffix}")  # writers go by the suffix
     os.close(fd)
     temporary = Path(name)
     try:

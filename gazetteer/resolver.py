@@ -12,6 +12,8 @@ online geocoder is asked and its answer cached in the user supplement.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,6 +32,7 @@ from .ranking import (
     place_score,
 )
 from .records import Candidate, Place, Resolution
+from .sources import data_version
 
 
 @dataclass
@@ -43,19 +46,36 @@ class _Hit:
 
 
 class Gazetteer:
-    def __init__(self, index: NameIndex):
+    def __init__(self, index: NameIndex, version: str = ""):
         self.index = index
+        self.version = version  # data version of the index ("" when built by hand)
+        self.supplement_rows: list[dict[str, str]] = []  # what ``load`` applied, in order
         self.extra: dict[str, list[tuple[int, str, str]]] = {}  # user supplement, by fold key
         self._fuzzy_pool: fuzzy.FuzzyPool | None = None  # built on first need
 
     @classmethod
     def load(cls, progress: Callable[[str], None] = lambda _: None, rebuild: bool = False,
-             supplement: bool = True) -> Gazetteer:
-        """The cached index (built on first use) plus the user supplement, unless told not to."""
-        gazetteer = cls(load_index(progress, rebuild=rebuild))
-        if supplement:
-            user_supplement.apply(gazetteer, user_supplement.read())
+             supplement: bool | list[dict[str, str]] = True) -> Gazetteer:
+        """The cached index (built on first use) plus the user supplement, unless told not to.
+
+        ``supplement`` may also be the supplement's rows themselves: a worker process on
+        another machine gets the rows of the run it works for, not its own file.
+        """
+        gazetteer = cls(load_index(progress, rebuild=rebuild), version=data_version())
+        rows = user_supplement.read() if supplement is True else (supplement or [])
+        user_supplement.apply(gazetteer, rows)
+        gazetteer.supplement_rows = list(rows)
         return gazetteer
+
+    @property
+    def fingerprint(self) -> str:
+        """Names everything that decides this gazetteer's answers: the index's data version and
+        the user supplement. Two gazetteers with one fingerprint answer alike, which is what
+        lets stored results be reused and lets workers prove they match the run."""
+        digest = hashlib.sha256(self.version.encode())
+        digest.update(json.dumps(self.supplement_rows, sort_keys=True).encode())
+        digest.update(json.dumps(sorted(self.extra.items())).encode())
+        return digest.hexdigest()[:16]
 
     # -- adding names at run time (user supplement) ------------------------------------------
     def add_name(self, place_index: int, name: str, name_type: str) -> None:

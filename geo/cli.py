@@ -4,6 +4,7 @@
     frontline place add NAME --lat LAT --lon LON [--alias A ...] | --to PLACE_ID
     frontline mentions INPUT... -o FILE [--format geojson|csv|gpkg|parquet]
     frontline map [INPUT...] [-o output/map.html] [--bin day|week|month] [--since] [--until]
+    both: [--jobs N] [--engine local|dask] [--scheduler ADDRESS] [--store PATH | --no-cache]
 
 Exit codes: 0 every input processed (place: a match), 3 some inputs skipped (reported), 2 usage
 error, 1 nothing could be processed (place: no match), or --strict and something was skipped.
@@ -59,6 +60,31 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="write a JSON report: every skipped file or JSONL line and why")
     parser.add_argument("--strict", action="store_true",
                         help="fail (exit 1, no output written) if any input is skipped")
+    scale = parser.add_argument_group("scale (the output is the same whichever is chosen)")
+    scale.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+                       help="worker processes (default 1; with --engine dask: workers of the "
+                            "local cluster)")
+    scale.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="where the work runs: this machine, or a Dask cluster")
+    scale.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the scheduler (tcp://host:8786); default: a "
+                            "local cluster of --jobs workers")
+    scale.add_argument("--store", metavar="PATH",
+                       help="the incremental store: each article's result by content hash, "
+                            "reused on the next run (default: $FRONTLINE_STORE, else "
+                            "mentions-store.sqlite in the cache folder)")
+    scale.add_argument("--no-cache", action="store_true",
+                       help="neither read nor write the store: work out every article")
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes >= 1, got {text!r}")
+    return value
 
 
 def _add_parser() -> argparse.ArgumentParser:
@@ -70,38 +96,40 @@ def _add_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read(args: argparse.Namespace):
-    """Articles -> mentions table, with a progress bar; returns (frame, summary, gazetteer)."""
+def _run(command: str, args: argparse.Namespace, consume) -> int:
+    """The shared run: gazetteer, store, engine and progress bar around ``consume(batches,
+    summary, gazetteer)``, which writes the output as the batches stream in; then the summary,
+    the report and the exit code."""
     from tqdm import tqdm
 
     from gazetteer import Gazetteer
 
-    from .pipeline import RunSummary, mentions
+    from .engines import EngineError
+    from .export import ExportError, write_report
+    from .pipeline import RunSummary, mention_batches, print_summary
+    from .store import StoreError
 
     gazetteer = Gazetteer.load(progress=place_cli.progress)
     summary = RunSummary()
-    with tqdm(desc="articles", unit=" files", disable=None, file=sys.stderr) as bar:
-        frame = mentions(args.inputs, gazetteer=gazetteer, reference=args.today,
-                         summary=summary, progress=bar.update)
-    return frame, summary, gazetteer
-
-
-def _finish(command: str, args: argparse.Namespace, summary, write_output) -> int:
-    """The shared end of a run: output (unless it failed), summary, report, exit code."""
-    from .export import ExportError, write_report
-    from .pipeline import print_summary
-
-    code = summary.exit_code(args.strict)
-    if code != 1:
-        try:
-            write_output()
-        except (ExportError, OSError) as error:
-            print(f"frontline {command}: {error}", file=sys.stderr)
-            code = 1
+    code = None
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked from this one
+    try:
+        store = _open_store(args, gazetteer)
+        with tqdm(desc="articles", unit=" files", disable=None, file=sys.stderr) as bar:
+            batches = mention_batches(args.inputs, gazetteer=gazetteer, reference=args.today,
+                                      summary=summary, progress=bar.update, jobs=args.jobs,
+                                      engine=args.engine, scheduler=args.scheduler,
+                                      store=store)
+            consume(batches, summary, gazetteer)
+    except (ExportError, EngineError, StoreError, OSError) as error:
+        print(f"frontline {command}: {error}", file=sys.stderr)
+        code = 1
     print_summary(summary)
-    if code == 1 and summary.articles and summary.skipped and args.strict:
-        print(f"frontline {command}: --strict and {len(summary.skipped)} input(s) skipped: "
-              "nothing written", file=sys.stderr)
+    if code is None:
+        code = summary.exit_code(args.strict)
+        if code == 1 and summary.articles and summary.skipped and args.strict:
+            print(f"frontline {command}: --strict and {len(summary.skipped)} input(s) skipped: "
+                  "nothing written", file=sys.stderr)
     if args.report:
         try:
             write_report(summary.as_json(code), args.report)
@@ -111,25 +139,53 @@ def _finish(command: str, args: argparse.Namespace, summary, write_output) -> in
     return code
 
 
+def _open_store(args: argparse.Namespace, gazetteer):
+    """The incremental store: ``--store PATH`` (an error if unusable), else the default
+    location (a warning if unusable: the run goes on without it), or none with --no-cache."""
+    from .pipeline import open_store
+    from .store import StoreError, default_path
+
+    if args.no_cache:
+        return None
+    try:
+        return open_store(args.store or default_path(), gazetteer)
+    except StoreError as error:
+        if args.store:
+            raise
+        print(f"frontline: warning: {error}; running without the store", file=sys.stderr)
+        return None
+
+
 def run_mentions(args: argparse.Namespace) -> int:
-    from .export import ExportError, format_for, write
+    from .export import ExportError, TableWriter, format_for
 
     try:
         fmt = format_for(args.output, args.format)
     except ExportError as error:
         print(f"frontline mentions: {error}", file=sys.stderr)
         return 2
-    frame, summary, _ = _read(args)
-    return _finish("mentions", args, summary, lambda: write(frame, args.output, fmt))
+
+    def write_table(batches, summary, _gazetteer):
+        with TableWriter(args.output, fmt) as writer:
+            for batch in batches:
+                writer.write(batch)
+            if summary.exit_code(args.strict) == 1:  # nothing read, or --strict and a skip
+                writer.discard()
+
+    return _run("mentions", args, write_table)
 
 
 def run_map(args: argparse.Namespace) -> int:
+    import pyarrow as pa
+
     from .layers import map_data
+    from .pipeline import SCHEMA, frame_of
     from .render import render_map, write_map
 
-    frame, summary, gazetteer = _read(args)
-
-    def write_output():  # layers are built only when the run has something to draw
+    def draw(batches, summary, gazetteer):
+        frame = frame_of(pa.Table.from_batches(list(batches), schema=SCHEMA))
+        if summary.exit_code(args.strict) == 1:  # nothing to draw, or --strict and a skip
+            return
         placed = set(frame["place_id"].dropna())
         data = map_data(frame, size=args.bin, since=args.since, until=args.until,
                         actors=args.actors, names=gazetteer.names_for(placed))
@@ -137,7 +193,7 @@ def run_map(args: argparse.Namespace) -> int:
         print(f"frontline: wrote {args.output} ({len(data.markers)} markers in "
               f"{len(data.bins)} dates)", file=sys.stderr)
 
-    return _finish("map", args, summary, write_output)
+    return _run("map", args, draw)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,16 +4,18 @@
     >>> table = mentions(["seeds/"])          # a GeoDataFrame in EPSG:4326
 
 Stages, one module each: ``ingest`` (files -> articles), ``dates`` (publication and event dates),
-``recognise`` (text -> name spans), ``disambiguate`` (spans -> places, per article), and here the
-assembly into rows with the documented columns (``records.MENTION_COLUMNS``).
+``recognise`` (text -> name spans), ``disambiguate`` (spans -> places, per article), ``extract``
+(one article's work), ``engines`` (where that work runs), ``store`` (results kept for the next
+run), and here the assembly into rows with the documented columns (``records.MENTION_COLUMNS``),
+streamed as Arrow record batches so that a run of any size needs the same memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,17 +24,15 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from gazetteer import Gazetteer, Resolution
+from gazetteer import Gazetteer
 
-from . import dates
-from .disambiguate import CANDIDATES_PER_SPAN, Resolved, resolve_spans
+from .engines import open_engine
+from .extract import RESULT_COLUMNS, ArticleResult, Extractor
 from .ingest import read_articles
-from .recognise import Recogniser
-from .records import MENTION_COLUMNS, Article, Mention, Skipped
-from .sentences import Sentences
+from .records import MENTION_COLUMNS, Article, Skipped
+from .store import Entry, MentionStore, article_key, context_of, pack, unpack
 
 CRS = "EPSG:4326"
-ANSWER_CACHE_SIZE = 100_000
 
 
 @dataclass
@@ -40,6 +40,7 @@ class RunSummary:
     """What a run read, skipped and found: printed at the end, and kept for reports."""
 
     articles: int = 0
+    reused: int = 0  # articles whose result came from the store
     skipped: list[Skipped] = field(default_factory=list)
     mentions: int = 0
     resolved: int = 0
@@ -49,7 +50,8 @@ class RunSummary:
 
     def lines(self) -> list[str]:
         share = f"{100 * self.resolved / self.mentions:.0f}%" if self.mentions else "-"
-        out = [f"articles read: {self.articles}, skipped: {len(self.skipped)}",
+        stored = f" ({self.reused} from the store)" if self.reused else ""
+        out = [f"articles read: {self.articles}{stored}, skipped: {len(self.skipped)}",
                f"mentions: {self.mentions} (resolved {share}, ambiguous {self.ambiguous}, "
                f"unresolved {sum(self.unresolved_names.values())})"]
         if self.unresolved_names:
@@ -73,6 +75,7 @@ class RunSummary:
         """The run report (``--report FILE``)."""
         return {
             "articles_read": self.articles,
+            "articles_from_store": self.reused,
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
             "mentions": self.mentions,
             "resolved": self.resolved,
@@ -83,159 +86,219 @@ class RunSummary:
         }
 
 
-class Extractor:
-    """Holds what is built once per run (gazetteer, automaton) and turns articles into rows."""
-
-    def __init__(self, gazetteer: Gazetteer | None = None, reference: dt.date | None = None):
-        self.gazetteer = gazetteer or Gazetteer.load()
-        self.reference = reference or dt.date.today()
-        self._answers: dict[str, Resolution] = {}  # gazetteer answers: names recur across articles
-        self.recogniser = Recogniser(self.gazetteer, self._lookup)
-
-    def _lookup(self, query: str) -> Resolution:
-        answer = self._answers.get(query)
-        if answer is None:
-            if len(self._answers) >= ANSWER_CACHE_SIZE:
-                self._answers.clear()
-            answer = self._answers[query] = self.gazetteer.resolve(query,
-                                                                   limit=CANDIDATES_PER_SPAN)
-        return answer
-
-    def article_mentions(self, article: Article) -> tuple[dt.date | None, str, list[Mention]]:
-        published, published_source = dates.publication_date(
-            article.text, article.published, self.reference)
-        sentences = Sentences(article.text)
-        spans = self.recogniser.spans(article.text)
-        out, dated = [], {}  # per sentence, its text and date, found once however many names
-        for item in resolve_spans(article.text, spans, self.gazetteer, self._lookup):
-            bounds = sentences.around(item.span.start)
-            if bounds not in dated:
-                sentence = article.text[bounds[0]:bounds[1]]
-                dated[bounds] = (sentence, *dates.event_date(sentence, published))
-            sentence, date, date_source = dated[bounds]
-            out.append(_mention(article.article_id, item, sentence, date, date_source))
-        return published, published_source, out
-
-
-def _mention(article_id: str, item: Resolved, sentence: str, date, date_source) -> Mention:
-    span, best = item.span, item.best
-    placed = best is not None and item.resolution != "unresolved"
-    kind = best.place.kind if best else ("settlement" if span.settlement_hint else "other")
-    shown = item.candidates[1:] if placed else item.candidates
-    return Mention(
-        article_id=article_id, surface=span.surface, start=span.start, end=span.end,
-        sentence=sentence,
-        place_id=best.place.place_id if placed else None,
-        name=best.place.name if placed else None,
-        kind=kind, role=item.role,
-        country=best.place.country if placed else None,
-        admin1=(best.place.admin1 or None) if placed else None,
-        lat=round(best.place.lat, 5) if placed else None,
-        lon=round(best.place.lon, 5) if placed else None,
-        confidence=best.confidence if placed else 0.0,
-        resolution=item.resolution,
-        candidates=tuple(f"{c.place.place_id} {c.place.name} ({c.confidence:.2f})"
-                         for c in shown[:5]),
-        date=date, date_source=date_source,
-    )
-
-
 _ARTICLE_COLUMNS = ("article_id", "title", "source", "url", "published", "published_source")
-_MENTION_ONLY = tuple(c for c in MENTION_COLUMNS if c not in _ARTICLE_COLUMNS)
+_STRINGS = {"surface", "sentence"}  # cut from the article's text by offsets
+_FLOATS = ("lat", "lon", "confidence")
+SCHEMA = pa.schema([(name, pa.int64() if name in ("start", "end") else
+                     pa.float64() if name in _FLOATS else pa.string())
+                    for name in MENTION_COLUMNS])
+BATCH_ARTICLES = 32  # articles per unit of work sent to an engine
 
 
 class MentionColumns:
-    """The table accumulated column by column and packed into Arrow arrays every
-    ``CHUNK_ROWS`` rows: Python objects exist only for the rows not yet packed, so hundreds of
-    thousands of mentions stay compact (Arrow strings, no per-row dicts)."""
+    """The table accumulated column by column and handed out as Arrow record batches of
+    ``CHUNK_ROWS`` rows: Python objects exist only for the rows not yet packed, so a run of any
+    size streams through in constant memory (Arrow strings, no per-row dicts)."""
 
-    CHUNK_ROWS = 5_000
+    CHUNK_ROWS = 20_000
 
     def __init__(self):
         self.pending: dict[str, list] = {name: [] for name in MENTION_COLUMNS}
-        self.chunks: dict[str, list[pa.Array]] = {name: [] for name in MENTION_COLUMNS}
+        self.ready: list[pa.RecordBatch] = []
 
-    def add(self, article: Article, published: dt.date | None, published_source: str,
-            found: list[Mention]) -> None:
+    def add(self, article: Article, result: ArticleResult) -> None:
+        count = len(result)
         meta = (article.article_id, article.title, article.source, article.url,
-                published.isoformat() if published else None, published_source)
+                result.published, result.published_source)
         for name, value in zip(_ARTICLE_COLUMNS, meta, strict=True):
-            self.pending[name].extend([value] * len(found))
-        for name in _MENTION_ONLY:
-            values = [getattr(m, name) for m in found]
-            if name == "candidates":
-                values = ["; ".join(v) for v in values]
-            elif name == "date":
-                values = [v.isoformat() if v else None for v in values]
-            self.pending[name].extend(values)
+            self.pending[name].extend([value] * count)
+        values = dict(zip(RESULT_COLUMNS, result.columns, strict=True))
+        text = article.text
+        self.pending["surface"].extend(
+            text[a:b] for a, b in zip(values["start"], values["end"], strict=True))
+        self.pending["sentence"].extend(
+            text[a:b] for a, b in zip(values["sentence_start"], values["sentence_end"],
+                                       strict=True))
+        for name in MENTION_COLUMNS:
+            if name not in _STRINGS and name not in _ARTICLE_COLUMNS:
+                self.pending[name].extend(values[name])
         if len(self.pending["article_id"]) >= self.CHUNK_ROWS:
             self._pack()
 
     def _pack(self) -> None:
-        for name, values in self.pending.items():
-            self.chunks[name].append(pa.array(values, type=_ARROW_TYPES.get(name, pa.string())))
-            self.pending[name] = []
+        if self.pending["article_id"]:
+            self.ready.append(pa.record_batch(
+                [pa.array(self.pending[field.name], type=field.type) for field in SCHEMA],
+                schema=SCHEMA))
+            self.pending = {name: [] for name in MENTION_COLUMNS}
 
-    def frame(self) -> gpd.GeoDataFrame:
-        self._pack()
-        data = {}
-        for name in MENTION_COLUMNS:
-            column = pa.chunked_array(self.chunks.pop(name),
-                                      type=_ARROW_TYPES.get(name, pa.string()))
-            if name in _ARROW_TYPES:  # numbers: plain numpy (NaN for a missing lat/lon)
-                data[name] = column.to_numpy().astype(float if name in _FLOATS else np.int64)
-            else:
-                data[name] = pd.Series(pd.arrays.ArrowStringArray(column))
-        self.chunks = {name: [] for name in MENTION_COLUMNS}
-        lat, lon = data["lat"], data["lon"]
-        geometry = gpd.points_from_xy(lon, lat, crs=CRS)
-        geometry[np.isnan(lat)] = None
-        return gpd.GeoDataFrame(data, geometry=geometry, crs=CRS)
+    def take(self, final: bool = False) -> list[pa.RecordBatch]:
+        """The batches packed so far (with ``final``, the rows still pending too)."""
+        if final:
+            self._pack()
+        out, self.ready = self.ready, []
+        return out
 
 
-_FLOATS = {"lat", "lon", "confidence"}
-_ARROW_TYPES = {"start": pa.int64(), "end": pa.int64(), "lat": pa.float64(),
-                "lon": pa.float64(), "confidence": pa.float64()}
+def frame_of(table: pa.Table | pa.RecordBatch) -> gpd.GeoDataFrame:
+    """Arrow rows of ``SCHEMA`` -> the mentions GeoDataFrame (EPSG:4326; NaN lat/lon and no
+    geometry for an unplaced mention)."""
+    data = {}
+    for name in MENTION_COLUMNS:
+        column = table.column(name)
+        if name in ("start", "end"):
+            data[name] = np.asarray(column.to_numpy(zero_copy_only=False), dtype=np.int64)
+        elif name in _FLOATS:
+            data[name] = np.asarray(column.to_numpy(zero_copy_only=False), dtype=float)
+        else:
+            data[name] = pd.Series(pd.arrays.ArrowStringArray(column))
+    lat, lon = data["lat"], data["lon"]
+    geometry = gpd.points_from_xy(lon, lat, crs=CRS)
+    geometry[np.isnan(lat)] = None
+    return gpd.GeoDataFrame(data, geometry=geometry, crs=CRS)
+
+
+def open_store(path: str | Path, gazetteer: Gazetteer) -> MentionStore:
+    """The incremental store at ``path``, for this gazetteer and this code."""
+    return MentionStore(path, context_of(gazetteer.fingerprint))
+
+
+def mention_batches(paths: Iterable[str | Path], gazetteer: Gazetteer | None = None,
+                    reference: dt.date | None = None, summary: RunSummary | None = None,
+                    progress: Callable[[int], None] | None = None, jobs: int = 1,
+                    engine: str = "local", scheduler: str | None = None,
+                    store: MentionStore | str | Path | None = None,
+                    ) -> Iterator[pa.RecordBatch]:
+    """Every place mention in the articles under ``paths``, as Arrow record batches of
+    ``SCHEMA`` in input order: the same rows whatever the engine, the jobs or the store.
+
+    ``reference`` is "today" for dating (nothing is dated after it); ``summary`` collects what
+    was read and skipped; ``progress`` is called with 1 per input handled; ``jobs``, ``engine``
+    and ``scheduler`` choose where the work runs (``engines``); ``store`` (a ``MentionStore`` or
+    a path) keeps each article's result for the next run and reuses what it holds.
+    """
+    extractor = Extractor(gazetteer, reference)
+    summary = summary if summary is not None else RunSummary()
+    progress = progress or (lambda _: None)
+    owned = store is not None and not isinstance(store, MentionStore)
+    store = open_store(store, extractor.gazetteer) if owned else store
+    table = MentionColumns()
+    waiting: deque = deque()  # per batch sent to the engine: articles, keys, stored results
+
+    def work() -> Iterator[list[Article]]:
+        for batch in _article_batches(read_articles(paths), summary, progress):
+            keys, reused = _stored(batch, store, extractor)
+            waiting.append((batch, keys, reused))
+            yield [article for number, article in enumerate(batch) if number not in reused]
+
+    try:
+        with open_engine(extractor, jobs, engine, scheduler) as runner:
+            for computed in runner.ordered(work()):
+                batch, keys, reused = waiting.popleft()
+                fresh = iter(computed)
+                new_entries = []
+                for number, article in enumerate(batch):
+                    result = reused.get(number)
+                    summary.reused += result is not None
+                    if result is None:
+                        result = next(fresh)
+                        if store is not None:
+                            new_entries.append((keys[number], _entry(result, extractor)))
+                    table.add(article, result)
+                    _account(summary, article, result)
+                    progress(1)
+                if store is not None:
+                    store.put_many(new_entries)
+                yield from table.take()
+        yield from table.take(final=True)
+    finally:
+        if owned:
+            store.close()
+
+
+def _article_batches(items: Iterable[Article | Skipped], summary: RunSummary,
+                     progress: Callable[[int], None]) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+            progress(1)
+            continue
+        batch.append(item)
+        if len(batch) >= BATCH_ARTICLES:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _key(article: Article) -> bytes:
+    return article_key(article.text, article.published.isoformat() if article.published
+                       else None)
+
+
+def _stored(batch: list[Article], store: MentionStore | None,
+            extractor: Extractor) -> tuple[list[bytes], dict[int, ArticleResult]]:
+    """The batch's store keys, and the results the store holds that this run can reuse."""
+    if store is None:
+        return [], {}
+    keys = [_key(article) for article in batch]
+    entries = store.get_many(keys)
+    reused = {}
+    for number, (article, key) in enumerate(zip(batch, keys, strict=True)):
+        entry = entries.get(key)
+        if entry is not None and _same_dating(entry, article, extractor):
+            reused[number] = ArticleResult(entry.published, entry.published_source,
+                                           unpack(entry.columns))
+    return keys, reused
+
+
+def _same_dating(entry: Entry, article: Article, extractor: Extractor) -> bool:
+    """An entry made under another run date holds when the publication date comes out the
+    same under this one: event dates are counted from the publication date, not the run
+    date."""
+    if entry.reference == extractor.reference.isoformat():
+        return True
+    published, source = extractor.publication_date(article)
+    return (published.isoformat() if published else None, source) == (
+        entry.published, entry.published_source)
+
+
+def _entry(result: ArticleResult, extractor: Extractor) -> Entry:
+    return Entry(extractor.reference.isoformat(), result.published, result.published_source,
+                 pack(result.columns))
 
 
 def mentions(paths: Iterable[str | Path], gazetteer: Gazetteer | None = None,
              reference: dt.date | None = None, summary: RunSummary | None = None,
-             progress: Callable[[int], None] | None = None) -> gpd.GeoDataFrame:
+             progress: Callable[[int], None] | None = None, **run) -> gpd.GeoDataFrame:
     """Every place mention in the articles under ``paths``, one row each (EPSG:4326).
 
-    ``reference`` is "today" for dating (nothing is dated after it); ``summary`` collects what
-    was read and skipped; ``progress`` is called with 1 per input handled.
+    The arguments are those of ``mention_batches`` (``jobs``, ``engine``, ``scheduler`` and
+    ``store`` go in ``run``); the whole table is built in memory, which the command line avoids
+    by streaming the batches to its output.
     """
-    extractor = Extractor(gazetteer, reference)
-    summary = summary if summary is not None else RunSummary()
-    table = MentionColumns()
-    for item in read_articles(paths):
-        if isinstance(item, Skipped):
-            summary.skipped.append(item)
-        else:
-            summary.articles += 1
-            published, published_source, found = extractor.article_mentions(item)
-            table.add(item, published, published_source, found)
-            ignored = item.published_raw or (item.published if published_source != "metadata"
-                                             else None)
-            if ignored:
-                summary.warnings.append(f"{item.path or item.article_id}: metadata date "
-                                        f"{ignored} ignored (impossible or in the future)")
-            _count(summary, found)
-        if progress:
-            progress(1)
-    return table.frame()
+    batches = list(mention_batches(paths, gazetteer, reference, summary, progress, **run))
+    return frame_of(pa.Table.from_batches(batches, schema=SCHEMA))
 
 
-def _count(summary: RunSummary, found: list[Mention]) -> None:
-    for mention in found:
-        summary.mentions += 1
-        if mention.resolution == "resolved":
+def _account(summary: RunSummary, article: Article, result: ArticleResult) -> None:
+    summary.articles += 1
+    ignored = article.published_raw or (article.published
+                                        if result.published_source != "metadata" else None)
+    if ignored:
+        summary.warnings.append(f"{article.path or article.article_id}: metadata date "
+                                f"{ignored} ignored (impossible or in the future)")
+    values = dict(zip(RESULT_COLUMNS, result.columns, strict=True))
+    summary.mentions += len(result)
+    for resolution, start, end in zip(values["resolution"], values["start"], values["end"],
+                                      strict=True):
+        if resolution == "resolved":
             summary.resolved += 1
-        elif mention.resolution == "ambiguous":
+        elif resolution == "ambiguous":
             summary.ambiguous += 1
         else:
-            summary.unresolved_names[mention.surface] += 1
+            summary.unresolved_names[article.text[start:end]] += 1
 
 
 def print_summary(summary: RunSummary) -> None:

@@ -21,9 +21,11 @@ def gazetteer() -> Gazetteer:
 
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
-    """An empty user data folder for this test (the user supplement lives there)."""
+    """An empty user data folder for this test (the user supplement lives there), and a store
+    of its own for the incremental mentions store."""
     folder = tmp_path / "frontline-data"
     monkeypatch.setenv("FRONTLINE_DATA_DIR", str(folder))
+    monkeypatch.setenv("FRONTLINE_STORE", str(tmp_path / "mentions-store.sqlite"))
     return folder
 
 

@@ -11,8 +11,8 @@ import json
 
 import pytest
 
+from geo.extract import Extractor
 from geo.ingest import read_articles
-from geo.pipeline import Extractor
 from geo.records import MENTION_COLUMNS, Article
 
 TODAY = dt.date(2026, 11, 21)

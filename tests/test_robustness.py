@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from gazetteer.normalize import exact_key, fold_key
 from geo import export
-from geo.pipeline import Extractor
+from geo.extract import Extractor
 from geo.records import Article
 
 TODAY = "2026-11-21"
@@ -104,19 +104,15 @@ def test_missing_folder_created_unwritable_one_reported(run_cli, tmp_path):
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_interrupted_write_leaves_nothing_behind(gazetteer, tmp_path, monkeypatch):
+@pytest.mark.parametrize("fmt", ["geojson", "csv", "parquet", "gpkg"])
+def test_interrupted_write_leaves_nothing_behind(gazetteer, tmp_path, fmt):
     from geo.pipeline import mentions
 
     frame = mentions(["seeds/001_03bd3e0471fd2937.txt"], gazetteer=gazetteer)
-    target = tmp_path / "m.geojson"
-
-    def broken(_frame):
-        yield '{"type": "FeatureCollection", "features": [\n'
-        raise KeyboardInterrupt  # Ctrl-C in the middle of writing
-
-    monkeypatch.setattr(export, "geojson_chunks", broken)
-    with pytest.raises(KeyboardInterrupt):
-        export.write(frame, str(target), "geojson")
+    target = tmp_path / f"m.{fmt}"
+    with pytest.raises(KeyboardInterrupt), export.TableWriter(str(target), fmt) as writer:
+        writer.write_frame(frame)  # the first batches are on disk...
+        raise KeyboardInterrupt  # ...when Ctrl-C comes
     assert list(tmp_path.iterdir()) == []
 
 

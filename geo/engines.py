@@ -1,0 +1,180 @@
+"""Where the per-article work runs: this process, a pool of local processes (``--jobs N``), or a
+Dask distributed cluster (``--engine dask [--scheduler ADDRESS]``).
+
+Every engine maps ``extract_batch`` over batches of articles and hands the results back in
+input order, with a bounded number of batches in flight: the table comes out the same whatever
+runs it, and memory does not grow with the corpus (a pool's ``imap`` would read the whole corpus
+ahead into its queue).
+
+A worker builds its own ``Extractor`` once and keeps it for the run. It loads the gazetteer of
+the installed frontline with the run's user-supplement rows (sent along, since a worker on
+another machine has other files) and refuses to work if its gazetteer's fingerprint is not the
+run's: a cluster with another frontline version would otherwise give another table silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from .extract import ArticleResult, Extractor
+from .records import Article
+
+ENGINES = ("local", "dask")
+IN_FLIGHT_PER_WORKER = 4
+
+
+class EngineError(RuntimeError):
+    """The engine cannot run (Dask not installed, scheduler unreachable, worker mismatch)."""
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What a worker needs to build the run's extractor."""
+
+    reference: dt.date
+    supplement_rows: tuple
+    fingerprint: str
+
+
+_extractors: dict[Setup, Extractor] = {}  # per worker process: built once per run set-up
+
+
+def extract_batch(setup: Setup, articles: list[Article]) -> list[ArticleResult]:
+    """The work of one batch, in a worker (or in this process for the serial engine)."""
+    extractor = _extractors.get(setup)
+    if extractor is None:
+        extractor = _extractors[setup] = _build(setup)
+    return [extractor.article_result(article) for article in articles]
+
+
+def _build(setup: Setup) -> Extractor:
+    from gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load(supplement=[dict(row) for row in setup.supplement_rows])
+    if gazetteer.fingerprint != setup.fingerprint:
+        raise EngineError(
+            f"this worker's gazetteer (fingerprint {gazetteer.fingerprint}) is not the run's "
+            f"({setup.fingerprint}): install the same frontline version on every worker")
+    return Extractor(gazetteer, setup.reference)
+
+
+def setup_for(extractor: Extractor) -> Setup:
+    rows = tuple(tuple(sorted(row.items())) for row in extractor.gazetteer.supplement_rows)
+    return Setup(extractor.reference, rows, extractor.gazetteer.fingerprint)
+
+
+class Engine:
+    """Runs ``extract_batch`` over batches; ``ordered`` yields results in input order."""
+
+    workers = 1
+
+    def __init__(self, extractor: Extractor):
+        self.setup = setup_for(extractor)
+
+    def ordered(self, batches: Iterable[list[Article]]) -> Iterator[list[ArticleResult]]:
+        in_flight: deque = deque()
+        window = self.workers * IN_FLIGHT_PER_WORKER
+        for batch in batches:
+            in_flight.append(self._submit(batch))
+            if len(in_flight) >= window:
+                yield self._result(in_flight.popleft())
+        while in_flight:
+            yield self._result(in_flight.popleft())
+
+    def _submit(self, batch: list[Article]):
+        raise NotImplementedError
+
+    def _result(self, future) -> list[ArticleResult]:
+        return future.result()
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class SerialEngine(Engine):
+    """This process, with the run's own extractor: no copies, no start-up."""
+
+    def __init__(self, extractor: Extractor):
+        super().__init__(extractor)
+        self.extractor = extractor
+
+    def ordered(self, batches):
+        for batch in batches:
+            yield [self.extractor.article_result(article) for article in batch]
+
+
+class ProcessEngine(Engine):
+    """``jobs`` local processes. Where the platform can fork, the workers start as copies of
+    this process with the gazetteer already loaded (no second load, pages shared until
+    written); elsewhere each worker loads it once."""
+
+    def __init__(self, extractor: Extractor, jobs: int):
+        super().__init__(extractor)
+        self.workers = jobs
+        methods = multiprocessing.get_all_start_methods()
+        if "fork" in methods:
+            _extractors[self.setup] = extractor  # inherited by the forked workers
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+    def _submit(self, batch):
+        return self.pool.submit(extract_batch, self.setup, batch)
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+        _extractors.pop(self.setup, None)
+
+
+class DaskEngine(Engine):
+    """A Dask distributed cluster: the one at ``scheduler`` (``tcp://host:8786``), or else a
+    ``LocalCluster`` of ``jobs`` worker processes started for this run."""
+
+    def __init__(self, extractor: Extractor, jobs: int, scheduler: str | None = None):
+        super().__init__(extractor)
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as error:
+            raise EngineError("--engine dask needs Dask: pip install "
+                              "'frontline-mapper[dask]'") from error
+        self.cluster = None
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout="20s")
+            else:
+                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1,
+                                            processes=True, dashboard_address=None)
+                self.client = Client(self.cluster)
+        except OSError as error:
+            raise EngineError(f"cannot reach the Dask scheduler {scheduler}: {error}") from error
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def _submit(self, batch):
+        return self.client.submit(extract_batch, self.setup, batch, pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def open_engine(extractor: Extractor, jobs: int = 1, engine: str = "local",
+                scheduler: str | None = None) -> Engine:
+    if engine == "dask":
+        return DaskEngine(extractor, jobs, scheduler)
+    if engine != "local":
+        raise EngineError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
+    if scheduler:
+        raise EngineError("--scheduler needs --engine dask")
+    return SerialEngine(extractor) if jobs <= 1 else ProcessEngine(extractor, jobs)
+

@@ -1,0 +1,129 @@
+"""One article -> its place mentions: the per-article work that runs in parallel, anywhere.
+
+``Extractor`` holds what is built once per process (gazetteer, automaton, a cache of gazetteer
+answers) and turns an article into mentions. Two shapes of the same result:
+
+- ``article_mentions``: ``Mention`` records, for code and tests that look at one article;
+- ``article_result``: an ``ArticleResult``, plain lists of numbers and strings that cross a
+  process boundary or a network cheaply and are what the store keeps. It holds offsets, not
+  text: the surface and the sentence are cut from the article's text again where it is joined
+  to the table, so no sentence is shipped or stored twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gazetteer import Gazetteer, Resolution
+
+from . import dates
+from .disambiguate import CANDIDATES_PER_SPAN, Resolved, resolve_spans
+from .recognise import Recogniser
+from .records import Article, Mention
+from .sentences import Sentences
+
+ANSWER_CACHE_SIZE = 100_000
+# ArticleResult.columns, in this order: one list per column, one item per mention.
+RESULT_COLUMNS = ("start", "end", "sentence_start", "sentence_end", "place_id", "name", "kind",
+                  "role", "country", "admin1", "lat", "lon", "confidence", "resolution",
+                  "candidates", "date", "date_source")
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """An article's mentions as columns (``RESULT_COLUMNS``) plus its publication date (ISO)."""
+
+    published: str | None
+    published_source: str
+    columns: tuple[list, ...]
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+
+@dataclass(frozen=True)
+class _Found:
+    item: Resolved
+    sentence: tuple[int, int]
+    date: dt.date | None
+    date_source: str
+
+
+class Extractor:
+    def __init__(self, gazetteer: Gazetteer | None = None, reference: dt.date | None = None):
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self.reference = reference or dt.date.today()
+        self._answers: dict[str, Resolution] = {}  # gazetteer answers: names recur across articles
+        self.recogniser = Recogniser(self.gazetteer, self._lookup)
+
+    def _lookup(self, query: str) -> Resolution:
+        answer = self._answers.get(query)
+        if answer is None:
+            if len(self._answers) >= ANSWER_CACHE_SIZE:
+                self._answers.clear()
+            answer = self._answers[query] = self.gazetteer.resolve(query,
+                                                                   limit=CANDIDATES_PER_SPAN)
+        return answer
+
+    def publication_date(self, article: Article) -> tuple[dt.date | None, str]:
+        return dates.publication_date(article.text, article.published, self.reference)
+
+    def _found(self, article: Article, published: dt.date | None) -> Iterator[_Found]:
+        sentences = Sentences(article.text)
+        spans = self.recogniser.spans(article.text)
+        dated = {}  # per sentence, its date, found once however many names it holds
+        for item in resolve_spans(article.text, spans, self.gazetteer, self._lookup):
+            bounds = sentences.around(item.span.start)
+            if bounds not in dated:
+                dated[bounds] = dates.event_date(article.text[bounds[0]:bounds[1]], published)
+            yield _Found(item, bounds, *dated[bounds])
+
+    def article_mentions(self, article: Article) -> tuple[dt.date | None, str, list[Mention]]:
+        published, published_source = self.publication_date(article)
+        found = [_mention(article, f) for f in self._found(article, published)]
+        return published, published_source, found
+
+    def article_result(self, article: Article) -> ArticleResult:
+        published, published_source = self.publication_date(article)
+        columns = tuple([] for _ in RESULT_COLUMNS)
+        joined = RESULT_COLUMNS.index("candidates")  # one string in the table: "a; b; c"
+        for found in self._found(article, published):
+            for number, (column, value) in enumerate(zip(columns, _row(found), strict=True)):
+                column.append("; ".join(value) if number == joined else value)
+        return ArticleResult(published.isoformat() if published else None, published_source,
+                             columns)
+
+
+def _row(found: _Found) -> tuple:
+    """One mention in ``RESULT_COLUMNS`` order."""
+    item, span, best = found.item, found.item.span, found.item.best
+    placed = best is not None and item.resolution != "unresolved"
+    kind = best.place.kind if best else ("settlement" if span.settlement_hint else "other")
+    shown = item.candidates[1:] if placed else item.candidates
+    place = best.place if placed else None
+    return (
+        span.start, span.end, found.sentence[0], found.sentence[1],
+        place.place_id if place else None,
+        place.name if place else None,
+        kind, item.role,
+        place.country if place else None,
+        (place.admin1 or None) if place else None,
+        round(place.lat, 5) if place else None,
+        round(place.lon, 5) if place else None,
+        best.confidence if placed else 0.0,
+        item.resolution,
+        tuple(f"{c.place.place_id} {c.place.name} ({c.confidence:.2f})" for c in shown[:5]),
+        found.date.isoformat() if found.date else None,
+        found.date_source,
+    )
+
+
+def _mention(article: Article, found: _Found) -> Mention:
+    values = dict(zip(RESULT_COLUMNS, _row(found), strict=True))
+    start, end = values.pop("sentence_start"), values.pop("sentence_end")
+    date = values.pop("date")
+    return Mention(article_id=article.article_id, surface=found.item.span.surface,
+                   sentence=article.text[start:end],
+                   date=dt.date.fromisoformat(date) if date else None, **values)
