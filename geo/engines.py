@@ -15,13 +15,14 @@ run's: a cluster with another frontline version would otherwise give another tab
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from .extract import ArticleResult, Extractor
+from .extract import Extractor
 from .records import Article
 
 ENGINES = ("local", "dask")
@@ -44,12 +45,12 @@ class Setup:
 _extractors: dict[Setup, Extractor] = {}  # per worker process: built once per run set-up
 
 
-def extract_batch(setup: Setup, articles: list[Article]) -> list[ArticleResult]:
-    """The work of one batch, in a worker (or in this process for the serial engine)."""
+def extract_batch(setup: Setup, articles: list[Article]) -> list[bytes]:
+    """The work of one batch in a worker: each article's ``ArticleResult``, packed."""
     extractor = _extractors.get(setup)
     if extractor is None:
         extractor = _extractors[setup] = _build(setup)
-    return [extractor.article_result(article) for article in articles]
+    return [extractor.article_result(article).pack() for article in articles]
 
 
 def _build(setup: Setup) -> Extractor:
@@ -69,14 +70,15 @@ def setup_for(extractor: Extractor) -> Setup:
 
 
 class Engine:
-    """Runs ``extract_batch`` over batches; ``ordered`` yields results in input order."""
+    """Runs ``extract_batch`` over batches; ``ordered`` yields each batch's packed results, in
+    input order."""
 
     workers = 1
 
     def __init__(self, extractor: Extractor):
         self.setup = setup_for(extractor)
 
-    def ordered(self, batches: Iterable[list[Article]]) -> Iterator[list[ArticleResult]]:
+    def ordered(self, batches: Iterable[list[Article]]) -> Iterator[list[bytes]]:
         in_flight: deque = deque()
         window = self.workers * IN_FLIGHT_PER_WORKER
         for batch in batches:
@@ -89,7 +91,7 @@ class Engine:
     def _submit(self, batch: list[Article]):
         raise NotImplementedError
 
-    def _result(self, future) -> list[ArticleResult]:
+    def _result(self, future) -> list[bytes]:
         return future.result()
 
     def close(self) -> None:
@@ -111,21 +113,23 @@ class SerialEngine(Engine):
 
     def ordered(self, batches):
         for batch in batches:
-            yield [self.extractor.article_result(article) for article in batch]
+            yield [self.extractor.article_result(article).pack() for article in batch]
 
 
 class ProcessEngine(Engine):
     """``jobs`` local processes. Where the platform can fork, the workers start as copies of
     this process with the gazetteer already loaded (no second load, pages shared until
-    written); elsewhere each worker loads it once."""
+    written); elsewhere each worker loads it once. ``gc.freeze`` keeps the collector in the
+    workers from walking, and so copying, every inherited object."""
 
     def __init__(self, extractor: Extractor, jobs: int):
         super().__init__(extractor)
         self.workers = jobs
-        methods = multiprocessing.get_all_start_methods()
-        if "fork" in methods:
+        self.forked = "fork" in multiprocessing.get_all_start_methods()
+        if self.forked:
             _extractors[self.setup] = extractor  # inherited by the forked workers
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            gc.freeze()
+        context = multiprocessing.get_context("fork" if self.forked else "spawn")
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
     def _submit(self, batch):
@@ -134,6 +138,8 @@ class ProcessEngine(Engine):
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
         _extractors.pop(self.setup, None)
+        if self.forked:
+            gc.unfreeze()
 
 
 class DaskEngine(Engine):

@@ -4,15 +4,17 @@
 answers) and turns an article into mentions. Two shapes of the same result:
 
 - ``article_mentions``: ``Mention`` records, for code and tests that look at one article;
-- ``article_result``: an ``ArticleResult``, plain lists of numbers and strings that cross a
-  process boundary or a network cheaply and are what the store keeps. It holds offsets, not
-  text: the surface and the sentence are cut from the article's text again where it is joined
-  to the table, so no sentence is shipped or stored twice.
+- ``article_result``: an ``ArticleResult``, plain lists of numbers and strings, packed with
+  ``marshal`` (``ArticleResult.pack``) to cross a process boundary or a network and to be kept
+  by the store: one bytes object is cheaper to send than hundreds of small ones. It holds
+  offsets, not text: the surface and the sentence are cut from the article's text again where
+  it is joined to the table, so no sentence is shipped or stored twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -41,6 +43,13 @@ class ArticleResult:
 
     def __len__(self) -> int:
         return len(self.columns[0])
+
+    def pack(self) -> bytes:
+        return marshal.dumps((self.published, self.published_source, self.columns))
+
+    @classmethod
+    def unpack(cls, packed: bytes) -> ArticleResult:
+        return cls(*marshal.loads(packed))
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from .engines import open_engine
 from .extract import RESULT_COLUMNS, ArticleResult, Extractor
 from .ingest import read_articles
 from .records import MENTION_COLUMNS, Article, Skipped
-from .store import Entry, MentionStore, article_key, context_of, pack, unpack
+from .store import Entry, MentionStore, article_key, context_of
 
 CRS = "EPSG:4326"
 
@@ -198,12 +198,15 @@ def mention_batches(paths: Iterable[str | Path], gazetteer: Gazetteer | None = N
                 fresh = iter(computed)
                 new_entries = []
                 for number, article in enumerate(batch):
-                    result = reused.get(number)
-                    summary.reused += result is not None
-                    if result is None:
-                        result = next(fresh)
-                        if store is not None:
-                            new_entries.append((keys[number], _entry(result, extractor)))
+                    packed = reused.get(number)
+                    summary.reused += packed is not None
+                    if packed is None:
+                        packed = next(fresh)
+                    result = ArticleResult.unpack(packed)
+                    if store is not None and number not in reused:
+                        new_entries.append((keys[number], Entry(
+                            extractor.reference.isoformat(), result.published,
+                            result.published_source, packed)))
                     table.add(article, result)
                     _account(summary, article, result)
                     progress(1)
@@ -238,8 +241,9 @@ def _key(article: Article) -> bytes:
 
 
 def _stored(batch: list[Article], store: MentionStore | None,
-            extractor: Extractor) -> tuple[list[bytes], dict[int, ArticleResult]]:
-    """The batch's store keys, and the results the store holds that this run can reuse."""
+            extractor: Extractor) -> tuple[list[bytes], dict[int, bytes]]:
+    """The batch's store keys, and the (packed) results the store holds that this run can
+    reuse."""
     if store is None:
         return [], {}
     keys = [_key(article) for article in batch]
@@ -248,8 +252,7 @@ def _stored(batch: list[Article], store: MentionStore | None,
     for number, (article, key) in enumerate(zip(batch, keys, strict=True)):
         entry = entries.get(key)
         if entry is not None and _same_dating(entry, article, extractor):
-            reused[number] = ArticleResult(entry.published, entry.published_source,
-                                           unpack(entry.columns))
+            reused[number] = entry.packed
     return keys, reused
 
 
@@ -262,11 +265,6 @@ def _same_dating(entry: Entry, article: Article, extractor: Extractor) -> bool:
     published, source = extractor.publication_date(article)
     return (published.isoformat() if published else None, source) == (
         entry.published, entry.published_source)
-
-
-def _entry(result: ArticleResult, extractor: Extractor) -> Entry:
-    return Entry(extractor.reference.isoformat(), result.published, result.published_source,
-                 pack(result.columns))
 
 
 def mentions(paths: Iterable[str | Path], gazetteer: Gazetteer | None = None,

@@ -24,7 +24,6 @@ survives an interrupted run with what was committed (each batch is one transacti
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -47,12 +46,12 @@ class StoreError(OSError):
 @dataclass(frozen=True)
 class Entry:
     """One article's stored result: the run date and publication date it was made with, and
-    the mention columns (``extract.ArticleResult.columns``), marshalled."""
+    the packed ``extract.ArticleResult``."""
 
     reference: str
     published: str | None
     published_source: str
-    columns: bytes
+    packed: bytes
 
 
 def default_path() -> Path:
@@ -92,7 +91,7 @@ class MentionStore:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
         self.db.execute("CREATE TABLE IF NOT EXISTS articles (key BLOB PRIMARY KEY, "
-                        "reference TEXT, published TEXT, published_source TEXT, columns BLOB) "
+                        "reference TEXT, published TEXT, published_source TEXT, packed BLOB) "
                         "WITHOUT ROWID")
         row = self.db.execute("SELECT value FROM meta WHERE name = 'context'").fetchone()
         if row is None or row[0] != context:
@@ -110,7 +109,7 @@ class MentionStore:
                 part = keys[first:first + 500]
                 marks = ",".join("?" * len(part))
                 for key, *values in self.db.execute(
-                        f"SELECT key, reference, published, published_source, columns "
+                        f"SELECT key, reference, published, published_source, packed "
                         f"FROM articles WHERE key IN ({marks})", part):
                     found[key] = Entry(*values)
         except sqlite3.Error as error:
@@ -118,7 +117,7 @@ class MentionStore:
         return found
 
     def put_many(self, entries: Iterable[tuple[bytes, Entry]]) -> None:
-        rows = [(key, e.reference, e.published, e.published_source, e.columns)
+        rows = [(key, e.reference, e.published, e.published_source, e.packed)
                 for key, e in entries]
         if not rows:
             return
@@ -145,11 +144,3 @@ class _Transaction:
 
     def __exit__(self, kind, value, traceback):
         self.db.execute("COMMIT" if kind is None else "ROLLBACK")
-
-
-def pack(columns: tuple[list, ...]) -> bytes:
-    return marshal.dumps(columns)
-
-
-def unpack(data: bytes) -> tuple[list, ...]:
-    return marshal.loads(data)
