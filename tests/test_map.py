@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.layers import bin_start, map_data
+from geo.layers import SAMPLE, bin_start, map_data
 from geo.pipeline import mentions
 from geo.records import MENTION_COLUMNS
 from geo.render import render_map, safe_json, write_map
@@ -66,6 +66,76 @@ def test_one_marker_per_place_per_bin():
     weekly = map_data(frame, size="week")
     assert weekly.bins == ["2025-11-03"]
     assert len(map_data(frame, since=dt.date(2025, 11, 6)).bins) == 1
+
+
+PLACES = [("geonames:704422", "Pokrovsk", 48.28014, 37.17706),
+          ("geonames:704508", "Kramatorsk", 48.73106, 37.56779),
+          ("geonames:709717", "Druzhkivka", 48.63013, 37.55259),
+          ("geonames:524901", "Moscow", 55.75204, 37.61781)]
+
+
+def mixed_rows(count: int) -> pd.DataFrame:
+    """Mentions of four places by three outlets over five days (some undated, some unresolved,
+    some actors, some ambiguous), in an order that interleaves them."""
+    rows = []
+    for n in range(count):
+        place_id, name, lat, lon = PLACES[(n * 7) % len(PLACES)]
+        day = None if n % 11 == 0 else f"2025-11-0{1 + (n * 3) % 5}"
+        rows.append(row(
+            article_id=f"a{n // 4}", source=f"Outlet {'ABC'[n % 3]}", published=day, date=day,
+            surface=name, name=name, place_id=place_id, lat=lat, lon=lon,
+            sentence=f"Report {n}: units moved near {name}.",
+            role="actor" if name == "Moscow" else "location",
+            resolution="ambiguous" if n % 5 == 0 else "resolved"))
+        if n % 9 == 0:
+            rows.append(row(article_id=f"a{n // 4}", surface="Zarichne", place_id=None, name=None,
+                            lat=None, lon=None, resolution="unresolved"))
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("detail_limit", [10_000, 12])
+def test_chunks_give_the_same_layers_as_one_frame(detail_limit):
+    frame = mixed_rows(60)
+    whole = map_data(frame, detail_limit=detail_limit).as_json()
+    for size in (1, 7, 25):
+        chunks = (frame.iloc[i:i + size] for i in range(0, len(frame), size))
+        assert map_data(chunks, detail_limit=detail_limit).as_json() == whole
+    assert safe_json(map_data(frame, detail_limit=detail_limit).as_json()) == safe_json(whole)
+
+
+def test_names_may_be_looked_up_once_for_the_places_drawn():
+    asked = []
+
+    def names(place_ids):
+        asked.append(place_ids)
+        return {"geonames:704422": ["Krasnoarmiisk"]}
+
+    chunks = [mixed_rows(20).iloc[:10], mixed_rows(20).iloc[10:]]
+    data = map_data(chunks, names=names)
+    assert asked == [{"geonames:704422", "geonames:704508", "geonames:709717"}]  # not Moscow
+    pokrovsk = next(p for p in data.places if p["name"] == "Pokrovsk")
+    assert pokrovsk["names"] == ["Krasnoarmiisk"]
+
+
+def test_beyond_the_detail_limit_markers_keep_true_counts_and_a_few_excerpts():
+    busy = [row(article_id=f"b{n}", sentence=f"Shelling number {n} hit Pokrovsk.")
+            for n in range(12)]
+    quiet = [row(article_id="q1", surface="Kramatorsk", place_id="geonames:704508",
+                 name="Kramatorsk", lat=48.73106, lon=37.56779,
+                 sentence="Kramatorsk was quiet.")]
+    frame = pd.DataFrame(busy + quiet)
+    data = map_data(frame, detail_limit=SAMPLE)
+    counts = {data.places[m[1]]["name"]: m[2] for m in data.markers}
+    assert counts == {"Pokrovsk": 12, "Kramatorsk": 1}
+    pokrovsk = next(m for m in data.markers if m[2] == 12)
+    shown = [data.sentences[data.mentions[i][1]] for i in pokrovsk[5]]
+    assert shown == [f"Shelling number {n} hit Pokrovsk." for n in range(SAMPLE)]  # the first
+    assert len(data.mentions) == SAMPLE  # the busiest marker first, detail_limit in all
+    assert "Kramatorsk was quiet." not in data.sentences
+    assert len(data.articles) == SAMPLE  # only the articles of the excerpts are embedded
+    assert data.stats["articles"] == 13 and data.stats["placed"] == 13
+    assert data.stats["excerpts"] == SAMPLE
+    assert map_data(frame).stats["excerpts"] == 13  # within the limit: every mention
 
 
 def test_embedded_json_cannot_close_the_script():
