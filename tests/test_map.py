@@ -257,3 +257,66 @@ def test_hostile_names_added_by_users_stay_text(run_cli, browser_page, tmp_path)
     item.click()
     assert page.locator("img[src=x]").count() == 0 and page.locator("svg[onload]").count() == 0
     assert browser_page.dialogs == [] and browser_page.errors == []
+
+
+def test_a_large_map_says_how_many_mentions_a_popup_shows(browser_page, tmp_path):
+    busy = [row(article_id=f"b{n}", sentence=f"Shelling number {n} hit Pokrovsk.")
+            for n in range(12)]
+    quiet = [row(article_id=f"q{n}", surface="Kramatorsk", place_id="geonames:704508",
+                 name="Kramatorsk", lat=48.73106, lon=37.56779,
+                 sentence=f"Kramatorsk report {n}.") for n in range(2)]
+    path = tmp_path / "large.html"
+    write_map(render_map(map_data(pd.DataFrame(busy + quiet), detail_limit=SAMPLE)), path)
+    page = browser_page.open(path)
+    page.locator("path.frontline-marker").first.wait_for()
+    page.fill(".frontline-search input", "Pokrovsk")
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content .frontline-popup")
+    popup.wait_for()
+    assert popup.locator(".frontline-count").inner_text() == f"showing {SAMPLE} of 12 mentions"
+    assert popup.locator("li").count() == SAMPLE
+    assert "Shelling number 0 hit Pokrovsk." in popup.inner_text()
+    assert "A large map: popups quote 5 of the 14 mentions" in page.inner_text(".frontline-panel")
+    page.fill(".frontline-search input", "Kramatorsk")  # no excerpt kept: still its true count
+    page.keyboard.press("Enter")
+    popup = page.locator(".frontline-popup", has=page.locator("h4", has_text="Kramatorsk"))
+    assert popup.locator(".frontline-count").inner_text() == "showing 0 of 2 mentions"
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "map-large.png"))
+    assert browser_page.errors == []
+
+
+def grid_rows(places: int, day: str) -> list[dict]:
+    """Two mentions of each of ``places`` made-up places on a grid over the Donbas."""
+    return [row(article_id=f"g{day}-{k}-{n}", surface=f"Gridtown {k}", name=f"Gridtown {k}",
+                place_id=f"test:{k}", lat=47.5 + (k // 20) * 0.1, lon=36.0 + (k % 20) * 0.15,
+                sentence=f"Patrols reached Gridtown {k}.", date=day, published=day)
+            for k in range(places) for n in range(2)]
+
+
+def test_many_markers_are_clustered_and_a_cluster_click_zooms_in(browser_page, tmp_path):
+    frame = pd.DataFrame(grid_rows(400, "2025-11-06") + grid_rows(3, "2025-11-07"))
+    path = tmp_path / "many.html"
+    write_map(render_map(map_data(frame)), path)
+    page = browser_page.open(path)
+    assert page.get_attribute(".frontline-time", "data-clustered") == "0"  # 3 markers
+    assert page.locator("path.frontline-marker").count() == 3
+    page.locator(".frontline-time input[type=range]").focus()
+    page.keyboard.press("ArrowLeft")  # the day of 400 places
+    assert page.get_attribute(".frontline-time", "data-markers") == "400"
+    assert page.get_attribute(".frontline-time", "data-clustered") == "1"
+    clusters = page.locator(".frontline-cluster")
+    clusters.first.wait_for()
+    singles = page.locator("path.frontline-marker").count()
+    assert 0 < clusters.count() < 400 and singles < 400
+    held = sum(int(text) for text in clusters.all_inner_texts())
+    assert held + 2 * singles == 800  # every mention of the day, in a cluster or a marker
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "map-clusters.png"))
+    zoom = page.evaluate("window.frontline.map.getZoom()")
+    clusters.first.click()
+    page.wait_for_function(f"window.frontline.map.getZoom() > {zoom}")
+    page.keyboard.press("ArrowRight")  # back to 3 markers: no clusters left behind
+    assert page.locator(".frontline-cluster").count() == 0
+    assert page.locator("path.frontline-marker").count() <= 3
+    assert browser_page.errors == []
