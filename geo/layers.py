@@ -124,7 +124,8 @@ class _Layers:
         self.articles: set[str] = set()
         self.unresolved: dict[str, tuple[int, set[str]]] = {}  # surface -> count, articles
         self.outlets: dict[str, int] = {}
-        self.markers: dict[tuple[str, str], list] = {}  # -> [count, ambiguous, {outlet: count}]
+        # (bin, place id) -> [number in order first seen, count, ambiguous, {outlet: count}]
+        self.markers: dict[tuple[str, str], list] = {}
         self.places: dict[str, dict] = {}
         self.variants: dict[str, set[str]] = {}
         self.excerpts: list[pd.DataFrame] = []
@@ -182,25 +183,26 @@ class _Layers:
         by = keys.groupby(["bin", "place"], sort=False)  # groups in the order first seen
         sizes, ambiguities = by.size(), by["ambiguous"].sum()
         before = np.zeros(len(sizes), np.int64)  # each marker's mentions in earlier chunks
+        number = np.zeros(len(sizes), np.int64)
         for i, (key, count, ambiguities_) in enumerate(
                 zip(sizes.index, sizes.to_numpy(), ambiguities.to_numpy(), strict=True)):
-            marker = self.markers.setdefault(key, [0, 0, {}])
-            before[i] = marker[0]
-            marker[0] += int(count)
-            marker[1] += int(ambiguities_)
+            marker = self.markers.setdefault(key, [len(self.markers), 0, 0, {}])
+            number[i], before[i] = marker[0], marker[1]
+            marker[1] += int(count)
+            marker[2] += int(ambiguities_)
         by_outlet = keys.groupby(["bin", "place", "outlet"], sort=False).size()
         for (bin_key, place, name), count in by_outlet.items():
-            outlets = self.markers[(bin_key, place)][2]
+            outlets = self.markers[(bin_key, place)][3]
             outlets[name] = outlets.get(name, 0) + int(count)
-        rank = before[by.ngroup().to_numpy()] + by.cumcount().to_numpy()
+        group = by.ngroup().to_numpy()
+        rank = before[group] + by.cumcount().to_numpy()
         was_detailed = self.detailed
         self.placed += len(rows)
         if was_detailed and not self.detailed:  # from now on: each marker's first SAMPLE
             self.excerpts = [e[e["rank"] < SAMPLE] for e in self.excerpts]
         wanted = np.flatnonzero(rank < SAMPLE) if not self.detailed else np.arange(len(rows))
         excerpts = rows.iloc[wanted][list(_EXCERPT)].reset_index(drop=True)
-        excerpts["bin"] = keys["bin"].to_numpy()[wanted]
-        excerpts["place"] = keys["place"].to_numpy()[wanted]
+        excerpts["marker"] = number[group[wanted]]
         excerpts["outlet"] = outlet[wanted]
         excerpts["rank"], excerpts["row"] = rank[wanted], order[wanted]
         self.excerpts.append(excerpts)
@@ -230,11 +232,12 @@ class _Layers:
         data.bins = dated + ([UNDATED] if UNDATED in used else [])
         bin_at = {b: i for i, b in enumerate(data.bins)}
         keys = sorted(self.markers, key=lambda key: (bin_at[key[0]], key[1]))
-        marker_at = {key: i for i, key in enumerate(keys)}
+        map_order = np.zeros(len(keys), np.int64)  # a marker's number -> its place on the map
         every_name = names({place for _, place in keys}) if callable(names) else names or {}
         places = _Table()
-        for bin_key, place_id in keys:
-            count, ambiguities, outlets = self.markers[(bin_key, place_id)]
+        for at, (bin_key, place_id) in enumerate(keys):
+            number, count, ambiguities, outlets = self.markers[(bin_key, place_id)]
+            map_order[number] = at
             place = places.add(place_id, dict(
                 self.places[place_id], variants=sorted(self.variants[place_id]),
                 names=every_name.get(place_id, [])))
@@ -242,7 +245,7 @@ class _Layers:
             data.markers.append([bin_at[bin_key], place, count, outlet_at[dominant],
                                  int(ambiguities == count), []])
         data.places = places.values
-        self._add_excerpts(data, marker_at)
+        self._add_excerpts(data, map_order)
         data.unresolved = [
             {"name": name, "count": count, "articles": sorted(where)}
             for name, (count, where) in sorted(self.unresolved.items(),
@@ -254,14 +257,14 @@ class _Layers:
                       "bin": self.size}
         return data
 
-    def _add_excerpts(self, data: MapData, marker_at: dict[tuple[str, str], int]) -> None:
+    def _add_excerpts(self, data: MapData, map_order: np.ndarray) -> None:
         """Each marker's excerpts, markers in map order, mentions in input order. Beyond the
         detail limit: each marker's first SAMPLE, busiest markers first, detail_limit in all."""
         if not self.excerpts:
             return
         rows = pd.concat(self.excerpts, ignore_index=True)
         self.excerpts = []
-        rows["marker"] = [marker_at[key] for key in zip(rows["bin"], rows["place"], strict=True)]
+        rows["marker"] = map_order[rows["marker"].to_numpy()]
         if not self.detailed:
             counts = np.array([m[2] for m in data.markers])
             busiest = np.lexsort((np.arange(len(counts)), -counts))
