@@ -13,6 +13,7 @@ function frontlineMap(map, data, options) {
   "use strict";
   var CLUSTER_FROM = 300;  // markers in a window beyond which they are clustered
   var POPUP_MENTIONS = 50;  // excerpts listed in one popup at most
+  var POPUP_OPTIONS = { maxWidth: 420, maxHeight: 360 };
   var layer = L.layerGroup().addTo(map);
   var clusters = L.markerClusterGroup({ showCoverageOnHover: false, iconCreateFunction: clusterIcon }).addTo(map);
   var state = { index: data.bins.length - 1, mode: options.mode || "date", days: 30, timer: null };
@@ -88,16 +89,20 @@ function frontlineMap(map, data, options) {
     var outlet = Object.keys(p.outlets).sort(function (a, b) { return p.outlets[b] - p.outlets[a]; })[0];
     var colour = data.outlets[outlet].colour;
     var m = L.circleMarker([place.lat, place.lon], {
-      radius: 5 + 3 * Math.sqrt(p.count), color: colour, weight: p.ambiguous ? 2 : 1,
+      radius: radius(p.count), color: colour, weight: p.ambiguous ? 2 : 1,
       dashArray: p.ambiguous ? "4 3" : null, fillColor: colour,
       fillOpacity: p.ambiguous ? 0.15 : 0.6, className: "frontline-marker" + (p.ambiguous ? " ambiguous" : "")
     });
     m.placeId = place.id;
     m.mentionCount = p.count;
     m.bindTooltip(el("span", { text: place.name + " (" + p.count + ")" }));  // a node: never parsed as HTML
-    m.bindPopup(function () { return popup(place, p); }, { maxWidth: 420, maxHeight: 360 });
+    m.details = p;
+    m.bindPopup(function () { return popup(place, p); }, POPUP_OPTIONS);
     return m;
   }
+  // area grows with the mentions up to 50, then only slowly: 40,000 mentions of a town over a
+  // year would otherwise draw a circle wider than the screen
+  function radius(count) { return 5 + 3 * Math.sqrt(Math.min(count, 50)) + 4 * Math.log(Math.max(count, 50) / 50); }
   function popup(place, p) {
     var coords = place.lat.toFixed(5) + ", " + place.lon.toFixed(5);
     var copy = el("button", { type: "button", "class": "frontline-copy", text: "copy" });
@@ -202,11 +207,15 @@ function frontlineMap(map, data, options) {
     return data.places.filter(function (p) { return matchedName(p, q) !== null; }).slice(0, 8);
   }
   function goTo(place) {
-    map.setView([place.lat, place.lon], Math.max(map.getZoom(), 11), { animate: false });
-    layer.eachLayer(function (m) { if (m.placeId === place.id) { m.openPopup(); } });
-    clusters.eachLayer(function (m) {
-      if (m.placeId === place.id) { clusters.zoomToShowLayer(m, function () { m.openPopup(); }); }
-    });
+    var target = null;
+    [layer, clusters].forEach(function (g) { g.eachLayer(function (m) { if (m.placeId === place.id) { target = m; } }); });
+    var zoom = Math.max(map.getZoom(), 11);
+    // in a cluster: zoom to where it stands alone (markercluster shows a marker above its
+    // cluster's zoom; its zoomToShowLayer waits for an icon, which circle markers do not have)
+    if (target && target.__parent) { zoom = Math.min(map.getMaxZoom(), Math.max(zoom, target.__parent._zoom + 1)); }
+    map.setView([place.lat, place.lon], zoom, { animate: false });
+    if (target && target._map) { target.openPopup(); }
+    else if (target) { L.popup(POPUP_OPTIONS).setLatLng(target.getLatLng()).setContent(popup(place, target.details)).openOn(map); }
     results.textContent = "";
     container.setAttribute("data-found", place.id);
   }
