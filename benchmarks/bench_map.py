@@ -1,32 +1,43 @@
-"""Map benchmark: a synthetic corpus of 100,000 mentions, rendered and scrubbed in Chromium.
+"""Map benchmark: a synthetic corpus, its layers built from chunks, rendered and scrubbed in
+Chromium.
 
     python benchmarks/bench_map.py [--mentions 100000] [--runs 3] [--steps 30]
+    python benchmarks/bench_map.py --mentions 3400000 --runs 3   # 100,000 articles
 
-The mentions are made up from real pieces: places of the theatre drawn from the gazetteer
-(weighted towards the front's oblasts), sentences of the seed articles, seven outlets, dates over
-a year. Each run renders the map, opens it in headless Chromium (Debian's, with the test
-suite's local web assets) and measures the time to first render (navigation start to the end of
-the first draw) and the time per slider step (a step, until the next frame is painted). Prints
-medians and one JSON line. Targets (issue 4): HTML < 25 MB, first render < 3 s, step < 150 ms.
+The corpus is made up from real pieces, 34 mentions per article like the seed articles, and fed
+to ``map_data`` as a stream of chunks (numpy, seeded: the same corpus every run). Each article has
+one outlet of seven (some busier than others), one publication day in a year (a fifth of its
+mentions carry an event date up to six days earlier) and about ten places of the theatre, drawn
+from the gazetteer's settlements of the front's oblasts with Zipf weights (a few towns in most
+reports, a long tail); its sentences are seed sentences naming the place (unique per article, as
+real sentences are); 1 in 23 mentions is ambiguous and 1 in 100 unresolved.
+
+It reports the seconds to build the layers and to render the HTML, the process's peak memory
+(before and after the layers), the HTML size, and over ``--runs`` page loads in headless Chromium
+(Debian's, with the test suite's local web assets) the medians of the time to first render
+(navigation start to the end of the first draw) and of the time per slider step (a step, until
+the next frame is painted), one date at a time and with "everything up to this date". Prints
+one JSON line. Targets (issue 4): HTML < 25 MB, first render < 3 s, step < 150 ms.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import random
+import resource
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from machine import machine_speed
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # the test suite's browser set-up: one place for it
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # this checkout's geo/; the browser set-up
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, BrowserPage  # noqa: E402
 
@@ -35,53 +46,103 @@ from geo.layers import map_data  # noqa: E402
 from geo.records import MENTION_COLUMNS  # noqa: E402
 from geo.render import render_map, write_map  # noqa: E402
 
+PER_ARTICLE = 34  # mentions per article, as in the seed articles
+PLACES_PER_ARTICLE = 10
+OUTLETS = 7
+FRONT = ("Donetsk Oblast", "Luhansk Oblast", "Kharkiv Oblast", "Zaporizhzhia Oblast",
+         "Kherson Oblast")
 
-def synthetic_mentions(count: int, seed: int = 7) -> pd.DataFrame:
-    rng = random.Random(seed)
-    gazetteer = Gazetteer.load(supplement=False)
-    index = gazetteer.index
-    front = [i for i in range(len(index.place_ids))
+
+def synthetic_chunks(count: int, seed: int = 7, articles_per_chunk: int = 500
+                     ) -> Iterator[pd.DataFrame]:
+    """``count`` mentions as chunks of whole articles (17,000 rows), the same for the same seed."""
+    rng = np.random.default_rng(seed)
+    index = Gazetteer.load(supplement=False).index
+    front = [index.place(i) for i in range(len(index.place_ids))
              if index.countries[i] == "UA" and index.kinds[i] == "settlement"
-             and index.admin1s[i] in ("Donetsk Oblast", "Luhansk Oblast", "Kharkiv Oblast",
-                                      "Zaporizhzhia Oblast", "Kherson Oblast")]
-    sentences = [s.strip() for p in sorted((ROOT / "seeds").glob("*.txt"))
-                 for s in p.read_text(encoding="utf-8").split(". ") if 40 < len(s) < 300]
-    start = dt.date(2025, 1, 1)
-    rows = []
-    for number in range(count):
-        place = index.place(rng.choice(front))
-        day = (start + dt.timedelta(days=rng.randrange(365))).isoformat()
-        sentence = f"{rng.choice(sentences)} ({place.name})."
-        rows.append({
-            "article_id": f"a{number // 20}", "title": f"Report {number // 20}",
-            "source": f"outlet-{number % 7}", "url": f"https://example.org/{number // 20}",
-            "published": day, "published_source": "metadata", "surface": place.name,
-            "start": 0, "end": len(place.name), "sentence": sentence,
-            "place_id": place.place_id, "name": place.name, "kind": place.kind,
-            "role": "location", "country": place.country, "admin1": place.admin1,
-            "lat": place.lat, "lon": place.lon, "confidence": 0.9,
-            "resolution": "ambiguous" if number % 23 == 0 else "resolved", "candidates": "",
-            "date": day, "date_source": "published"})
-    return pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
+             and index.admin1s[i] in FRONT]
+    front = [front[i] for i in rng.permutation(len(front))]
+    weights = 1 / np.arange(1, len(front) + 1)
+    weights /= weights.sum()
+    outlet_weights = np.arange(OUTLETS, 0, -1) / sum(range(1, OUTLETS + 1))
+    names = np.array([p.name for p in front], dtype=object)
+    columns = {name: np.array([getattr(p, name) for p in front], dtype=object)
+               for name in ("place_id", "kind", "country", "admin1")}
+    lats, lons = np.array([p.lat for p in front]), np.array([p.lon for p in front])
+    sentences = np.array([s.strip() for p in sorted((ROOT / "seeds").glob("*.txt"))
+                          for s in p.read_text(encoding="utf-8").split(". ")
+                          if 40 < len(s) < 300], dtype=object)
+    start = np.datetime64("2025-01-01")
+    articles = -(-count // PER_ARTICLE)
+    for first in range(0, articles, articles_per_chunk):
+        number = np.arange(first, min(first + articles_per_chunk, articles))
+        rows = min(count, number[-1] * PER_ARTICLE + PER_ARTICLE) - first * PER_ARTICLE
+        article = number.repeat(PER_ARTICLE)[:rows]
+        local = article - first
+        published = (start + rng.integers(0, 365, len(number))).astype(str).astype(object)
+        outlet = rng.choice(OUTLETS, len(number), p=outlet_weights)
+        chosen = rng.choice(len(front), (len(number), PLACES_PER_ARTICLE), p=weights)
+        place = chosen[local, rng.integers(0, PLACES_PER_ARTICLE, rows)]
+        own = rng.integers(0, 16, rows)  # which of the article's sentences
+        sentence = rng.integers(0, len(sentences), (len(number), 16))[local, own]
+        event = rng.random(rows) < 0.2
+        date = published[local].copy()
+        date[event] = (published[local][event].astype("datetime64[D]")
+                       - rng.integers(0, 7, event.sum())).astype(str)
+        ambiguous = rng.random(rows) < 1 / 23
+        unresolved = rng.random(rows) < 1 / 100
+        surface = names[place].copy()
+        surface[unresolved] = [f"Novoselivka {k}" for k in rng.integers(0, 200, unresolved.sum())]
+        text = [f"{s} ({name}, report {a})." for s, name, a in
+                zip(sentences[sentence], surface, article, strict=True)]
+        lat, lon = lats[place], lons[place]
+        lat[unresolved] = lon[unresolved] = np.nan
+        ids = [f"a{a}" for a in article]
+        frame = pd.DataFrame({
+            "article_id": ids, "title": [f"Report {a}" for a in article],
+            "source": [f"outlet-{o}" for o in outlet[local]],
+            "url": [f"https://example.org/{a}" for a in article], "published": published[local],
+            "published_source": "metadata", "surface": surface, "start": 0,
+            "end": [len(s) for s in surface], "sentence": text,
+            "place_id": np.where(unresolved, None, columns["place_id"][place]),
+            "name": np.where(unresolved, None, names[place]),
+            "kind": columns["kind"][place], "role": "location",
+            "country": columns["country"][place], "admin1": columns["admin1"][place],
+            "lat": lat, "lon": lon, "confidence": 0.9,
+            "resolution": np.where(unresolved, "unresolved",
+                                   np.where(ambiguous, "ambiguous", "resolved")),
+            "candidates": "", "date": date,
+            "date_source": np.where(event, "event", "published")})
+        yield frame[list(MENTION_COLUMNS)]
 
 
-def measure(browser, path: Path, steps: int) -> tuple[float, float]:
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+STEPS = """async (steps) => {
+    const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    window.frontline.state.index = window.frontline.data.bins.length - 1;
+    window.frontline.render();
+    await frame();
+    const started = performance.now();
+    for (let i = 0; i < steps; i++) { window.frontline.step(-1); await frame(); }
+    return (performance.now() - started) / steps;
+}"""
+
+
+def measure(browser, path: Path, steps: int) -> tuple[float, float, float]:
     page = BrowserPage(browser)
     try:
         page.open(path)
         page.page.wait_for_function("window.frontlineReadyAt !== undefined")
         first = page.page.evaluate("window.frontlineReadyAt")
-        per_step = page.page.evaluate("""async (steps) => {
-            const frame = () => new Promise(
-                r => requestAnimationFrame(() => requestAnimationFrame(r)));
-            await frame();
-            const started = performance.now();
-            for (let i = 0; i < steps; i++) { window.frontline.step(-1); await frame(); }
-            return (performance.now() - started) / steps;
-        }""", steps)
+        per_step = page.page.evaluate(STEPS, steps)
+        page.page.select_option(".frontline-time select", "until")
+        until_step = page.page.evaluate(STEPS, steps)
         if page.errors:
             raise RuntimeError(f"JavaScript errors: {page.errors[:3]}")
-        return first, per_step
+        return first, per_step, until_step
     finally:
         page.page.close()
 
@@ -94,38 +155,60 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    frame = synthetic_mentions(args.mentions)
-    renders, firsts, steps, size = [], [], [], 0
+    chunks = synthetic_chunks(args.mentions)
+    first_chunk = next(chunks)  # the gazetteer is loaded: memory before the layers
+    before = peak_mb()
+    started = time.perf_counter()
+    data = map_data(_chain(first_chunk, chunks))
+    layers_s = time.perf_counter() - started
+    peak = peak_mb()
+    firsts, steps, until_steps = [], [], []
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        path = Path(folder) / "map.html"
+        started = time.perf_counter()
+        write_map(render_map(data), path)
+        render_s = time.perf_counter() - started
+        size = path.stat().st_size
+        print(f"layers {layers_s:.1f} s (peak memory {before:.0f} -> {peak:.0f} MB), HTML "
+              f"{render_s:.1f} s, {size / 2**20:.1f} MB ({len(data.bins)} dates, "
+              f"{len(data.markers):,} markers, {len(data.mentions):,} excerpts)",
+              file=sys.stderr)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for run in range(args.runs):
-            path = Path(folder) / "map.html"
-            started = time.perf_counter()
-            data = map_data(frame)
-            write_map(render_map(data), path)
-            renders.append(time.perf_counter() - started)
-            size = path.stat().st_size
-            first, step = measure(browser, path, args.steps)
+            first, step, until_step = measure(browser, path, args.steps)
             firsts.append(first)
             steps.append(step)
-            print(f"run {run + 1}: render {renders[-1]:.1f} s, {size / 2**20:.1f} MB, first "
-                  f"draw {first:.0f} ms, {step:.1f} ms per step ({len(data.bins)} dates, "
-                  f"{len(data.markers):,} markers)", file=sys.stderr)
+            until_steps.append(until_step)
+            print(f"run {run + 1}: first draw {first:.0f} ms, {step:.1f} ms per step, "
+                  f"{until_step:.1f} ms per step up to the date", file=sys.stderr)
         browser.close()
     report = {
         "python_loop_10M_s": round(machine_speed(), 3),
         "mentions": args.mentions,
-        "render_s": round(statistics.median(renders), 2),
+        "articles": data.stats["articles"],
+        "markers": len(data.markers),
+        "excerpts": len(data.mentions),
+        "layers_s": round(layers_s, 2),
+        "peak_mb_before_layers": round(before),
+        "peak_mb": round(peak),
+        "render_s": round(render_s, 2),
         "html_mb": round(size / 2**20, 2),
         "first_render_ms": round(statistics.median(firsts)),
         "step_ms": round(statistics.median(steps), 1),
+        "until_step_ms": round(statistics.median(until_steps), 1),
         "runs": args.runs,
     }
-    print(f"{args.mentions:,} mentions: HTML {report['html_mb']} MB (rendered in "
-          f"{report['render_s']} s), first render {report['first_render_ms']} ms, "
-          f"{report['step_ms']} ms per slider step (medians of {args.runs}); machine: 10M-step "
-          f"Python loop in {report['python_loop_10M_s']} s")
+    print(f"{args.mentions:,} mentions: layers in {report['layers_s']} s (peak memory "
+          f"{report['peak_mb']} MB), HTML {report['html_mb']} MB, first render "
+          f"{report['first_render_ms']} ms, {report['step_ms']} ms per slider step "
+          f"({report['until_step_ms']} ms up to the date; medians of {args.runs}); machine: "
+          f"10M-step Python loop in {report['python_loop_10M_s']} s")
     print(json.dumps(report))
+
+
+def _chain(first: pd.DataFrame, rest: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    yield first
+    yield from rest
 
 
 if __name__ == "__main__":

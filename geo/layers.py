@@ -8,14 +8,23 @@ said") are left out unless asked for; unresolved mentions have no point and are 
 The output (``MapData``) is plain data: lists and dicts that the map's JavaScript reads. Repeated
 text (sentences, outlets, titles) is stored once and referred to by index, which keeps the HTML
 of 100,000 mentions small.
+
+Scale: the table may come as one frame or as chunks of it (the pipeline streams 100,000 articles,
+some 3.4 million mentions), and is aggregated chunk by chunk, column-wise, into running counts:
+memory grows with what the map will hold (markers, places, excerpts), not with the rows read.
+Up to ``DETAIL_LIMIT`` placed mentions every one of them is in its marker's popup. Beyond it a
+popup could not be read anyway and the HTML would not open: every marker keeps its true count,
+dominant outlet and ambiguous style, but only the first ``SAMPLE`` of its mentions (in input
+order) are kept as excerpts, for the busiest markers first, ``DETAIL_LIMIT`` excerpts in all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 BINS = ("day", "week", "month")
@@ -24,6 +33,9 @@ UNDATED = "undated"  # the last step of the slider: placed mentions that have no
 PALETTE = ("#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf",
            "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#666666")
 OTHER_COLOUR = "#999999"
+DETAIL_LIMIT = 30_000  # placed mentions up to which all are excerpts; beyond, excerpts in all
+SAMPLE = 5  # beyond DETAIL_LIMIT: excerpts kept per marker (its first mentions in input order)
+UNKNOWN_OUTLET = "unknown outlet"
 
 
 def bin_start(day: dt.date, size: str) -> dt.date:
@@ -40,7 +52,8 @@ def bin_start(day: dt.date, size: str) -> dt.date:
 @dataclass
 class MapData:
     """What the map draws. ``markers`` rows: [bin index, place index, mention count, outlet
-    index, ambiguous (0/1), [mention indices]]."""
+    index, ambiguous (0/1), [mention indices]]; the mention indices are all of the marker's
+    mentions, or fewer (its excerpts) when ``stats["excerpts"] < stats["placed"]``."""
 
     bins: list[str] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
@@ -58,6 +71,28 @@ class MapData:
             "unresolved", "stats")}
 
 
+Names = dict[str, list[str]] | Callable[[set[str]], dict[str, list[str]]]
+# Columns an excerpt needs: the mention, its sentence and its article.
+_EXCERPT = ("article_id", "title", "url", "source", "published", "published_source", "surface",
+            "sentence", "date", "date_source", "confidence", "resolution")
+
+
+def map_data(frames: pd.DataFrame | Iterable[pd.DataFrame], size: str = "day",
+             since: dt.date | None = None, until: dt.date | None = None, actors: bool = False,
+             names: Names | None = None, detail_limit: int = DETAIL_LIMIT) -> MapData:
+    """The dated layers of a mentions table (``geo.mentions`` columns), given whole or as an
+    iterable of chunks in a fixed order: the same rows give the same layers however they are cut.
+
+    ``names``: every name of each place (``Gazetteer.names_for``), for the search box to find it
+    by any of them; a dict, or a function called once with the ids of the places drawn (a
+    stream's places are known only at its end). ``detail_limit``: see ``DETAIL_LIMIT``."""
+    bin_start(dt.date(2000, 1, 1), size)  # validates ``size``
+    layers = _Layers(size, since, until, actors, detail_limit)
+    for chunk in [frames] if isinstance(frames, pd.DataFrame) else frames:
+        layers.add(chunk)
+    return layers.result(names)
+
+
 class _Table:
     """Values stored once, referred to by index."""
 
@@ -72,92 +107,198 @@ class _Table:
         return self.index[key]
 
 
-def map_data(frame: pd.DataFrame, size: str = "day", since: dt.date | None = None,
-             until: dt.date | None = None, actors: bool = False,
-             names: dict[str, list[str]] | None = None) -> MapData:
-    """The dated layers of a mentions table (``geo.mentions`` columns). ``names``: every name
-    of each place (``Gazetteer.names_for``), for the search box to find it by any of them."""
-    bin_start(dt.date(2000, 1, 1), size)  # validates ``size``
-    rows = frame.to_dict("records") if len(frame) else []
-    rows = [{k: (None if _missing(v) else v) for k, v in r.items()} for r in rows]
-    rows = [r for r in rows if _keep(r, since, until)]
-    placed = [r for r in rows if r["lat"] is not None and (actors or r["role"] != "actor")]
-    outlets = Counter(_outlet(r) for r in placed)
-    outlet_order = [name for name, _ in outlets.most_common()]
-    colours = {name: (PALETTE[i] if i < len(PALETTE) else OTHER_COLOUR)
-               for i, name in enumerate(outlet_order)}
-    data = MapData(outlets=[{"name": name, "colour": colours[name], "mentions": outlets[name]}
-                            for name in outlet_order])
-    outlet_at = {name: i for i, name in enumerate(outlet_order)}
-    places, sentences, articles = _Table(), _Table(), _Table()
-    variants: dict[str, set[str]] = defaultdict(set)
-    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for row in placed:
-        when = row["date"] or row["published"]
-        key = bin_start(dt.date.fromisoformat(when), size).isoformat() if when else UNDATED
-        groups[(key, row["place_id"])].append(row)
-        variants[row["place_id"]].add(row["surface"])
-    dated = sorted({key[0] for key in groups} - {UNDATED})
-    data.bins = dated + ([UNDATED] if any(key[0] == UNDATED for key in groups) else [])
-    bin_at = {b: i for i, b in enumerate(data.bins)}
-    for (bin_key, place_id), members in sorted(groups.items(), key=lambda kv: (
-            bin_at[kv[0][0]], kv[0][1])):
-        first = members[0]
-        place = places.add(place_id, {
-            "id": place_id, "name": first["name"], "lat": first["lat"], "lon": first["lon"],
-            "kind": first["kind"], "admin1": first["admin1"] or "", "country": first["country"],
-            "variants": sorted(variants[place_id]),
-            "names": (names or {}).get(place_id, [])})
-        indices = []
-        for row in members:
-            article = articles.add(row["article_id"], {
-                "id": row["article_id"], "title": row["title"] or "", "url": row["url"] or "",
-                "outlet": _outlet(row), "published": row["published"] or "",
-                "published_source": row["published_source"]})
-            sentence = sentences.add(row["sentence"])
-            offset = row["sentence"].find(row["surface"])
-            indices.append(len(data.mentions))
-            data.mentions.append([article, sentence, max(offset, 0),
-                                  max(offset, 0) + len(row["surface"]) if offset >= 0 else 0,
-                                  row["date"] or "", row["date_source"],
-                                  round(float(row["confidence"]), 2), row["resolution"]])
-        dominant = Counter(_outlet(r) for r in members).most_common(1)[0][0]
-        ambiguous = int(all(r["resolution"] == "ambiguous" for r in members))
-        data.markers.append([bin_at[bin_key], place, len(members), outlet_at[dominant],
-                             ambiguous, indices])
-    data.places, data.sentences, data.articles = places.values, sentences.values, articles.values
-    data.unresolved = _unresolved(rows)
-    dates = [d for d in data.bins if d != UNDATED]
-    data.stats = {"articles": len({r["article_id"] for r in rows}), "mentions": len(rows),
-                  "placed": len(placed), "unresolved": sum(u["count"] for u in data.unresolved),
-                  "first": dates[0] if dates else "", "last": dates[-1] if dates else "",
-                  "bin": size}
-    return data
+class _Layers:
+    """Running aggregates of the chunks read so far; ``result`` turns them into the map's data.
+
+    Per marker (date bin, place) it keeps counts only: mentions, ambiguous mentions and mentions
+    per outlet (outlets in the order first seen, which breaks ties as a single pass would). Rows
+    are kept only as candidate excerpts: all of them while the placed mentions are within the
+    detail limit, then each marker's first ``SAMPLE``."""
+
+    def __init__(self, size: str, since: dt.date | None, until: dt.date | None, actors: bool,
+                 detail_limit: int):
+        self.size, self.actors, self.detail_limit = size, actors, detail_limit
+        self.since, self.until = (d.isoformat() if d else None for d in (since, until))
+        self.bin_of: dict[str, str] = {}  # a date -> its bin
+        self.rows = self.mentions = self.placed = 0
+        self.articles: set[str] = set()
+        self.unresolved: dict[str, tuple[int, set[str]]] = {}  # surface -> count, articles
+        self.outlets: dict[str, int] = {}
+        # (bin, place id) -> [number in order first seen, count, ambiguous, {outlet: count}]
+        self.markers: dict[tuple[str, str], list] = {}
+        self.places: dict[str, dict] = {}
+        self.variants: dict[str, set[str]] = {}
+        self.excerpts: list[pd.DataFrame] = []
+
+    @property
+    def detailed(self) -> bool:
+        return self.placed <= self.detail_limit
+
+    def add(self, chunk: pd.DataFrame) -> None:
+        first_row = self.rows
+        self.rows += len(chunk)
+        when = _text(chunk["date"])
+        when = np.where(pd.isna(when), _text(chunk["published"]), when)
+        dated = ~pd.isna(when)
+        keep = np.ones(len(chunk), bool) if not (self.since or self.until) else dated
+        if self.since:
+            keep[dated] &= when[dated] >= self.since
+        if self.until:
+            keep[dated] &= when[dated] <= self.until
+        rows = chunk.iloc[np.flatnonzero(keep)]
+        when, order = when[keep], np.flatnonzero(keep) + first_row
+        self.mentions += len(rows)
+        articles = _text(rows["article_id"])
+        self.articles.update(articles)
+        resolution = _text(rows["resolution"])
+        self._count_unresolved(_text(rows["surface"]), articles, resolution == "unresolved")
+        placed = ~np.isnan(rows["lat"].to_numpy(dtype=float, na_value=np.nan))
+        if not self.actors:
+            placed &= _text(rows["role"]) != "actor"
+        if placed.any():
+            self._add_placed(rows.iloc[np.flatnonzero(placed)], when[placed], order[placed],
+                             resolution[placed] == "ambiguous")
+
+    def _count_unresolved(self, surfaces: np.ndarray, articles: np.ndarray,
+                          unresolved: np.ndarray) -> None:
+        for surface, article in zip(surfaces[unresolved], articles[unresolved], strict=True):
+            count, where = self.unresolved.get(surface, (0, set()))
+            where.add(article)
+            self.unresolved[surface] = (count + 1, where)
+
+    def _add_placed(self, rows: pd.DataFrame, when: np.ndarray, order: np.ndarray,
+                    ambiguous: np.ndarray) -> None:
+        for day in pd.unique(when[~pd.isna(when)]):
+            if day not in self.bin_of:
+                self.bin_of[day] = bin_start(dt.date.fromisoformat(day), self.size).isoformat()
+        outlet = _text(rows["source"])
+        outlet[pd.isna(outlet)] = UNKNOWN_OUTLET
+        bins = pd.Series(when, dtype=object).map(self.bin_of)
+        keys = pd.DataFrame({
+            "bin": bins.to_numpy(dtype=object, na_value=UNDATED),
+            "place": _text(rows["place_id"]), "outlet": outlet, "ambiguous": ambiguous})
+        for name, count in keys.groupby("outlet", sort=False).size().items():
+            self.outlets[name] = self.outlets.get(name, 0) + int(count)
+        self._add_places(rows, keys["place"].to_numpy())
+        by = keys.groupby(["bin", "place"], sort=False)  # groups in the order first seen
+        sizes, ambiguities = by.size(), by["ambiguous"].sum()
+        before = np.zeros(len(sizes), np.int64)  # each marker's mentions in earlier chunks
+        number = np.zeros(len(sizes), np.int64)
+        for i, (key, count, ambiguities_) in enumerate(
+                zip(sizes.index, sizes.to_numpy(), ambiguities.to_numpy(), strict=True)):
+            marker = self.markers.setdefault(key, [len(self.markers), 0, 0, {}])
+            number[i], before[i] = marker[0], marker[1]
+            marker[1] += int(count)
+            marker[2] += int(ambiguities_)
+        by_outlet = keys.groupby(["bin", "place", "outlet"], sort=False).size()
+        for (bin_key, place, name), count in by_outlet.items():
+            outlets = self.markers[(bin_key, place)][3]
+            outlets[name] = outlets.get(name, 0) + int(count)
+        group = by.ngroup().to_numpy()
+        rank = before[group] + by.cumcount().to_numpy()
+        was_detailed = self.detailed
+        self.placed += len(rows)
+        if was_detailed and not self.detailed:  # from now on: each marker's first SAMPLE
+            self.excerpts = [e[e["rank"] < SAMPLE] for e in self.excerpts]
+        wanted = np.flatnonzero(rank < SAMPLE) if not self.detailed else np.arange(len(rows))
+        excerpts = rows.iloc[wanted][list(_EXCERPT)].reset_index(drop=True)
+        excerpts["marker"] = number[group[wanted]]
+        excerpts["outlet"] = outlet[wanted]
+        excerpts["rank"], excerpts["row"] = rank[wanted], order[wanted]
+        self.excerpts.append(excerpts)
+
+    def _add_places(self, rows: pd.DataFrame, place_ids: np.ndarray) -> None:
+        """A place's attributes from its first row; every surface it was found by."""
+        surfaces = _text(rows["surface"])
+        for place_id, surface in set(zip(place_ids, surfaces, strict=True)):
+            self.variants.setdefault(place_id, set()).add(surface)
+        new = ~pd.Series(place_ids).duplicated().to_numpy()
+        for i in np.flatnonzero(new):
+            if place_ids[i] not in self.places:
+                row = rows.iloc[i]
+                self.places[place_ids[i]] = {
+                    "id": place_ids[i], "name": _or_none(row["name"]), "lat": float(row["lat"]),
+                    "lon": float(row["lon"]), "kind": _or_none(row["kind"]),
+                    "admin1": _or_empty(row["admin1"]), "country": _or_none(row["country"])}
+
+    def result(self, names: Names | None) -> MapData:
+        outlet_order = sorted(self.outlets, key=lambda name: -self.outlets[name])  # stable
+        data = MapData(outlets=[
+            {"name": name, "colour": PALETTE[i] if i < len(PALETTE) else OTHER_COLOUR,
+             "mentions": self.outlets[name]} for i, name in enumerate(outlet_order)])
+        outlet_at = {name: i for i, name in enumerate(outlet_order)}
+        used = {bin_key for bin_key, _ in self.markers}
+        dated = sorted(used - {UNDATED})
+        data.bins = dated + ([UNDATED] if UNDATED in used else [])
+        bin_at = {b: i for i, b in enumerate(data.bins)}
+        keys = sorted(self.markers, key=lambda key: (bin_at[key[0]], key[1]))
+        map_order = np.zeros(len(keys), np.int64)  # a marker's number -> its place on the map
+        every_name = names({place for _, place in keys}) if callable(names) else names or {}
+        places = _Table()
+        for at, (bin_key, place_id) in enumerate(keys):
+            number, count, ambiguities, outlets = self.markers[(bin_key, place_id)]
+            map_order[number] = at
+            place = places.add(place_id, dict(
+                self.places[place_id], variants=sorted(self.variants[place_id]),
+                names=every_name.get(place_id, [])))
+            dominant = max(outlets.items(), key=lambda item: item[1])[0]  # first of the most
+            data.markers.append([bin_at[bin_key], place, count, outlet_at[dominant],
+                                 int(ambiguities == count), []])
+        data.places = places.values
+        self._add_excerpts(data, map_order)
+        data.unresolved = [
+            {"name": name, "count": count, "articles": sorted(where)}
+            for name, (count, where) in sorted(self.unresolved.items(),
+                                               key=lambda kv: (-kv[1][0], kv[0]))]
+        data.stats = {"articles": len(self.articles), "mentions": self.mentions,
+                      "placed": self.placed, "excerpts": len(data.mentions),
+                      "unresolved": sum(u["count"] for u in data.unresolved),
+                      "first": dated[0] if dated else "", "last": dated[-1] if dated else "",
+                      "bin": self.size}
+        return data
+
+    def _add_excerpts(self, data: MapData, map_order: np.ndarray) -> None:
+        """Each marker's excerpts, markers in map order, mentions in input order. Beyond the
+        detail limit: each marker's first SAMPLE, busiest markers first, detail_limit in all."""
+        if not self.excerpts:
+            return
+        rows = pd.concat(self.excerpts, ignore_index=True)
+        self.excerpts = []
+        rows["marker"] = map_order[rows["marker"].to_numpy()]
+        if not self.detailed:
+            counts = np.array([m[2] for m in data.markers])
+            busiest = np.lexsort((np.arange(len(counts)), -counts))
+            fits = np.cumsum(np.minimum(counts[busiest], SAMPLE)) <= self.detail_limit
+            served = np.zeros(len(counts), bool)
+            served[busiest[fits]] = True
+            rows = rows[served[rows["marker"].to_numpy()]]
+        rows = rows.sort_values(["marker", "row"], kind="stable")
+        sentences, articles = _Table(), _Table()
+        for row in rows.itertuples(index=False):
+            article = articles.add(row.article_id, {
+                "id": row.article_id, "title": _or_empty(row.title), "url": _or_empty(row.url),
+                "outlet": row.outlet, "published": _or_empty(row.published),
+                "published_source": _or_none(row.published_source)})
+            sentence = row.sentence or ""
+            offset = sentence.find(row.surface)
+            data.markers[row.marker][5].append(len(data.mentions))
+            data.mentions.append([article, sentences.add(sentence), max(offset, 0),
+                                  offset + len(row.surface) if offset >= 0 else 0,
+                                  _or_empty(row.date), _or_none(row.date_source),
+                                  round(float(row.confidence), 2), row.resolution])
+        data.sentences, data.articles = sentences.values, articles.values
 
 
-def _missing(value) -> bool:
-    return value is None or (not isinstance(value, (str, list, tuple)) and pd.isna(value))
+def _text(column: pd.Series) -> np.ndarray:
+    """A text column as an object array, None where missing or empty (as ``value or None``)."""
+    values = column.to_numpy(dtype=object, na_value=None)
+    values[values == ""] = None
+    return values
 
 
-def _keep(row: dict, since: dt.date | None, until: dt.date | None) -> bool:
-    """Inside the asked date range; an undated mention is kept unless a range was asked for."""
-    when = row["date"] or row["published"]
-    if not when:
-        return since is None and until is None
-    day = dt.date.fromisoformat(when)
-    return (since is None or day >= since) and (until is None or day <= until)
+def _or_none(value):
+    return None if pd.isna(value) else value
 
 
-def _outlet(row: dict) -> str:
-    return row["source"] or "unknown outlet"
-
-
-def _unresolved(rows: list[dict]) -> list[dict]:
-    counts: Counter = Counter()
-    where: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        if row["resolution"] == "unresolved":
-            counts[row["surface"]] += 1
-            where[row["surface"]].add(row["article_id"])
-    return [{"name": name, "count": count, "articles": sorted(where[name])}
-            for name, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+def _or_empty(value) -> str:
+    return "" if pd.isna(value) else value

@@ -8,8 +8,10 @@ strings.
 
 Why not Folium's TimestampedGeoJson: it hands Leaflet every feature with its times and filters
 them at each step; our control keeps the markers grouped by date bin and draws only the current
-window, so a step costs the markers of that window, not of the whole corpus (100,000 mentions:
-about 30 ms a step, see benchmarks/bench_map.py).
+window, so a step costs the markers of that window, not of the whole corpus (see
+benchmarks/bench_map.py). When a window holds many markers they are clustered with
+Leaflet.markercluster, the copy Folium's MarkerCluster plugin loads: a step then draws the
+clusters in view, not thousands of circles.
 
 Safety: the data is JSON, embedded with ``<``, ``>``, ``&`` and the line separators escaped, so
 no article text can close the script tag; the JavaScript puts text into the page with
@@ -24,6 +26,8 @@ from pathlib import Path
 
 import folium
 from branca.element import Element, MacroElement
+from folium.elements import JSCSSMixin
+from folium.plugins import MarkerCluster
 from jinja2 import Template
 
 from gazetteer.files import atomic_path
@@ -51,8 +55,12 @@ def _asset(name: str) -> str:
     return files("geo").joinpath("assets", name).read_text(encoding="utf-8")
 
 
-class DatedMentions(MacroElement):
+class DatedMentions(JSCSSMixin, MacroElement):
     """The dated mentions and their controls, as one Folium element."""
+
+    # Leaflet.markercluster as Folium's MarkerCluster loads it; the clusters' look is our own CSS
+    default_js = MarkerCluster.default_js
+    default_css = [link for link in MarkerCluster.default_css if link[0] == "markerclustercss"]
 
     _template = Template("""
         {% macro header(this, kwargs) %}

@@ -58,10 +58,10 @@ def local_asset(url: str) -> Path | None:
         return BROWSER_ASSETS / match.group(1) / match.group(2)
     if re.match(r"https://code\.jquery\.com/jquery-[\d.]+\.min\.js", url):
         return BROWSER_ASSETS / "jquery" / "dist" / "jquery.min.js"
-    match = re.match(r"https://cdnjs\.cloudflare\.com/ajax/libs/Leaflet\.awesome-markers/"
-                     r"[^/]+/(.*)", url)
+    match = re.match(r"https://cdnjs\.cloudflare\.com/ajax/libs/"
+                     r"(Leaflet\.awesome-markers|leaflet\.markercluster)/[^/]+/(.*)", url)
     if match:
-        return BROWSER_ASSETS / "leaflet.awesome-markers" / "dist" / match.group(1)
+        return BROWSER_ASSETS / match.group(1).lower() / "dist" / match.group(2)
     return None
 
 

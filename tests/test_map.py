@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.layers import bin_start, map_data
+from geo.layers import SAMPLE, bin_start, map_data
 from geo.pipeline import mentions
 from geo.records import MENTION_COLUMNS
 from geo.render import render_map, safe_json, write_map
@@ -66,6 +66,76 @@ def test_one_marker_per_place_per_bin():
     weekly = map_data(frame, size="week")
     assert weekly.bins == ["2025-11-03"]
     assert len(map_data(frame, since=dt.date(2025, 11, 6)).bins) == 1
+
+
+PLACES = [("geonames:704422", "Pokrovsk", 48.28014, 37.17706),
+          ("geonames:704508", "Kramatorsk", 48.73106, 37.56779),
+          ("geonames:709717", "Druzhkivka", 48.63013, 37.55259),
+          ("geonames:524901", "Moscow", 55.75204, 37.61781)]
+
+
+def mixed_rows(count: int) -> pd.DataFrame:
+    """Mentions of four places by three outlets over five days (some undated, some unresolved,
+    some actors, some ambiguous), in an order that interleaves them."""
+    rows = []
+    for n in range(count):
+        place_id, name, lat, lon = PLACES[(n * 7) % len(PLACES)]
+        day = None if n % 11 == 0 else f"2025-11-0{1 + (n * 3) % 5}"
+        rows.append(row(
+            article_id=f"a{n // 4}", source=f"Outlet {'ABC'[n % 3]}", published=day, date=day,
+            surface=name, name=name, place_id=place_id, lat=lat, lon=lon,
+            sentence=f"Report {n}: units moved near {name}.",
+            role="actor" if name == "Moscow" else "location",
+            resolution="ambiguous" if n % 5 == 0 else "resolved"))
+        if n % 9 == 0:
+            rows.append(row(article_id=f"a{n // 4}", surface="Zarichne", place_id=None, name=None,
+                            lat=None, lon=None, resolution="unresolved"))
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("detail_limit", [10_000, 12])
+def test_chunks_give_the_same_layers_as_one_frame(detail_limit):
+    frame = mixed_rows(60)
+    whole = map_data(frame, detail_limit=detail_limit).as_json()
+    for size in (1, 7, 25):
+        chunks = (frame.iloc[i:i + size] for i in range(0, len(frame), size))
+        assert map_data(chunks, detail_limit=detail_limit).as_json() == whole
+    assert safe_json(map_data(frame, detail_limit=detail_limit).as_json()) == safe_json(whole)
+
+
+def test_names_may_be_looked_up_once_for_the_places_drawn():
+    asked = []
+
+    def names(place_ids):
+        asked.append(place_ids)
+        return {"geonames:704422": ["Krasnoarmiisk"]}
+
+    chunks = [mixed_rows(20).iloc[:10], mixed_rows(20).iloc[10:]]
+    data = map_data(chunks, names=names)
+    assert asked == [{"geonames:704422", "geonames:704508", "geonames:709717"}]  # not Moscow
+    pokrovsk = next(p for p in data.places if p["name"] == "Pokrovsk")
+    assert pokrovsk["names"] == ["Krasnoarmiisk"]
+
+
+def test_beyond_the_detail_limit_markers_keep_true_counts_and_a_few_excerpts():
+    busy = [row(article_id=f"b{n}", sentence=f"Shelling number {n} hit Pokrovsk.")
+            for n in range(12)]
+    quiet = [row(article_id="q1", surface="Kramatorsk", place_id="geonames:704508",
+                 name="Kramatorsk", lat=48.73106, lon=37.56779,
+                 sentence="Kramatorsk was quiet.")]
+    frame = pd.DataFrame(busy + quiet)
+    data = map_data(frame, detail_limit=SAMPLE)
+    counts = {data.places[m[1]]["name"]: m[2] for m in data.markers}
+    assert counts == {"Pokrovsk": 12, "Kramatorsk": 1}
+    pokrovsk = next(m for m in data.markers if m[2] == 12)
+    shown = [data.sentences[data.mentions[i][1]] for i in pokrovsk[5]]
+    assert shown == [f"Shelling number {n} hit Pokrovsk." for n in range(SAMPLE)]  # the first
+    assert len(data.mentions) == SAMPLE  # the busiest marker first, detail_limit in all
+    assert "Kramatorsk was quiet." not in data.sentences
+    assert len(data.articles) == SAMPLE  # only the articles of the excerpts are embedded
+    assert data.stats["articles"] == 13 and data.stats["placed"] == 13
+    assert data.stats["excerpts"] == SAMPLE
+    assert map_data(frame).stats["excerpts"] == 13  # within the limit: every mention
 
 
 def test_embedded_json_cannot_close_the_script():
@@ -187,3 +257,77 @@ def test_hostile_names_added_by_users_stay_text(run_cli, browser_page, tmp_path)
     item.click()
     assert page.locator("img[src=x]").count() == 0 and page.locator("svg[onload]").count() == 0
     assert browser_page.dialogs == [] and browser_page.errors == []
+
+
+def test_a_large_map_says_how_many_mentions_a_popup_shows(browser_page, tmp_path):
+    busy = [row(article_id=f"b{n}", sentence=f"Shelling number {n} hit Pokrovsk.")
+            for n in range(12)]
+    quiet = [row(article_id=f"q{n}", surface="Kramatorsk", place_id="geonames:704508",
+                 name="Kramatorsk", lat=48.73106, lon=37.56779,
+                 sentence=f"Kramatorsk report {n}.") for n in range(2)]
+    path = tmp_path / "large.html"
+    write_map(render_map(map_data(pd.DataFrame(busy + quiet), detail_limit=SAMPLE)), path)
+    page = browser_page.open(path)
+    page.locator("path.frontline-marker").first.wait_for()
+    page.fill(".frontline-search input", "Pokrovsk")
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content .frontline-popup")
+    popup.wait_for()
+    assert popup.locator(".frontline-count").inner_text() == f"showing {SAMPLE} of 12 mentions"
+    assert popup.locator("li").count() == SAMPLE
+    assert "Shelling number 0 hit Pokrovsk." in popup.inner_text()
+    assert "A large map: popups quote 5 of the 14 mentions" in page.inner_text(".frontline-panel")
+    page.fill(".frontline-search input", "Kramatorsk")  # no excerpt kept: still its true count
+    page.keyboard.press("Enter")
+    popup = page.locator(".frontline-popup", has=page.locator("h4", has_text="Kramatorsk"))
+    assert popup.locator(".frontline-count").inner_text() == "showing 0 of 2 mentions"
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "map-large.png"))
+    assert browser_page.errors == []
+
+
+def grid_rows(places: int, day: str) -> list[dict]:
+    """Two mentions of each of ``places`` made-up places on a grid over the Donbas."""
+    return [row(article_id=f"g{day}-{k}-{n}", surface=f"Gridtown {k}", name=f"Gridtown {k}",
+                place_id=f"test:{k}", lat=47.5 + (k // 20) * 0.1, lon=36.0 + (k % 20) * 0.15,
+                sentence=f"Patrols reached Gridtown {k}.", date=day, published=day)
+            for k in range(places) for n in range(2)]
+
+
+def test_many_markers_are_clustered_and_a_cluster_click_zooms_in(browser_page, tmp_path):
+    frame = pd.DataFrame(grid_rows(400, "2025-11-06") + grid_rows(3, "2025-11-07"))
+    path = tmp_path / "many.html"
+    write_map(render_map(map_data(frame)), path)
+    page = browser_page.open(path)
+    assert page.get_attribute(".frontline-time", "data-clustered") == "0"  # 3 markers
+    assert page.locator("path.frontline-marker").count() == 3
+    page.locator(".frontline-time input[type=range]").focus()
+    page.keyboard.press("ArrowLeft")  # the day of 400 places
+    assert page.get_attribute(".frontline-time", "data-markers") == "400"
+    assert page.get_attribute(".frontline-time", "data-clustered") == "1"
+    clusters = page.locator(".frontline-cluster")
+    clusters.first.wait_for()
+    singles = page.locator("path.frontline-marker").count()
+    assert 0 < clusters.count() < 400 and singles < 400
+    held = sum(int(text) for text in clusters.all_inner_texts())
+    assert held + 2 * singles == 800  # every mention of the day, in a cluster or a marker
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "map-clusters.png"))
+    view = page.evaluate("[window.frontline.map.getCenter(), window.frontline.map.getZoom()]")
+    assert page.evaluate("""!window.frontline.clusters.getLayers()
+                            .find(m => m.placeId === "test:210")._map""")  # inside a cluster
+    page.fill(".frontline-search input", "Gridtown 210")  # and the search opens it all the same
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content .frontline-popup")
+    popup.wait_for()
+    assert popup.locator("h4").inner_text() == "Gridtown 210"
+    assert popup.locator(".frontline-count").inner_text() == "2 mentions"
+    page.keyboard.press("Escape")
+    page.evaluate("view => window.frontline.map.setView(view[0], view[1], {animate: false})", view)
+    page.locator(".frontline-cluster").first.click()
+    page.wait_for_function(f"window.frontline.map.getZoom() > {view[1]}")
+    page.locator(".frontline-time input[type=range]").focus()
+    page.keyboard.press("ArrowRight")  # back to 3 markers: no clusters left behind
+    assert page.locator(".frontline-cluster").count() == 0
+    assert page.locator("path.frontline-marker").count() <= 3
+    assert browser_page.errors == []

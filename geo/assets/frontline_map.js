@@ -2,12 +2,20 @@
  *
  * frontlineMap(map, data, options) draws `data` (geo/layers.py MapData) on a Leaflet map.
  * Only the markers of the current time window exist at any moment, so scrubbing stays fast
- * however many mentions there are. Every string that comes from an article is put into the page
- * with textContent (never innerHTML), and only http(s) URLs become links.
+ * however many mentions there are; when a window has more than CLUSTER_FROM markers they go into
+ * a Leaflet.markercluster group, which draws only the clusters in view (a cluster shows the
+ * mentions it holds; a click zooms in). Popups are built when opened, from the excerpts the map
+ * holds (a large map keeps a few per marker: the popup then says "showing K of N").
+ * Every string that comes from an article is put into the page with textContent (never
+ * innerHTML), and only http(s) URLs become links.
  */
 function frontlineMap(map, data, options) {
   "use strict";
+  var CLUSTER_FROM = 300;  // markers in a window beyond which they are clustered
+  var POPUP_MENTIONS = 50;  // excerpts listed in one popup at most
+  var POPUP_OPTIONS = { maxWidth: 420, maxHeight: 360 };
   var layer = L.layerGroup().addTo(map);
+  var clusters = L.markerClusterGroup({ showCoverageOnHover: false, iconCreateFunction: clusterIcon }).addTo(map);
   var state = { index: data.bins.length - 1, mode: options.mode || "date", days: 30, timer: null };
   // the last bin may be "undated": after every date, and in no "last N days" window but its own
   var binTimes = data.bins.map(function (b) { return b === "undated" ? Infinity : Date.parse(b + "T00:00:00Z"); });
@@ -37,24 +45,38 @@ function frontlineMap(map, data, options) {
   }
   function render() {
     layer.clearLayers();
+    clusters.clearLayers();
     var perPlace = {};
     windowBins().forEach(function (b) {
       byBin[b].forEach(function (m) {
         var key = m[1];
-        if (!perPlace[key]) { perPlace[key] = { place: m[1], count: 0, mentions: [], outlets: {}, ambiguous: 1 }; }
+        if (!perPlace[key]) { perPlace[key] = { place: m[1], count: 0, markers: [], outlets: {}, ambiguous: 1 }; }
         var p = perPlace[key];
         p.count += m[2];
-        p.mentions = p.mentions.concat(m[5]);
+        p.markers.push(m);  // its excerpts are gathered only if its popup opens
         p.outlets[m[3]] = (p.outlets[m[3]] || 0) + m[2];
         p.ambiguous = p.ambiguous && m[4];
       });
     });
-    Object.keys(perPlace).forEach(function (key) { layer.addLayer(marker(perPlace[key])); });
+    var drawn = Object.keys(perPlace).map(function (key) { return marker(perPlace[key]); });
+    var clustered = drawn.length > CLUSTER_FROM;
+    if (clustered) { clusters.addLayers(drawn); } else { drawn.forEach(function (m) { layer.addLayer(m); }); }
     label.textContent = data.bins.length ? windowText() : "no dated mentions";
     slider.value = state.index;
     days.style.display = state.mode === "days" ? "" : "none";  // N matters only for "last N days"
     container.setAttribute("data-bin", data.bins[state.index] || "");
-    container.setAttribute("data-markers", Object.keys(perPlace).length);
+    container.setAttribute("data-markers", drawn.length);
+    container.setAttribute("data-clustered", clustered ? "1" : "0");
+  }
+  function clusterIcon(cluster) {
+    var count = cluster.getAllChildMarkers().reduce(function (n, m) { return n + m.mentionCount; }, 0);
+    var size = count < 100 ? 30 : count < 10000 ? 38 : 46;
+    return L.divIcon({ html: el("span", { text: shortCount(count) }), className: "frontline-cluster",
+                       iconSize: L.point(size, size) });
+  }
+  function shortCount(n) {
+    if (n < 1000) { return String(n); }
+    return n < 1e6 ? (n / 1e3).toFixed(n < 1e4 ? 1 : 0) + "k" : (n / 1e6).toFixed(1) + "M";
   }
   function windowText() {
     var bin = data.bins[state.index];
@@ -67,15 +89,20 @@ function frontlineMap(map, data, options) {
     var outlet = Object.keys(p.outlets).sort(function (a, b) { return p.outlets[b] - p.outlets[a]; })[0];
     var colour = data.outlets[outlet].colour;
     var m = L.circleMarker([place.lat, place.lon], {
-      radius: 5 + 3 * Math.sqrt(p.count), color: colour, weight: p.ambiguous ? 2 : 1,
+      radius: radius(p.count), color: colour, weight: p.ambiguous ? 2 : 1,
       dashArray: p.ambiguous ? "4 3" : null, fillColor: colour,
       fillOpacity: p.ambiguous ? 0.15 : 0.6, className: "frontline-marker" + (p.ambiguous ? " ambiguous" : "")
     });
     m.placeId = place.id;
+    m.mentionCount = p.count;
     m.bindTooltip(el("span", { text: place.name + " (" + p.count + ")" }));  // a node: never parsed as HTML
-    m.bindPopup(function () { return popup(place, p); }, { maxWidth: 420, maxHeight: 360 });
+    m.details = p;
+    m.bindPopup(function () { return popup(place, p); }, POPUP_OPTIONS);
     return m;
   }
+  // area grows with the mentions up to 50, then only slowly: 40,000 mentions of a town over a
+  // year would otherwise draw a circle wider than the screen
+  function radius(count) { return 5 + 3 * Math.sqrt(Math.min(count, 50)) + 4 * Math.log(Math.max(count, 50) / 50); }
   function popup(place, p) {
     var coords = place.lat.toFixed(5) + ", " + place.lon.toFixed(5);
     var copy = el("button", { type: "button", "class": "frontline-copy", text: "copy" });
@@ -83,14 +110,21 @@ function frontlineMap(map, data, options) {
       if (navigator.clipboard) { navigator.clipboard.writeText(coords); }
     });
     var list = el("ol", { "class": "frontline-mentions" });
-    p.mentions.forEach(function (i) { list.appendChild(mentionItem(data.mentions[i])); });
+    var shown = 0;
+    p.markers.forEach(function (m) {
+      m[5].forEach(function (i) {
+        if (shown < POPUP_MENTIONS) { list.appendChild(mentionItem(data.mentions[i])); shown += 1; }
+      });
+    });
     var where = [place.admin1, place.country].filter(Boolean).join(", ");
+    var counted = p.count + " mention" + (p.count === 1 ? "" : "s");
     return el("div", { "class": "frontline-popup" }, [
       el("h4", { text: place.name + (p.ambiguous ? " (ambiguous)" : "") }),
       el("div", { "class": "frontline-coords" }, [el("code", { text: coords }), copy]),
       where ? el("div", { text: where }) : null,
       el("div", { "class": "frontline-variants", text: "names seen: " + place.variants.join(", ") }),
-      el("div", { text: p.count + " mention" + (p.count === 1 ? "" : "s") }),
+      el("div", { "class": "frontline-count", text: shown < p.count ? "showing " + shown + " of " + counted : counted }),
+      shown ? null : el("div", { "class": "frontline-excerpts", text: "This large map quotes the busiest places and dates only." }),
       list
     ]);
   }
@@ -173,8 +207,15 @@ function frontlineMap(map, data, options) {
     return data.places.filter(function (p) { return matchedName(p, q) !== null; }).slice(0, 8);
   }
   function goTo(place) {
-    map.setView([place.lat, place.lon], Math.max(map.getZoom(), 11));
-    layer.eachLayer(function (m) { if (m.placeId === place.id) { m.openPopup(); } });
+    var target = null;
+    [layer, clusters].forEach(function (g) { g.eachLayer(function (m) { if (m.placeId === place.id) { target = m; } }); });
+    var zoom = Math.max(map.getZoom(), 11);
+    // in a cluster: zoom to where it stands alone (markercluster shows a marker above its
+    // cluster's zoom; its zoomToShowLayer waits for an icon, which circle markers do not have)
+    if (target && target.__parent) { zoom = Math.min(map.getMaxZoom(), Math.max(zoom, target.__parent._zoom + 1)); }
+    map.setView([place.lat, place.lon], zoom, { animate: false });
+    if (target && target._map) { target.openPopup(); }
+    else if (target) { L.popup(POPUP_OPTIONS).setLatLng(target.getLatLng()).setContent(popup(place, target.details)).openOn(map); }
     results.textContent = "";
     container.setAttribute("data-found", place.id);
   }
@@ -209,7 +250,13 @@ function frontlineMap(map, data, options) {
                                      el("span", { text: o.name + " (" + o.mentions + ")" })]));
   });
   legend.appendChild(el("li", {}, [el("span", { "class": "swatch ambiguous" }), el("span", { text: "ambiguous place" })]));
+  legend.appendChild(el("li", {}, [el("span", { "class": "swatch cluster" }),
+                                   el("span", { text: "nearby places: their mentions (click to zoom in)" })]));
   panel.appendChild(legend);
+  if (s.excerpts < s.placed) {
+    panel.appendChild(el("div", { "class": "frontline-excerpts", text: "A large map: popups quote " + s.excerpts +
+      " of the " + s.placed + " mentions, a few of each of the busiest places and dates." }));
+  }
   if (data.unresolved.length) {
     var unresolved = el("details", { "class": "frontline-unresolved" }, [
       el("summary", { text: "unresolved names (" + data.unresolved.length + ")" })]);
@@ -229,5 +276,6 @@ function frontlineMap(map, data, options) {
   }
   render();
   window.frontlineReadyAt = performance.now();  // for the benchmark: time to first render
-  window.frontline = { data: data, state: state, render: render, step: step, find: find, goTo: goTo, layer: layer };
+  window.frontline = { map: map, data: data, state: state, render: render, step: step, find: find, goTo: goTo,
+                       layer: layer, clusters: clusters };
 }
