@@ -176,19 +176,16 @@ def run_mentions(args: argparse.Namespace) -> int:
 
 
 def run_map(args: argparse.Namespace) -> int:
-    import pyarrow as pa
-
     from .layers import map_data
-    from .pipeline import SCHEMA, frame_of
+    from .pipeline import frame_of
     from .render import render_map, write_map
 
     def draw(batches, summary, gazetteer):
-        frame = frame_of(pa.Table.from_batches(list(batches), schema=SCHEMA))
+        data = map_data((frame_of(batch) for batch in batches), size=args.bin,
+                        since=args.since, until=args.until, actors=args.actors,
+                        names=gazetteer.names_for)  # aggregated as the batches stream in
         if summary.exit_code(args.strict) == 1:  # nothing to draw, or --strict and a skip
             return
-        placed = set(frame["place_id"].dropna())
-        data = map_data(frame, size=args.bin, since=args.since, until=args.until,
-                        actors=args.actors, names=gazetteer.names_for(placed))
         write_map(render_map(data), args.output)
         print(f"frontline: wrote {args.output} ({len(data.markers)} markers in "
               f"{len(data.bins)} dates)", file=sys.stderr)
