@@ -10,7 +10,8 @@ For each size (corpora from ``corpus.py``: seeded, so the same bytes every time)
   corpus run again with that store (a fresh copy each run): seconds, its share of the fresh
   serial run, and whether its table equals the fresh one;
 - ``map`` from the filled store (extraction reused, so this is the layers and the HTML): seconds,
-  HTML size, and in headless Chromium the time to first render and per slider step.
+  HTML size, and in headless Chromium the time to first render and per slider step (in the
+  "that date" window and in the "everything up to it" window).
 
 Each figure is the median of ``--runs`` runs of the real command in a fresh process. Memory:
 ``peak_rss_mb`` is the largest single process (the parent, or one worker); ``peak_pss_mb`` is the
@@ -156,6 +157,7 @@ def bench_size(size: int, runs: int, folder: Path, browser) -> dict:
         timings = [measure(browser, html, steps=30) for _ in range(runs)]
         report["map"]["first_render_ms"] = round(statistics.median(t[0] for t in timings))
         report["map"]["step_ms"] = round(statistics.median(t[1] for t in timings), 1)
+        report["map"]["step_until_ms"] = round(statistics.median(t[2] for t in timings), 1)
     log(f"map: {report['map']}")
     return report
 
@@ -173,7 +175,8 @@ def targets(sizes: dict) -> dict:
         "map_html<25MB": all(s["map"]["html_mb"] < 25 for s in sizes.values()),
         "map_first_render<3s": all(s["map"].get("first_render_ms", 0) < 3000
                                    for s in sizes.values()),
-        "map_step<150ms": all(s["map"].get("step_ms", 0) < 150 for s in sizes.values()),
+        "map_step<150ms": all(max(s["map"].get("step_ms", 0), s["map"].get("step_until_ms", 0))
+                              < 150 for s in sizes.values()),
     }
 
 
