@@ -87,7 +87,7 @@ class RunSummary:
 
 
 _ARTICLE_COLUMNS = ("article_id", "title", "source", "url", "published", "published_source")
-_STRINGS = {"surface", "sentence"}  # cut from the article's text by offsets
+_CUT_FROM_TEXT = {"surface", "sentence"}  # by the offsets an ArticleResult holds
 _FLOATS = ("lat", "lon", "confidence")
 SCHEMA = pa.schema([(name, pa.int64() if name in ("start", "end") else
                      pa.float64() if name in _FLOATS else pa.string())
@@ -120,7 +120,7 @@ class MentionColumns:
             text[a:b] for a, b in zip(values["sentence_start"], values["sentence_end"],
                                        strict=True))
         for name in MENTION_COLUMNS:
-            if name not in _STRINGS and name not in _ARTICLE_COLUMNS:
+            if name not in _CUT_FROM_TEXT and name not in _ARTICLE_COLUMNS:
                 self.pending[name].extend(values[name])
         if len(self.pending["article_id"]) >= self.CHUNK_ROWS:
             self._pack()

@@ -26,7 +26,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,7 +82,8 @@ class MentionStore:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, isolation_level=None)
+            # autocommit, transactions by hand; another run writing waits its turn (60 s)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
             self._prepare(context)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot use the store {self.path}: {error}") from error
@@ -99,8 +101,15 @@ class MentionStore:
                 self.db.execute("DELETE FROM articles")
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('context', ?)", (context,))
 
-    def _transaction(self):
-        return _Transaction(self.db)
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def get_many(self, keys: list[bytes]) -> dict[bytes, Entry]:
         found = {}
@@ -133,14 +142,3 @@ class MentionStore:
 
     def close(self) -> None:
         self.db.close()
-
-
-class _Transaction:
-    def __init__(self, db: sqlite3.Connection):
-        self.db = db
-
-    def __enter__(self):
-        self.db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind, value, traceback):
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
