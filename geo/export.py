@@ -16,16 +16,19 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
-import pyproj
-import shapely
 
 from gazetteer.files import atomic_path
+
+from .records import SCHEMA
+
+if TYPE_CHECKING:  # imported where used: GeoJSON and Parquet outputs need neither
+    import geopandas as gpd
+    import pandas as pd
 
 CRS = "EPSG:4326"
 FORMATS = {".geojson": "geojson", ".json": "geojson", ".csv": "csv", ".gpkg": "gpkg",
@@ -54,7 +57,7 @@ class TableWriter:
     Use it as a context manager: the file appears at ``output`` when the block ends without an
     error (``-``: the GeoJSON goes to standard output then), nothing appears if it raises or if
     ``discard()`` was called (``--strict`` and a skipped input). Batches are Arrow rows of
-    ``pipeline.SCHEMA``; ``write_frame`` takes a mentions GeoDataFrame instead.
+    ``records.SCHEMA``; ``write_frame`` takes a mentions GeoDataFrame instead.
     """
 
     def __init__(self, output: str, fmt: str):
@@ -82,7 +85,7 @@ class TableWriter:
             self.rows += len(rows)
 
     def write_frame(self, frame: pd.DataFrame) -> None:
-        from .pipeline import SCHEMA
+        import pandas as pd
 
         self.write(pa.Table.from_pandas(pd.DataFrame(frame[list(SCHEMA.names)]),
                                         schema=SCHEMA, preserve_index=False))
@@ -156,8 +159,6 @@ class _CSVSink:
 
     def close(self) -> None:
         if self.header:  # no rows: the header still tells what the columns are
-            from .pipeline import SCHEMA
-
             self.handle.write(",".join(SCHEMA.names) + "\n")
         self.handle.close()
 
@@ -176,9 +177,7 @@ class _ParquetSink:
         table = pa.Table.from_batches([rows]) if isinstance(rows, pa.RecordBatch) else rows
         lat = table.column("lat").to_numpy(zero_copy_only=False)
         lon = table.column("lon").to_numpy(zero_copy_only=False)
-        points = shapely.points(lon, lat)
-        points[np.isnan(lat)] = None
-        table = table.append_column("geometry", pa.array(shapely.to_wkb(points), pa.binary()))
+        table = table.append_column("geometry", wkb_points(lon, lat))
         if self.writer is None:
             table = table.replace_schema_metadata({b"geo": _geo_metadata()})
             self.writer = pq.ParquetWriter(self.path, table.schema)
@@ -186,8 +185,6 @@ class _ParquetSink:
 
     def close(self) -> None:
         if self.writer is None:
-            from .pipeline import SCHEMA
-
             self.write(SCHEMA.empty_table())
         self.writer.close()
 
@@ -196,7 +193,23 @@ class _ParquetSink:
             self.writer.close()
 
 
+_WKB_POINT = np.dtype([("order", "u1"), ("kind", "<u4"), ("x", "<f8"), ("y", "<f8")])
+
+
+def wkb_points(lon: np.ndarray, lat: np.ndarray) -> pa.Array:
+    """ISO WKB of 2D points (little-endian, 21 bytes each, what shapely writes), null where
+    ``lat`` is NaN; built with numpy in one pass instead of one geometry object per row."""
+    points = np.empty(len(lat), dtype=_WKB_POINT)
+    points["order"], points["kind"], points["x"], points["y"] = 1, 1, lon, lat
+    placed = ~np.isnan(lat)
+    validity = None if placed.all() else pa.array(placed).buffers()[1]
+    return pa.FixedSizeBinaryArray.from_buffers(
+        pa.binary(21), len(lat), [validity, pa.py_buffer(points.tobytes())]).cast(pa.binary())
+
+
 def _geo_metadata() -> bytes:
+    import pyproj
+
     crs = pyproj.CRS(CRS).to_json_dict()
     return json.dumps({"version": "1.0.0", "primary_column": "geometry",
                        "columns": {"geometry": {"encoding": "WKB", "geometry_types": ["Point"],
@@ -216,8 +229,6 @@ class _GeoPackageSink:
 
     def close(self) -> None:
         if not self.written:
-            from .pipeline import SCHEMA
-
             _frame(SCHEMA.empty_table()).to_file(self.path, driver="GPKG", layer="mentions")
 
     def abandon(self) -> None:

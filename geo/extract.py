@@ -4,11 +4,12 @@
 answers) and turns an article into mentions. Two shapes of the same result:
 
 - ``article_mentions``: ``Mention`` records, for code and tests that look at one article;
-- ``article_result``: an ``ArticleResult``, plain lists of numbers and strings, packed with
-  ``marshal`` (``ArticleResult.pack``) to cross a process boundary or a network and to be kept
-  by the store: one bytes object is cheaper to send than hundreds of small ones. It holds
-  offsets, not text: the surface and the sentence are cut from the article's text again where
-  it is joined to the table, so no sentence is shipped or stored twice.
+- ``article_result``: an ``ArticleResult``, the article's rows as an Arrow record batch
+  (``records.RESULT_SCHEMA``), packed as bytes (``ArticleResult.pack``) to cross a process
+  boundary or a network and to be kept by the store. Arrow, because the rows are turned into
+  Arrow once, where the work runs; the process that assembles the table, and a re-run that
+  takes them from the store, only concatenate buffers and never make a Python object per
+  row.
 """
 
 from __future__ import annotations
@@ -18,38 +19,39 @@ import marshal
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import pyarrow as pa
+
 from gazetteer import Gazetteer, Resolution
 
 from . import dates
 from .disambiguate import CANDIDATES_PER_SPAN, Resolved, resolve_spans
 from .recognise import Recogniser
-from .records import Article, Mention
+from .records import RESULT_SCHEMA, Article, Mention
 from .sentences import Sentences
 
 ANSWER_CACHE_SIZE = 100_000
-# ArticleResult.columns, in this order: one list per column, one item per mention.
-RESULT_COLUMNS = ("start", "end", "sentence_start", "sentence_end", "place_id", "name", "kind",
-                  "role", "country", "admin1", "lat", "lon", "confidence", "resolution",
-                  "candidates", "date", "date_source")
 
 
 @dataclass(frozen=True)
 class ArticleResult:
-    """An article's mentions as columns (``RESULT_COLUMNS``) plus its publication date (ISO)."""
+    """An article's mentions (``RESULT_SCHEMA`` rows) plus its publication date (ISO)."""
 
     published: str | None
     published_source: str
-    columns: tuple[list, ...]
+    rows: pa.RecordBatch
 
     def __len__(self) -> int:
-        return len(self.columns[0])
+        return self.rows.num_rows
 
     def pack(self) -> bytes:
-        return marshal.dumps((self.published, self.published_source, self.columns))
+        return marshal.dumps((self.published, self.published_source,
+                              self.rows.serialize().to_pybytes()))
 
     @classmethod
     def unpack(cls, packed: bytes) -> ArticleResult:
-        return cls(*marshal.loads(packed))
+        published, source, rows = marshal.loads(packed)
+        return cls(published, source, pa.ipc.read_record_batch(pa.py_buffer(rows),
+                                                                RESULT_SCHEMA))
 
 
 @dataclass(frozen=True)
@@ -96,24 +98,29 @@ class Extractor:
 
     def article_result(self, article: Article) -> ArticleResult:
         published, published_source = self.publication_date(article)
-        columns = tuple([] for _ in RESULT_COLUMNS)
-        joined = RESULT_COLUMNS.index("candidates")  # one string in the table: "a; b; c"
+        columns = tuple([] for _ in RESULT_SCHEMA)
+        joined = RESULT_SCHEMA.get_field_index("candidates")  # one string: "a; b; c"
         for found in self._found(article, published):
-            for number, (column, value) in enumerate(zip(columns, _row(found), strict=True)):
+            row = _row(article, found)
+            for number, (column, value) in enumerate(zip(columns, row, strict=True)):
                 column.append("; ".join(value) if number == joined else value)
+        rows = pa.record_batch([pa.array(column, type=field.type)
+                                for column, field in zip(columns, RESULT_SCHEMA, strict=True)],
+                               schema=RESULT_SCHEMA)
         return ArticleResult(published.isoformat() if published else None, published_source,
-                             columns)
+                             rows)
 
 
-def _row(found: _Found) -> tuple:
-    """One mention in ``RESULT_COLUMNS`` order."""
+def _row(article: Article, found: _Found) -> tuple:
+    """One mention in ``RESULT_SCHEMA`` order (candidates still a tuple)."""
     item, span, best = found.item, found.item.span, found.item.best
     placed = best is not None and item.resolution != "unresolved"
     kind = best.place.kind if best else ("settlement" if span.settlement_hint else "other")
     shown = item.candidates[1:] if placed else item.candidates
     place = best.place if placed else None
     return (
-        span.start, span.end, found.sentence[0], found.sentence[1],
+        span.surface, span.start, span.end,
+        article.text[found.sentence[0]:found.sentence[1]],
         place.place_id if place else None,
         place.name if place else None,
         kind, item.role,
@@ -130,9 +137,7 @@ def _row(found: _Found) -> tuple:
 
 
 def _mention(article: Article, found: _Found) -> Mention:
-    values = dict(zip(RESULT_COLUMNS, _row(found), strict=True))
-    start, end = values.pop("sentence_start"), values.pop("sentence_end")
+    values = dict(zip(RESULT_SCHEMA.names, _row(article, found), strict=True))
     date = values.pop("date")
-    return Mention(article_id=article.article_id, surface=found.item.span.surface,
-                   sentence=article.text[start:end],
+    return Mention(article_id=article.article_id,
                    date=dt.date.fromisoformat(date) if date else None, **values)

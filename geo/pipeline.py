@@ -18,19 +18,21 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 
 from gazetteer import Gazetteer
 
 from .engines import open_engine
-from .extract import RESULT_COLUMNS, ArticleResult, Extractor
+from .extract import ArticleResult, Extractor
 from .ingest import read_articles
-from .records import MENTION_COLUMNS, Article, Skipped
+from .records import ARTICLE_COLUMNS, RESULT_SCHEMA, SCHEMA, Article, Skipped
 from .store import Entry, MentionStore, article_key, context_of
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 CRS = "EPSG:4326"
 
@@ -86,51 +88,50 @@ class RunSummary:
         }
 
 
-_ARTICLE_COLUMNS = ("article_id", "title", "source", "url", "published", "published_source")
-_CUT_FROM_TEXT = {"surface", "sentence"}  # by the offsets an ArticleResult holds
-_FLOATS = ("lat", "lon", "confidence")
-SCHEMA = pa.schema([(name, pa.int64() if name in ("start", "end") else
-                     pa.float64() if name in _FLOATS else pa.string())
-                    for name in MENTION_COLUMNS])
 BATCH_ARTICLES = 32  # articles per unit of work sent to an engine
 
 
 class MentionColumns:
-    """The table accumulated column by column and handed out as Arrow record batches of
-    ``CHUNK_ROWS`` rows: Python objects exist only for the rows not yet packed, so a run of any
-    size streams through in constant memory (Arrow strings, no per-row dicts)."""
+    """The table handed out as Arrow record batches of about ``CHUNK_ROWS`` rows, so a run of
+    any size streams through in constant memory. Each article's rows arrive as Arrow already
+    (``ArticleResult.rows``): here they are only concatenated, and the article's own columns
+    (id, title, outlet...), kept once per article, are repeated by Arrow."""
 
     CHUNK_ROWS = 20_000
 
     def __init__(self):
-        self.pending: dict[str, list] = {name: [] for name in MENTION_COLUMNS}
+        self._reset()
         self.ready: list[pa.RecordBatch] = []
 
+    def _reset(self) -> None:
+        self.rows = 0
+        self.articles: list[tuple] = []  # per article: its ARTICLE_COLUMNS values
+        self.counts: list[int] = []  # per article: its number of mentions
+        self.results: list[pa.RecordBatch] = []
+
     def add(self, article: Article, result: ArticleResult) -> None:
-        count = len(result)
-        meta = (article.article_id, article.title, article.source, article.url,
-                result.published, result.published_source)
-        for name, value in zip(_ARTICLE_COLUMNS, meta, strict=True):
-            self.pending[name].extend([value] * count)
-        values = dict(zip(RESULT_COLUMNS, result.columns, strict=True))
-        text = article.text
-        self.pending["surface"].extend(
-            text[a:b] for a, b in zip(values["start"], values["end"], strict=True))
-        self.pending["sentence"].extend(
-            text[a:b] for a, b in zip(values["sentence_start"], values["sentence_end"],
-                                       strict=True))
-        for name in MENTION_COLUMNS:
-            if name not in _CUT_FROM_TEXT and name not in _ARTICLE_COLUMNS:
-                self.pending[name].extend(values[name])
-        if len(self.pending["article_id"]) >= self.CHUNK_ROWS:
+        self.articles.append((article.article_id, article.title, article.source, article.url,
+                              result.published, result.published_source))
+        self.counts.append(len(result))
+        self.results.append(result.rows)
+        self.rows += len(result)
+        if self.rows >= self.CHUNK_ROWS:
             self._pack()
 
     def _pack(self) -> None:
-        if self.pending["article_id"]:
-            self.ready.append(pa.record_batch(
-                [pa.array(self.pending[field.name], type=field.type) for field in SCHEMA],
-                schema=SCHEMA))
-            self.pending = {name: [] for name in MENTION_COLUMNS}
+        if not self.rows:
+            return
+        rows_of = pa.array(np.repeat(np.arange(len(self.counts)), self.counts))
+        columns = {}
+        for number, name in enumerate(ARTICLE_COLUMNS):
+            per_article = pa.array([meta[number] for meta in self.articles], pa.string())
+            columns[name] = per_article.take(rows_of)
+        found = pa.concat_batches(self.results)
+        for name in RESULT_SCHEMA.names:
+            columns[name] = found.column(name)
+        self.ready.append(pa.record_batch([columns[name] for name in SCHEMA.names],
+                                          schema=SCHEMA))
+        self._reset()
 
     def take(self, final: bool = False) -> list[pa.RecordBatch]:
         """The batches packed so far (with ``final``, the rows still pending too)."""
@@ -142,16 +143,19 @@ class MentionColumns:
 
 def frame_of(table: pa.Table | pa.RecordBatch) -> gpd.GeoDataFrame:
     """Arrow rows of ``SCHEMA`` -> the mentions GeoDataFrame (EPSG:4326; NaN lat/lon and no
-    geometry for an unplaced mention)."""
+    geometry for an unplaced mention). geopandas is imported here, not at the top: a run that
+    streams Arrow batches to GeoJSON or Parquet never needs it (half a second of start-up)."""
+    import geopandas as gpd
+    import pandas as pd
+
     data = {}
-    for name in MENTION_COLUMNS:
+    for name, kind in zip(SCHEMA.names, SCHEMA.types, strict=True):
         column = table.column(name)
-        if name in ("start", "end"):
-            data[name] = np.asarray(column.to_numpy(zero_copy_only=False), dtype=np.int64)
-        elif name in _FLOATS:
-            data[name] = np.asarray(column.to_numpy(zero_copy_only=False), dtype=float)
-        else:
+        if kind == pa.string():
             data[name] = pd.Series(pd.arrays.ArrowStringArray(column))
+        else:  # numbers: plain numpy (NaN for a missing lat/lon)
+            data[name] = np.asarray(column.to_numpy(zero_copy_only=False),
+                                    dtype=float if kind == pa.float64() else np.int64)
     lat, lon = data["lat"], data["lon"]
     geometry = gpd.points_from_xy(lon, lat, crs=CRS)
     geometry[np.isnan(lat)] = None
@@ -287,16 +291,15 @@ def _account(summary: RunSummary, article: Article, result: ArticleResult) -> No
     if ignored:
         summary.warnings.append(f"{article.path or article.article_id}: metadata date "
                                 f"{ignored} ignored (impossible or in the future)")
-    values = dict(zip(RESULT_COLUMNS, result.columns, strict=True))
     summary.mentions += len(result)
-    for resolution, start, end in zip(values["resolution"], values["start"], values["end"],
-                                      strict=True):
-        if resolution == "resolved":
-            summary.resolved += 1
-        elif resolution == "ambiguous":
-            summary.ambiguous += 1
-        else:
-            summary.unresolved_names[article.text[start:end]] += 1
+    resolutions = result.rows.column("resolution").to_pylist()
+    summary.resolved += resolutions.count("resolved")
+    summary.ambiguous += resolutions.count("ambiguous")
+    if "unresolved" in resolutions:
+        surfaces = result.rows.column("surface").to_pylist()
+        summary.unresolved_names.update(surface for surface, resolution
+                                        in zip(surfaces, resolutions, strict=True)
+                                        if resolution == "unresolved")
 
 
 def print_summary(summary: RunSummary) -> None:

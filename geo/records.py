@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import pyarrow as pa
+
 # Where a publication date came from, most trusted first.
 PUBLISHED_SOURCES = ("metadata", "dateline", "inferred", "unknown")
 # Where a mention's date came from.
@@ -70,3 +72,10 @@ MENTION_COLUMNS = (
     "end", "sentence", "place_id", "name", "kind", "role", "country", "admin1", "lat", "lon",
     "confidence", "resolution", "candidates", "date", "date_source",
 )  # fmt: skip
+ARTICLE_COLUMNS = ("article_id", "title", "source", "url", "published", "published_source")
+_NUMBERS = {"start": pa.int64(), "end": pa.int64(), "lat": pa.float64(), "lon": pa.float64(),
+            "confidence": pa.float64()}
+# The table in Arrow: every column a string but the numbers. RESULT_SCHEMA: the columns that one
+# article's extraction gives (the rest are the article's own, the same on each of its rows).
+SCHEMA = pa.schema([(name, _NUMBERS.get(name, pa.string())) for name in MENTION_COLUMNS])
+RESULT_SCHEMA = pa.schema([field for field in SCHEMA if field.name not in ARTICLE_COLUMNS])

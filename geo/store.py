@@ -35,9 +35,10 @@ from gazetteer.settings import cache_dir
 
 FORMAT = 1
 FILE_NAME = "mentions-store.sqlite"
-# The modules whose code decides an article's result: a change to any of them empties the store.
+# The modules whose code decides an article's result or its packing: a change to any of them
+# empties the store. The store's own layout is ``FORMAT``.
 EXTRACTION_MODULES = ("dates.py", "sentences.py", "recognise.py", "disambiguate.py",
-                      "extract.py", "store.py")
+                      "extract.py")
 
 
 class StoreError(OSError):
