@@ -7,7 +7,8 @@
     both: [--jobs N] [--engine local|dask] [--scheduler ADDRESS] [--store PATH | --no-cache]
 
 Exit codes: 0 every input processed (place: a match), 3 some inputs skipped (reported), 2 usage
-error, 1 nothing could be processed (place: no match), or --strict and something was skipped.
+error, 1 nothing could be processed (place: no match), or --strict and something was skipped,
+130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -200,9 +201,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "place":
         return place_cli.run_lookup(args)
-    if args.command == "mentions":
-        return run_mentions(args)
-    return run_map(args)
+    try:
+        return run_mentions(args) if args.command == "mentions" else run_map(args)
+    except KeyboardInterrupt:  # outputs are written atomically: nothing half-written is left
+        print(f"\nfrontline {args.command}: interrupted; no output written (the store keeps "
+              "what was done)", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -130,7 +131,8 @@ class ProcessEngine(Engine):
             _extractors[self.setup] = extractor  # inherited by the forked workers
             gc.freeze()
         context = multiprocessing.get_context("fork" if self.forked else "spawn")
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                        initializer=_leave_interrupts_to_the_parent)
 
     def _submit(self, batch):
         return self.pool.submit(extract_batch, self.setup, batch)
@@ -140,6 +142,12 @@ class ProcessEngine(Engine):
         _extractors.pop(self.setup, None)
         if self.forked:
             gc.unfreeze()
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the workers ignore it and the
+    parent, which owns the output, stops the pool and reports once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class DaskEngine(Engine):

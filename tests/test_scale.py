@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -162,6 +168,32 @@ def test_bad_scale_options_are_explained(run_cli, corpus, tmp_path, args, messag
     result = run_cli("mentions", str(corpus), "-o", str(tmp_path / "m.csv"), *args)
     assert result.returncode in (1, 2) and message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_stops_workers_quietly_and_keeps_what_was_done(data_dir, tmp_path):
+    corpus, store, out = tmp_path / "corpus.jsonl", tmp_path / "s.sqlite", tmp_path / "m.parquet"
+    write_corpus(corpus, 3000)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "geo.cli", "mentions", str(corpus), "-o", str(out), "--jobs", "2",
+         "--store", str(store), "--today", TODAY],
+        stderr=subprocess.PIPE, text=True, start_new_session=True)  # a group, as in a terminal
+
+    def stored() -> int:
+        try:
+            with sqlite3.connect(store) as db:
+                return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    deadline = time.monotonic() + 120
+    while stored() == 0 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the parent and its workers
+    stderr = process.communicate(timeout=60)[1]
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    assert not out.exists() and not list(tmp_path.glob(".m.parquet*"))
+    assert 0 < stored() < 3000
 
 
 def test_a_worker_with_another_gazetteer_refuses_to_work():
