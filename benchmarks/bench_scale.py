@@ -5,7 +5,8 @@ through the real commands, one JSON report.
 
 For each size (corpora from ``corpus.py``: seeded, so the same bytes every time):
 
-- ``mentions`` serial and with ``--jobs 2`` (``--no-cache``): articles/s and peak memory;
+- ``mentions`` serial and with ``--jobs 2`` (``--no-cache``; the runs of the two interleaved):
+  articles/s and peak memory;
 - the incremental re-run: the store filled from the first 99% of the corpus, then the whole
   corpus run again with that store (a fresh copy each run): seconds, its share of the fresh
   serial run, and whether its table equals the fresh one;
@@ -122,14 +123,16 @@ def bench_size(size: int, runs: int, folder: Path, browser) -> dict:
     report = {"articles": size, "corpus_mb": round(corpus.stat().st_size / 2**20, 1)}
     common = ["--today", TODAY]
 
-    serial = [run(["mentions", str(corpus), "-o", str(fresh_table), "--no-cache", *common])
-              for _ in range(runs)]
+    parallel_table = folder / "jobs2.parquet"
+    serial, parallel = [], []
+    for _ in range(runs):  # interleaved, so that the machine's drift weighs on both alike
+        serial.append(run(["mentions", str(corpus), "-o", str(fresh_table), "--no-cache",
+                           *common]))
+        parallel.append(run(["mentions", str(corpus), "-o", str(parallel_table), "--no-cache",
+                             "--jobs", "2", *common]))
     report["serial"] = medians(serial, size)
     report["mentions"] = pq.read_metadata(fresh_table).num_rows
     log(f"serial: {report['serial']}")
-    parallel_table = folder / "jobs2.parquet"
-    parallel = [run(["mentions", str(corpus), "-o", str(parallel_table), "--no-cache",
-                     "--jobs", "2", *common]) for _ in range(runs)]
     report["jobs_2"] = medians(parallel, size)
     report["jobs_2"]["speedup"] = round(report["serial"]["seconds"]
                                         / report["jobs_2"]["seconds"], 2)
