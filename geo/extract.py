@@ -5,11 +5,11 @@ answers) and turns an article into mentions. Two shapes of the same result:
 
 - ``article_mentions``: ``Mention`` records, for code and tests that look at one article;
 - ``article_result``: an ``ArticleResult``, the article's rows as an Arrow record batch
-  (``records.RESULT_SCHEMA``), packed as bytes (``ArticleResult.pack``) to cross a process
-  boundary or a network and to be kept by the store. Arrow, because the rows are turned into
-  Arrow once, where the work runs; the process that assembles the table, and a re-run that
-  takes them from the store, only concatenate buffers and never make a Python object per
-  row.
+  (``records.RESULT_SCHEMA``), packed as LZ4-compressed bytes (``ArticleResult.pack``) to
+  cross a process boundary or a network and to be kept by the store. Arrow, because the rows
+  are turned into Arrow once, where the work runs; the process that assembles the table, and a
+  re-run that takes them from the store, only concatenate buffers and never make a Python
+  object per row.
 """
 
 from __future__ import annotations
@@ -44,14 +44,17 @@ class ArticleResult:
         return self.rows.num_rows
 
     def pack(self) -> bytes:
-        return marshal.dumps((self.published, self.published_source,
-                              self.rows.serialize().to_pybytes()))
+        """The IPC message of the rows, LZ4-compressed (2.5x smaller for 15 us an article,
+        8 us to undo: less to send between processes and to keep in the store)."""
+        rows = self.rows.serialize()
+        return marshal.dumps((self.published, self.published_source, rows.size,
+                              pa.compress(rows, codec="lz4", asbytes=True)))
 
     @classmethod
     def unpack(cls, packed: bytes) -> ArticleResult:
-        published, source, rows = marshal.loads(packed)
-        return cls(published, source, pa.ipc.read_record_batch(pa.py_buffer(rows),
-                                                                RESULT_SCHEMA))
+        published, source, size, rows = marshal.loads(packed)
+        rows = pa.decompress(rows, decompressed_size=size, codec="lz4")
+        return cls(published, source, pa.ipc.read_record_batch(rows, RESULT_SCHEMA))
 
 
 @dataclass(frozen=True)
