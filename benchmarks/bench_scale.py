@@ -174,21 +174,24 @@ def bench_size(size: int, runs: int, folder: Path, browser) -> dict:
 
 
 def targets(sizes: dict) -> dict:
-    largest = sizes[max(sizes, key=int)]
-    return {
-        "serial_articles_per_s>=300": all(s["serial"]["articles_per_s"] >= 300
-                                          for s in sizes.values()),
-        "jobs_2_speedup>=1.8": all(s["jobs_2"]["speedup"] >= 1.8 for s in sizes.values()),
-        "peak_memory<2GB_at_largest": max(largest["serial"]["peak_pss_mb"],
-                                          largest["jobs_2"]["peak_pss_mb"]) < 2048,
-        "rerun<10%_of_fresh": all(s["rerun_1pct_new"]["share_of_fresh"] < 0.10
-                                  for s in sizes.values()),
-        "map_html<25MB": all(s["map"]["html_mb"] < 25 for s in sizes.values()),
-        "map_first_render<3s": all(s["map"].get("first_render_ms", 0) < 3000
-                                   for s in sizes.values()),
-        "map_step<150ms": all(max(s["map"].get("step_ms", 0), s["map"].get("step_until_ms", 0))
-                              < 150 for s in sizes.values()),
-    }
+    """Each target of issue 6, per corpus size (memory: at the largest size)."""
+    largest = max(sizes, key=int)
+    out = {}
+    for size, figures in sizes.items():
+        met = {
+            "serial_articles_per_s>=300": figures["serial"]["articles_per_s"] >= 300,
+            "jobs_2_speedup>=1.8": figures["jobs_2"]["speedup"] >= 1.8,
+            "rerun<10%_of_fresh": figures["rerun_1pct_new"]["share_of_fresh"] < 0.10,
+            "map_html<25MB": figures["map"]["html_mb"] < 25,
+            "map_first_render<3s": figures["map"].get("first_render_ms", 0) < 3000,
+            "map_step<150ms": max(figures["map"].get("step_ms", 0),
+                                  figures["map"].get("step_until_ms", 0)) < 150,
+        }
+        if size == largest:
+            met["peak_memory<2GB"] = max(figures["serial"]["peak_pss_mb"],
+                                         figures["jobs_2"]["peak_pss_mb"]) < 2048
+        out[size] = met
+    return out
 
 
 def main() -> None:

@@ -118,6 +118,8 @@ def resolve_spans(text: str, spans: list[Span], gazetteer: Gazetteer,
     _learn_aliases(text, items)
     items += _alias_recurrences(text, items)
     regions = _region_hints(items)
+    for item in items:  # "Moscow said" is a government, not a place: it vouches for nothing
+        item.role = _role(text, item)
     previous_anchors = None
     for _ in range(2):
         anchors = Anchors(items)
@@ -301,14 +303,15 @@ def _region_hints(items: list[Resolved]) -> set[str]:
 class Anchors:
     """The article's confidently placed settlements and regions, as arrays: the distance from a
     candidate to the nearest of them is the spatial-coherence signal, computed for all the
-    article's candidates in one array operation."""
+    article's candidates in one array operation. Capitals in the actor role ("Moscow said") are
+    not anchors: a government speaking says nothing about where the other places are."""
 
     def __init__(self, items: list[Resolved]):
         points: dict[tuple[float, float], set[str]] = {}
         for item in items:
             best = item.best
             if best and best.place.kind in ("settlement", "region") and (
-                    best.confidence >= ANCHOR_CONFIDENCE):
+                    best.confidence >= ANCHOR_CONFIDENCE) and item.role != "actor":
                 points.setdefault((best.place.lat, best.place.lon), set()).add(
                     fold_key(item.span.surface))
         self.keys = [frozenset(keys) for keys in points.values()]

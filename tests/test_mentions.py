@@ -273,3 +273,15 @@ def test_every_format_reads_back_as_the_table(gazetteer, tmp_path, fmt):
         placed = table.geometry.notna()
         assert back.geometry.isna().tolist() == (~placed).tolist()
         assert back.geometry[placed].geom_equals(table.geometry[placed]).all()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capital that speaks is a government: it must not pull a name towards itself
+    ("Moscow said its troops had taken Krasnoarmeysk.", "geonames:704422"),
+    ("The Kremlin and Moscow claimed Krasnoarmeysk had fallen.", "geonames:704422"),
+    # a capital that is a place still is one: the Moscow Oblast town, next to it
+    ("Shelling hit Krasnoarmeysk near Moscow, the regional governor said.", "geonames:542463"),
+])
+def test_actors_are_not_spatial_anchors(extractor, text, expected):
+    places = {m.surface: m.place_id for m in found(extractor, text)}
+    assert places["Krasnoarmeysk"] == expected
