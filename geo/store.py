@@ -9,7 +9,8 @@ What an entry is keyed by: a SHA-256 of the article's text and its metadata date
 inputs the extraction reads (title, outlet and URL are copied from the article, never stored), so
 a syndicated copy under another id is worked out once. What an entry holds is only valid for one
 *context*: the gazetteer's fingerprint (index data version and user supplement), the code of the
-extraction stages, and this store's format. Opening the store under another context empties it:
+extraction stages, and this store's format. Opening the store under another context empties it
+(the table is made anew, so a store of an older layout is replaced too):
 it never serves results that an upgrade or a ``frontline place add`` would change.
 
 The run date (``--today``) is the one input that is not in the key: it only matters through the
@@ -33,7 +34,7 @@ from pathlib import Path
 
 from gazetteer.settings import cache_dir
 
-FORMAT = 1
+FORMAT = 2  # the table's layout and the packing of results
 FILE_NAME = "mentions-store.sqlite"
 # The modules whose code decides an article's result or its packing: a change to any of them
 # empties the store. The store's own layout is ``FORMAT``.
@@ -93,14 +94,14 @@ class MentionStore:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        row = self.db.execute("SELECT value FROM meta WHERE name = 'context'").fetchone()
+        if row is None or row[0] != context:  # another context, maybe another layout: anew
+            with self._transaction():
+                self.db.execute("DROP TABLE IF EXISTS articles")
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('context', ?)", (context,))
         self.db.execute("CREATE TABLE IF NOT EXISTS articles (key BLOB PRIMARY KEY, "
                         "reference TEXT, published TEXT, published_source TEXT, packed BLOB) "
                         "WITHOUT ROWID")
-        row = self.db.execute("SELECT value FROM meta WHERE name = 'context'").fetchone()
-        if row is None or row[0] != context:
-            with self._transaction():
-                self.db.execute("DELETE FROM articles")
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('context', ?)", (context,))
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -142,6 +142,19 @@ def test_store_that_cannot_be_used(run_cli, corpus, tmp_path):
     assert "Traceback" not in result.stderr and not out.exists()
 
 
+def test_a_store_of_an_older_layout_is_made_anew(run_cli, corpus, tmp_path):
+    store = tmp_path / "old.sqlite"
+    with sqlite3.connect(store) as db:  # as an earlier frontline left it
+        db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
+        db.execute("INSERT INTO meta VALUES ('context', 'an-older-version')")
+        db.execute("CREATE TABLE articles (key BLOB PRIMARY KEY, columns BLOB)")
+    for expected in ("", "(40 from the store)"):
+        result = run_cli("mentions", str(corpus), "-o", str(tmp_path / "m.csv"), "--store",
+                         str(store), "--today", TODAY)
+        assert result.returncode == 0, result.stderr
+        assert expected in result.stderr
+
+
 def test_default_store_unusable_warns_and_runs_without(run_cli, corpus, tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
