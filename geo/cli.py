@@ -114,6 +114,7 @@ def _run(command: str, args: argparse.Namespace, consume) -> int:
     summary = RunSummary()
     code = None
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked from this one
+    store = None
     try:
         store = _open_store(args, gazetteer)
         with tqdm(desc="articles", unit=" files", disable=None, file=sys.stderr) as bar:
@@ -125,6 +126,9 @@ def _run(command: str, args: argparse.Namespace, consume) -> int:
     except (ExportError, EngineError, StoreError, OSError) as error:
         print(f"frontline {command}: {error}", file=sys.stderr)
         code = 1
+    finally:
+        if store is not None:
+            store.close()
     print_summary(summary)
     if code is None:
         code = summary.exit_code(args.strict)
