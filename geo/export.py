@@ -24,13 +24,13 @@ import pyarrow.parquet as pq
 
 from gazetteer.files import atomic_path
 
-from .records import SCHEMA
+from .pipeline import frame_of
+from .records import CRS, SCHEMA
 
 if TYPE_CHECKING:  # imported where used: GeoJSON and Parquet outputs need neither
     import geopandas as gpd
     import pandas as pd
 
-CRS = "EPSG:4326"
 FORMATS = {".geojson": "geojson", ".json": "geojson", ".csv": "csv", ".gpkg": "gpkg",
            ".parquet": "parquet"}
 
@@ -153,7 +153,7 @@ class _CSVSink:
         self.header = True
 
     def write(self, rows) -> None:
-        _frame(rows).drop(columns="geometry").to_csv(self.handle, header=self.header,
+        frame_of(rows).drop(columns="geometry").to_csv(self.handle, header=self.header,
                                                      index=False)
         self.header = False
 
@@ -223,13 +223,13 @@ class _GeoPackageSink:
         self.written = False
 
     def write(self, rows) -> None:
-        _frame(rows).to_file(self.path, driver="GPKG", layer="mentions", mode="a"
+        frame_of(rows).to_file(self.path, driver="GPKG", layer="mentions", mode="a"
                              if self.written else "w")
         self.written = True
 
     def close(self) -> None:
         if not self.written:
-            _frame(SCHEMA.empty_table()).to_file(self.path, driver="GPKG", layer="mentions")
+            frame_of(SCHEMA.empty_table()).to_file(self.path, driver="GPKG", layer="mentions")
 
     def abandon(self) -> None:
         pass
@@ -238,12 +238,6 @@ class _GeoPackageSink:
 _SINKS = {"geojson": _GeoJSONSink, "csv": _CSVSink, "parquet": _ParquetSink,
           "gpkg": _GeoPackageSink}
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
-
-
-def _frame(rows) -> gpd.GeoDataFrame:
-    from .pipeline import frame_of
-
-    return frame_of(rows)
 
 
 def write_report(report: dict, output: str) -> None:

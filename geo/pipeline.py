@@ -28,13 +28,11 @@ from gazetteer import Gazetteer
 from .engines import open_engine
 from .extract import ArticleResult, Extractor
 from .ingest import read_articles
-from .records import ARTICLE_COLUMNS, RESULT_SCHEMA, SCHEMA, Article, Skipped
+from .records import ARTICLE_COLUMNS, CRS, RESULT_SCHEMA, SCHEMA, Article, Skipped
 from .store import Entry, MentionStore, article_key, context_of
 
 if TYPE_CHECKING:
     import geopandas as gpd
-
-CRS = "EPSG:4326"
 
 
 @dataclass

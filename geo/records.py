@@ -72,6 +72,7 @@ MENTION_COLUMNS = (
     "end", "sentence", "place_id", "name", "kind", "role", "country", "admin1", "lat", "lon",
     "confidence", "resolution", "candidates", "date", "date_source",
 )  # fmt: skip
+CRS = "EPSG:4326"  # the table's points: WGS84 longitude/latitude
 ARTICLE_COLUMNS = ("article_id", "title", "source", "url", "published", "published_source")
 _NUMBERS = {"start": pa.int64(), "end": pa.int64(), "lat": pa.float64(), "lon": pa.float64(),
             "confidence": pa.float64()}

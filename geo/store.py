@@ -139,8 +139,5 @@ class MentionStore:
         except sqlite3.Error as error:
             raise StoreError(f"cannot write the store {self.path}: {error}") from error
 
-    def __len__(self) -> int:
-        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-
     def close(self) -> None:
         self.db.close()
