@@ -42,9 +42,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # this checkout's geo/; the bro
 from conftest import CHROMIUM, CHROMIUM_ARGS, BrowserPage  # noqa: E402
 
 from gazetteer import Gazetteer  # noqa: E402
-from geo.layers import map_data  # noqa: E402
-from geo.records import MENTION_COLUMNS  # noqa: E402
-from geo.render import render_map, write_map  # noqa: E402
+from geo.out.map.layers import map_data  # noqa: E402
+from geo.out.map.render import render_map, write_map  # noqa: E402
+from geo.schema import MENTION_COLUMNS  # noqa: E402
 
 PER_ARTICLE = 34  # mentions per article, as in the seed articles
 PLACES_PER_ARTICLE = 10

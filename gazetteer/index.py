@@ -7,19 +7,20 @@ warm load is one file read and a few object constructions, well under a second.
 
 from __future__ import annotations
 
+import logging
 import marshal
 import sys
 from array import array
-from collections.abc import Callable
 from pathlib import Path
 
 from .build import Tables, build_tables
-from .files import atomic_path
+from .common import atomic_path, cache_dir
 from .records import NAME_TYPES, Place
-from .settings import cache_dir
 from .sources import data_version
 
 FORMAT = 3
+
+log = logging.getLogger(__name__)
 
 
 class NameIndex:
@@ -154,16 +155,15 @@ def cache_path() -> Path:
     return cache_dir() / f"gazetteer-{version}.marshal"
 
 
-def load_index(progress: Callable[[str], None] = lambda _: None,
-               rebuild: bool = False) -> NameIndex:
+def load_index(rebuild: bool = False) -> NameIndex:
     """The cached index for the current data version, built (and cached) when missing."""
     path = cache_path()
     if path.exists() and not rebuild:
         with open(path, "rb") as handle:
             return NameIndex(marshal.load(handle))
-    progress("building the gazetteer index (first run for this data version)")
-    index = NameIndex.from_tables(build_tables(progress))
+    log.info("building the gazetteer index (first run for this data version)")
+    index = NameIndex.from_tables(build_tables())
     with atomic_path(path) as temporary, open(temporary, "wb") as handle:
         marshal.dump(index.columns(), handle)
-    progress(f"cached at {path}")
+    log.info(f"cached at {path}")
     return index

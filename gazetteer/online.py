@@ -8,14 +8,18 @@ self-hosted Nominatim) with ``FRONTLINE_GEOCODER_DOMAIN`` and ``FRONTLINE_GEOCOD
 
 from __future__ import annotations
 
+import logging
 import os
-import sys
 from dataclasses import dataclass
+
+from .records import Kind
 
 USER_AGENT = "frontline-mapper/0.1 (geospatial front-line mapper)"
 SETTLEMENT_TYPES = {"city", "town", "village", "hamlet", "suburb", "municipality", "locality",
                     "neighbourhood", "quarter", "isolated_dwelling"}
 REGION_TYPES = {"state", "region", "province", "county", "district"}
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,16 +54,16 @@ class OnlineGeocoder:
         try:
             location = self._geocode(name, exactly_one=True, addressdetails=True)
         except Exception as error:  # noqa: BLE001 - a failing service must not fail the run
-            print(f"online geocoder failed for {name!r}: {error}", file=sys.stderr)
+            log.warning("online geocoder failed for %r: %s", name, error)
             return None
         if location is None:
             return None
         raw = location.raw or {}
         address = raw.get("address") or {}
         place_type = raw.get("addresstype") or raw.get("type") or ""
-        kind = ("settlement" if place_type in SETTLEMENT_TYPES
-                else "region" if place_type in REGION_TYPES
-                else "country" if place_type == "country" else "other")
+        kind = (Kind.SETTLEMENT if place_type in SETTLEMENT_TYPES
+                else Kind.REGION if place_type in REGION_TYPES
+                else Kind.COUNTRY if place_type == "country" else Kind.OTHER)
         reference = f"osm:{raw['osm_type']}/{raw['osm_id']}" if raw.get("osm_type") else ""
         return OnlineAnswer(float(location.latitude), float(location.longitude),
                             (address.get("country_code") or "").upper(), kind, reference)

@@ -9,10 +9,7 @@ A candidate's score adds up:
 - the theatre prior (see ``build``);
 - context when given: closeness to ``near``, the country, the admin1 region.
 
-Confidence is how clearly a candidate beats its best rival (a logistic of the score gap: 0.5 at a
-tie), times the quality of the match (1 for an exact spelling, less through folding, case endings
-or edits). A result is ambiguous when a different place (more than 5 km away) scores within 0.1
-of it.
+How sure the winner is, and whether it is ambiguous, is ``confidence``'s one rule.
 """
 
 from __future__ import annotations
@@ -32,7 +29,6 @@ MATCH_SCORE = {
 }
 # How the query met the name: spelled the same, through a case ending, through folding.
 HOW_PENALTY = {"exact": 0.0, "inflected": 0.05, "folded": 0.15}
-HOW_QUALITY = {"exact": 1.0, "inflected": 0.97, "folded": 0.92}
 FUZZY_PENALTY = 0.4
 
 POPULATION_WEIGHT = 0.1
@@ -41,10 +37,6 @@ NEAR_WEIGHT = 0.3
 NEAR_SCALE_KM = 50.0
 COUNTRY_WEIGHT = 0.5
 ADMIN1_WEIGHT = 0.3
-
-TEMPERATURE = 0.1
-AMBIGUITY_GAP = 0.1
-SAME_PLACE_KM = 5.0
 
 
 @dataclass(frozen=True)
@@ -81,10 +73,3 @@ def place_score(population: int, prior: float, lat: float, lon: float, country: 
     if context.admin1 and admin1 and context.admin1.casefold() in admin1.casefold():
         score += ADMIN1_WEIGHT
     return score
-
-
-def margin_confidence(score: float, rival: float | None) -> float:
-    """How sure ``score`` beats its best rival: 0.5 at a tie, near 1 far ahead, 1 alone."""
-    if rival is None:
-        return 1.0
-    return 1.0 / (1.0 + math.exp(-(score - rival) / TEMPERATURE))

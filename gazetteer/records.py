@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-# Kinds of place the gazetteer knows.
-SETTLEMENT, REGION, COUNTRY = "settlement", "region", "country"
+
+class Kind(StrEnum):
+    """Kinds of place. ``other``: a user's place that is none of the three, or (in a mention) an
+    unknown name that no place word qualifies."""
+
+    SETTLEMENT = "settlement"
+    REGION = "region"
+    COUNTRY = "country"
+    OTHER = "other"
+
+
+SETTLEMENT, REGION, COUNTRY = Kind.SETTLEMENT, Kind.REGION, Kind.COUNTRY
 
 # How a name relates to its place, best first. The curated supplement uses
 # historical / russian / transliteration / misspelling; GeoNames gives official / alternate.
@@ -51,6 +62,7 @@ class Candidate:
     match_type: str
     confidence: float
     score: float = field(default=0.0, compare=False)
+    quality: float = field(default=1.0, compare=False)  # how well the name matched (confidence)
 
     def as_json(self) -> dict:
         """The JSON object of `frontline place --json`, keys in the documented order."""

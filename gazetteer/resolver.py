@@ -6,33 +6,26 @@
 
 Lookup order for one query: every name with the query's fold key; for Cyrillic, every name with
 the fold key of one of its dictionary forms (case endings); only when nothing matched, the fuzzy
-fallback. Candidates are scored by ``ranking``. With ``online=True`` and still no match, the
-online geocoder is asked and its answer cached in the user supplement.
+fallback. Candidates are scored by ``ranking`` and judged by ``confidence``. ``resolve`` only
+reads; ``resolve_online`` is the one call that asks a service and writes its answer to the user
+supplement.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import fuzzy, user_supplement
+from .confidence import HOW_QUALITY, fuzzy_quality, judge
 from .index import NameIndex, load_index
 from .morphology import lemma_forms
 from .normalize import exact_key, fold_key, fold_key_of_exact, has_cyrillic
-from .ranking import (
-    AMBIGUITY_GAP,
-    HOW_QUALITY,
-    SAME_PLACE_KM,
-    Context,
-    haversine_km,
-    margin_confidence,
-    name_score,
-    place_score,
-)
-from .records import Candidate, Place, Resolution
-from .sources import data_version
+from .ranking import Context, name_score, place_score
+from .records import SETTLEMENT, Candidate, Place, Resolution
+from .sources import data_version, geonames_countries, read_curated
 
 
 @dataclass
@@ -54,14 +47,14 @@ class Gazetteer:
         self._fuzzy_pool: fuzzy.FuzzyPool | None = None  # built on first need
 
     @classmethod
-    def load(cls, progress: Callable[[str], None] = lambda _: None, rebuild: bool = False,
+    def load(cls, rebuild: bool = False,
              supplement: bool | list[dict[str, str]] = True) -> Gazetteer:
         """The cached index (built on first use) plus the user supplement, unless told not to.
 
         ``supplement`` may also be the supplement's rows themselves: a worker process on
         another machine gets the rows of the run it works for, not its own file.
         """
-        gazetteer = cls(load_index(progress, rebuild=rebuild), version=data_version())
+        gazetteer = cls(load_index(rebuild=rebuild), version=data_version())
         rows = user_supplement.read() if supplement is True else (supplement or [])
         user_supplement.apply(gazetteer, rows)
         gazetteer.supplement_rows = list(rows)
@@ -151,33 +144,54 @@ class Gazetteer:
             suggestions.append(self.index.names[best[0]])
             if fuzzy.is_match(key, near_key):
                 edits = fuzzy.edits(key, near_key)
-                quality = max(0.0, 1.0 - 2.0 * edits / len(key))
+                quality = fuzzy_quality(edits, len(key))
                 for place, name, name_type in entries:
                     hits.append(_Hit(place, name, name_type, "fuzzy",
                                      name_score(name_type, "fuzzy", edits), quality))
         return hits, list(dict.fromkeys(suggestions))
 
     def resolve(self, query: str, near: tuple[float, float] | None = None,
-                country: str | None = None, admin1: str | None = None, limit: int = 5,
-                online: bool = False, geocoder=None) -> Resolution:
+                country: str | None = None, admin1: str | None = None,
+                limit: int = 5) -> Resolution:
         """Rank the places ``query`` may name. ``near`` (lat, lon), ``country`` (ISO alpha-2) and
         ``admin1`` (a region name) are optional context that favours candidates there; ``limit``
-        caps the ranked candidates returned (the match included)."""
+        caps the ranked candidates returned (the match included). Reads only: nothing is
+        written, nothing is asked online (see ``resolve_online``)."""
         context = Context(near=near, country=country, admin1=admin1)
         hits = self._hits(query)
         suggestions: list[str] = []
         if not hits:
             hits, suggestions = self._fuzzy_hits(fold_key(query))
-        if not hits and online and user_supplement.cache_online_answer(self, query, geocoder):
-            return self.resolve(query, near, country, admin1, limit)
         if not hits:
             return Resolution(query=query, match=None, suggestions=tuple(suggestions[:5]))
         return self._rank(query, hits, context, limit, suggestions)
 
-    def _same_place(self, a: int, b: int) -> bool:
-        """Two entries closer than SAME_PLACE_KM are one place for the map (GeoNames duplicates)."""
-        idx = self.index
-        return haversine_km(idx.lats[a], idx.lons[a], idx.lats[b], idx.lons[b]) <= SAME_PLACE_KM
+    def resolve_online(self, query: str, geocoder=None, **context) -> Resolution:
+        """``resolve``, and when nothing matches offline, ask the online geocoder: its answer
+        is cached in the user supplement (the one write) and added to this gazetteer, so the
+        service is asked once per name. ``context`` as in ``resolve``."""
+        resolution = self.resolve(query, **context)
+        if resolution.match is None and not resolution.candidates and (
+                user_supplement.cache_online_answer(self, query, geocoder)):
+            return self.resolve(query, **context)
+        return resolution
+
+    # -- what the article stages need to know about places -----------------------------------
+    def findable_keys(self) -> list[str]:
+        """The fold keys worth finding in running text: names of the theatre's places, regions,
+        countries and big places elsewhere, and the user's names."""
+        return [*self.index.salient_keys, *self.extra]
+
+    def in_theatre(self, place: Place) -> bool:
+        """Ukraine, Russia or Belarus (a theatre prior above 0); a user's place counts by its
+        country."""
+        index = self.index.index_of(place.place_id)
+        return index is not None and self.index.priors[index] > 0.0
+
+    def is_national_capital(self, place: Place) -> bool:
+        """A country's capital (Moscow, Kyiv, Washington): such a name often stands for a
+        government ("Moscow said")."""
+        return place.kind == SETTLEMENT and (place.country, place.name) in _capitals()
 
     def _rank(self, query, hits, context, limit, suggestions) -> Resolution:
         idx = self.index
@@ -190,18 +204,25 @@ class Gazetteer:
             total = hit.score + place_score(
                 idx.populations[place], idx.priors[place], idx.lats[place], idx.lons[place],
                 idx.countries[place], idx.admin1s[place], context)
-            scored.append((total, place, hit))
+            scored.append((round(total, 4), place, hit))
         scored.sort(key=lambda item: (-item[0], item[1]))
-        top_score, top_place, _ = scored[0]
-        rival = next((s for s, p, _ in scored[1:] if not self._same_place(top_place, p)), None)
-        candidates = []
-        for rank, (total, place, hit) in enumerate(scored[:limit]):
-            match_type = {"exact": hit.name_type, "inflected": "inflected",
-                          "folded": "transliteration", "fuzzy": "fuzzy"}[hit.how]
-            sureness = margin_confidence(total, rival if rank == 0 else top_score)
-            candidates.append(Candidate(idx.place(place), hit.name, match_type,
-                                        round(sureness * hit.quality, 3), round(total, 4)))
-        top = candidates[0]
-        ambiguous = rival is not None and top.score - rival < AMBIGUITY_GAP
-        return Resolution(query=query, match=top, candidates=tuple(candidates[1:]),
-                          ambiguous=ambiguous, suggestions=tuple(suggestions[:5]))
+        match_types = {"exact": None, "inflected": "inflected", "folded": "transliteration",
+                       "fuzzy": "fuzzy"}
+        ranked = judge(
+            Candidate(idx.place(place), hit.name, match_types[hit.how] or hit.name_type, 0.0,
+                      total, hit.quality) for total, place, hit in scored)
+        candidates = ranked.candidates[:limit]
+        return Resolution(query=query, match=candidates[0], candidates=candidates[1:],
+                          ambiguous=ranked.ambiguous, suggestions=tuple(suggestions[:5]))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    return frozenset((iso, c.get("capital") or "") for iso, c in geonames_countries().items())
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Exact keys of common words that are also place names (``data/stopwords.csv``): never a
+    place when found alone in running text."""
+    return frozenset(exact_key(row["word"]) for row in read_curated("stopwords.csv"))

@@ -13,21 +13,22 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import logging
 import re
-import sys
 from pathlib import Path
 
 from .build import theatre_prior
-from .files import atomic_path
+from .common import FrontlineError, atomic_path, user_supplement_path
 from .normalize import exact_key
-from .records import SETTLEMENT, Place
-from .settings import user_supplement_path
+from .records import SETTLEMENT, Kind, Place
 
 FIELDS = ("name", "lat", "lon", "to", "aliases", "country", "kind", "source", "added")
-KINDS = ("settlement", "region", "country", "other")
+KINDS = tuple(Kind)
+
+log = logging.getLogger(__name__)
 
 
-class SupplementError(ValueError):
+class SupplementError(FrontlineError, ValueError):
     """A user addition that cannot be accepted (bad coordinates, unknown place...)."""
 
 
@@ -72,8 +73,8 @@ def apply(gazetteer, rows: list[dict[str, str]]) -> None:
         if row.get("to"):
             index = gazetteer.place_index(row["to"])
             if index is None:
-                print(f"frontline: user supplement: alias {row['name']!r} points at unknown "
-                      f"place {row['to']!r}; skipped", file=sys.stderr)
+                log.warning("user supplement: alias %r points at unknown place %r; skipped",
+                            row["name"], row["to"])
             else:
                 gazetteer.add_name(index, row["name"], "user")
             continue

@@ -11,7 +11,7 @@ __all__ = ["mentions"]
 
 def __getattr__(name: str):
     if name == "mentions":
-        from .pipeline import mentions
+        from geo.run.pipeline import mentions
 
         return mentions
     raise AttributeError(f"module 'geo' has no attribute {name!r}")

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import sys
 
-from gazetteer import cli as place_cli
+from gazetteer import FrontlineError, run_place
 
 
 def _date(text: str) -> dt.date:
@@ -30,8 +31,10 @@ def _date(text: str) -> dt.date:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="frontline", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    place = commands.add_parser("place", help="look up a place name (or: place add ...)")
-    place_cli.add_lookup_arguments(place)
+    place = commands.add_parser("place", add_help=False,
+                                help="look up a place name, or add one: place add NAME ...")
+    place.add_argument("words", nargs=argparse.REMAINDER,
+                       help="see `frontline place --help` and `frontline place add --help`")
     found = commands.add_parser("mentions", help="articles -> table of dated place mentions")
     found.add_argument("inputs", nargs="+", help="files or folders (.txt .md .html .json .jsonl)")
     found.add_argument("-o", "--output", required=True,
@@ -88,15 +91,6 @@ def _jobs(text: str) -> int:
     return value
 
 
-def _add_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="frontline place add",
-        description="Add a place (--lat/--lon) or an alias of a known place (--to) to the user "
-                    "supplement that every later run reads.")
-    place_cli.add_add_arguments(parser)
-    return parser
-
-
 def _run(command: str, args: argparse.Namespace, consume) -> int:
     """The shared run: gazetteer, store, engine and progress bar around ``consume(batches,
     summary, gazetteer)``, which writes the output as the batches stream in; then the summary,
@@ -104,13 +98,11 @@ def _run(command: str, args: argparse.Namespace, consume) -> int:
     from tqdm import tqdm
 
     from gazetteer import Gazetteer
+    from geo.out.table import write_report
+    from geo.run.pipeline import mention_batches
+    from geo.run.summary import RunSummary
 
-    from .engines import EngineError
-    from .export import ExportError, write_report
-    from .pipeline import RunSummary, mention_batches, print_summary
-    from .store import StoreError
-
-    gazetteer = Gazetteer.load(progress=place_cli.progress)
+    gazetteer = Gazetteer.load()
     summary = RunSummary()
     code = None
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked from this one
@@ -123,13 +115,14 @@ def _run(command: str, args: argparse.Namespace, consume) -> int:
                                       engine=args.engine, scheduler=args.scheduler,
                                       store=store)
             consume(batches, summary, gazetteer)
-    except (ExportError, EngineError, StoreError, OSError) as error:
+    except (FrontlineError, OSError) as error:
         print(f"frontline {command}: {error}", file=sys.stderr)
         code = 1
     finally:
         if store is not None:
             store.close()
-    print_summary(summary)
+    for line in summary.lines():
+        print(f"frontline: {line}", file=sys.stderr)
     if code is None:
         code = summary.exit_code(args.strict)
         if code == 1 and summary.articles and summary.skipped and args.strict:
@@ -138,7 +131,7 @@ def _run(command: str, args: argparse.Namespace, consume) -> int:
     if args.report:
         try:
             write_report(summary.as_json(code), args.report)
-        except ExportError as error:
+        except FrontlineError as error:
             print(f"frontline {command}: {error}", file=sys.stderr)
             code = 1
     return code
@@ -147,8 +140,9 @@ def _run(command: str, args: argparse.Namespace, consume) -> int:
 def _open_store(args: argparse.Namespace, gazetteer):
     """The incremental store: ``--store PATH`` (an error if unusable), else the default
     location (a warning if unusable: the run goes on without it), or none with --no-cache."""
-    from .pipeline import open_store
-    from .store import StoreError, default_path
+    from geo.errors import StoreError
+    from geo.run.pipeline import open_store
+    from geo.run.store import default_path
 
     if args.no_cache:
         return None
@@ -162,7 +156,8 @@ def _open_store(args: argparse.Namespace, gazetteer):
 
 
 def run_mentions(args: argparse.Namespace) -> int:
-    from .export import ExportError, TableWriter, format_for
+    from geo.errors import ExportError
+    from geo.out.table import TableWriter, format_for
 
     try:
         fmt = format_for(args.output, args.format)
@@ -181,9 +176,9 @@ def run_mentions(args: argparse.Namespace) -> int:
 
 
 def run_map(args: argparse.Namespace) -> int:
-    from .layers import map_data
-    from .pipeline import frame_of
-    from .render import render_map, write_map
+    from geo.out.map.layers import map_data
+    from geo.out.map.render import render_map, write_map
+    from geo.schema import frame_of
 
     def draw(batches, summary, gazetteer):
         data = map_data((frame_of(batch) for batch in batches), size=args.bin,
@@ -198,13 +193,27 @@ def run_map(args: argparse.Namespace) -> int:
     return _run("map", args, draw)
 
 
+class _Printer(logging.Handler):
+    """The libraries log; the command line prints what they say, one line each on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"frontline: {record.getMessage()}", file=sys.stderr, flush=True)
+
+
+def _show_library_messages() -> None:
+    for name in ("gazetteer", "geo"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, _Printer) for h in logger.handlers):
+            logger.addHandler(_Printer())
+        logger.setLevel(logging.INFO)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:2] == ["place", "add"]:
-        return place_cli.run_add(_add_parser().parse_args(argv[2:]))
+    _show_library_messages()
+    if argv[:1] == ["place"]:  # a command of its own, with its own parsers (lookup and add)
+        return run_place(argv[1:])
     args = _parser().parse_args(argv)
-    if args.command == "place":
-        return place_cli.run_lookup(args)
     try:
         return run_mentions(args) if args.command == "mentions" else run_map(args)
     except KeyboardInterrupt:  # outputs are written atomically: nothing half-written is left

@@ -15,8 +15,7 @@ from gazetteer import Gazetteer
 
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.load(progress=lambda m: print(f"[gazetteer] {m}", file=sys.stderr),
-                          supplement=False)
+    return Gazetteer.load(supplement=False)
 
 
 @pytest.fixture

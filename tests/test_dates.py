@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.dates import event_date, publication_date
-from geo.records import DATE_SOURCES, PUBLISHED_SOURCES
+from geo.read.dates import event_date, publication_date
+from geo.schema import DATE_SOURCES, PUBLISHED_SOURCES
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 REFERENCE = date(2026, 11, 21)  # the run date: a Saturday

@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from gazetteer.files import atomic_path
+from gazetteer import atomic_path
 
 
 def test_written_file_replaces_the_old_one_whole(tmp_path):

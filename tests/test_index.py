@@ -50,7 +50,7 @@ def fake_build(monkeypatch, tmp_path):
     monkeypatch.setenv("FRONTLINE_CACHE_DIR", str(tmp_path))
     calls = []
 
-    def build(progress):
+    def build():
         calls.append(1)
         return small_tables()
 

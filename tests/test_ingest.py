@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.ingest import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, read_articles
-from geo.records import Article, Skipped
+from geo.read.ingest import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, read_articles
+from geo.schema import Article, Skipped
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -473,9 +473,9 @@ def test_seed_folder_reads_as_five_articles():
 
 
 def test_big_jsonl_is_streamed_line_by_line(tmp_path, monkeypatch):
-    import geo.ingest as ingest
+    from geo.read import formats, ingest
 
-    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 200)  # make a small file count as big
+    monkeypatch.setattr(formats, "MAX_FILE_BYTES", 200)  # make a small file count as big
     path = tmp_path / "big.jsonl"
     lines = [json.dumps({"id": f"a{i}", "text": f"Shelling near Pokrovsk, day {i}."})
              for i in range(20)]

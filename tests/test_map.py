@@ -9,10 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.layers import SAMPLE, bin_start, map_data
-from geo.pipeline import mentions
-from geo.records import MENTION_COLUMNS
-from geo.render import render_map, safe_json, write_map
+from geo.out.map.layers import SAMPLE, bin_start, map_data
+from geo.out.map.render import render_map, safe_json, write_map
+from geo.run.pipeline import mentions
+from geo.schema import MENTION_COLUMNS
 
 TODAY = dt.date(2026, 11, 21)
 OUTPUT = Path(__file__).resolve().parents[1] / "output"

@@ -11,9 +11,9 @@ import json
 
 import pytest
 
-from geo.extract import Extractor
-from geo.ingest import read_articles
-from geo.records import MENTION_COLUMNS, Article
+from geo.read.ingest import read_articles
+from geo.run.extract import Extractor
+from geo.schema import MENTION_COLUMNS, Article
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -184,7 +184,7 @@ def test_event_dates_never_after_publication(extractor):
 
 # -- the table and the command ---------------------------------------------------------------------
 def test_table_columns_and_crs(gazetteer, tmp_path):
-    from geo.pipeline import mentions
+    from geo.run.pipeline import mentions
 
     (tmp_path / "a.txt").write_text(" date 2025-11-12\nTitle here\nShelling hit Kramatorsk.\n",
                                     encoding="utf-8")
@@ -249,8 +249,8 @@ def test_every_format_reads_back_as_the_table(gazetteer, tmp_path, fmt):
     import geopandas
     import pandas
 
-    from geo import export
-    from geo.pipeline import mentions
+    from geo.out import table as export
+    from geo.run.pipeline import mentions
 
     table = mentions(["seeds"], gazetteer, TODAY)
     out = tmp_path / f"m.{fmt}"

@@ -62,7 +62,7 @@ def _geocoder(domain, **options):
 def test_online_answer_is_used_and_cached(stand_in, data_dir):
     gazetteer = Gazetteer.load()
     assert gazetteer.resolve("Robotyne").match is None  # offline: unknown
-    resolution = gazetteer.resolve("Robotyne", online=True, geocoder=_geocoder(stand_in))
+    resolution = gazetteer.resolve_online("Robotyne", geocoder=_geocoder(stand_in))
     assert resolution.match is not None
     assert (resolution.match.place.lat, resolution.match.place.lon) == (47.4468, 35.8367)
     assert resolution.match.match_type == "online"
@@ -76,13 +76,13 @@ def test_online_answer_is_used_and_cached(stand_in, data_dir):
 
 def test_online_is_never_asked_for_known_names(stand_in, data_dir):
     gazetteer = Gazetteer.load()
-    gazetteer.resolve("Kramatorsk", online=True, geocoder=_geocoder(stand_in))
+    gazetteer.resolve_online("Kramatorsk", geocoder=_geocoder(stand_in))
     assert StandIn.requests == []
 
 
 def test_online_no_answer_leaves_name_unresolved(stand_in, data_dir):
     gazetteer = Gazetteer.load()
-    resolution = gazetteer.resolve("Qwertyuiop", online=True, geocoder=_geocoder(stand_in))
+    resolution = gazetteer.resolve_online("Qwertyuiop", geocoder=_geocoder(stand_in))
     assert resolution.match is None
     assert not (data_dir / "places.csv").exists()
 
@@ -91,8 +91,8 @@ def test_failing_service_does_not_fail_the_run(stand_in, data_dir):
     StandIn.fail = True
     gazetteer = Gazetteer.load()
     started = time.monotonic()
-    resolution = gazetteer.resolve("Robotyne", online=True,
-                                   geocoder=_geocoder(stand_in, min_delay=0.1, max_retries=1))
+    geocoder = _geocoder(stand_in, min_delay=0.1, max_retries=1)
+    resolution = gazetteer.resolve_online("Robotyne", geocoder=geocoder)
     assert resolution.match is None
     assert len(StandIn.requests) == 2  # one try, one bounded retry
     assert time.monotonic() - started < 10
@@ -100,8 +100,8 @@ def test_failing_service_does_not_fail_the_run(stand_in, data_dir):
 
 def test_unreachable_service_does_not_fail_the_run(data_dir):
     gazetteer = Gazetteer.load()
-    resolution = gazetteer.resolve("Robotyne", online=True,
-                                   geocoder=_geocoder("127.0.0.1:9", min_delay=0.0,
+    resolution = gazetteer.resolve_online("Robotyne",
+                                          geocoder=_geocoder("127.0.0.1:9", min_delay=0.0,
                                                       max_retries=0))
     assert resolution.match is None
 

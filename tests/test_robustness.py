@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gazetteer.normalize import exact_key, fold_key
-from geo import export
-from geo.extract import Extractor
-from geo.records import Article
+from geo.out import table as export
+from geo.run.extract import Extractor
+from geo.schema import Article
 
 TODAY = "2026-11-21"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
@@ -106,7 +106,7 @@ def test_missing_folder_created_unwritable_one_reported(run_cli, tmp_path):
 
 @pytest.mark.parametrize("fmt", ["geojson", "csv", "parquet", "gpkg"])
 def test_interrupted_write_leaves_nothing_behind(gazetteer, tmp_path, fmt):
-    from geo.pipeline import mentions
+    from geo.run.pipeline import mentions
 
     frame = mentions(["seeds/001_03bd3e0471fd2937.txt"], gazetteer=gazetteer)
     target = tmp_path / f"m.{fmt}"
@@ -131,7 +131,7 @@ def test_future_and_impossible_metadata_dates_are_never_used(gazetteer, tmp_path
         {"id": "future", "published": "3000-01-01", "text": "Shelling hit Kramatorsk."},
         {"id": "impossible", "published": "2025-13-45", "text": "Shelling hit Pokrovsk."},
     ]), encoding="utf-8")
-    from geo.pipeline import mentions
+    from geo.run.pipeline import mentions
 
     frame = mentions([tmp_path], gazetteer=gazetteer, reference=dt.date(2026, 11, 21))
     assert set(frame["published_source"]) == {"unknown"}

@@ -19,9 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from geo.engines import EngineError, Setup, extract_batch
-from geo.pipeline import RunSummary, mentions
-from geo.records import Article
+from geo.errors import EngineError
+from geo.run.engines import Setup, extract_batch
+from geo.run.pipeline import mentions
+from geo.run.summary import RunSummary
+from geo.schema import Article
 
 TODAY = "2026-11-21"
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -233,7 +235,7 @@ def test_dask_cluster_gives_the_same_table(cluster, gazetteer, corpus, run_cli, 
     from dask.distributed import Client
 
     with Client(cluster) as client:  # the work ran in the workers: they built extractors
-        built = client.run(lambda: len(__import__("geo.engines").engines._extractors))
+        built = client.run(lambda: len(__import__("geo.run.engines").run.engines._extractors))
     assert len(built) == 2 and sum(built.values()) >= 1
     plain, on_dask = tmp_path / "plain.geojson", tmp_path / "dask.geojson"
     assert run_cli("mentions", str(corpus), "-o", str(plain), "--today", TODAY,

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.export import write
-from geo.pipeline import mentions
+from geo.out.table import write
+from geo.run.pipeline import mentions
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 

@@ -8,10 +8,18 @@ safe to delete, and ``--no-cache`` runs without it.
 What an entry is keyed by: a SHA-256 of the article's text and its metadata date, the only
 inputs the extraction reads (title, outlet and URL are copied from the article, never stored), so
 a syndicated copy under another id is worked out once. What an entry holds is only valid for one
-*context*: the gazetteer's fingerprint (index data version and user supplement), the code of the
-extraction stages, and this store's format. Opening the store under another context empties it
-(the table is made anew, so a store of an older layout is replaced too):
-it never serves results that an upgrade or a ``frontline place add`` would change.
+*context*, and opening the store under another context empties it (the table is made anew, so a
+store of an older layout is replaced too). The context is a hash of everything that decides a
+result, with no list for anyone to keep up to date:
+
+- every file of the installed ``gazetteer`` and ``geo`` packages, code and data alike (a ranking
+  weight, a stop-word, a curated alias, a regex);
+- the versions of Python and of every runtime dependency frontline declares (rapidfuzz,
+  pyahocorasick, the pymorphy3 dictionaries, the GeoNames packages...);
+- the gazetteer's fingerprint (its index data version and the user supplement);
+- this store's format.
+
+So it never serves results that an upgrade, an edit or a ``frontline place add`` would change.
 
 The run date (``--today``) is the one input that is not in the key: it only matters through the
 publication date it lets the dates stage infer. An entry records the publication date it was
@@ -25,25 +33,26 @@ survives an interrupted run with what was committed (each batch is one transacti
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
+import platform
+import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
-from gazetteer.settings import cache_dir
+from gazetteer import cache_dir
+from geo.errors import StoreError
+from geo.schema import Article
 
-FORMAT = 2  # the table's layout and the packing of results
+FORMAT = 3  # the table's layout and the packing of results
 FILE_NAME = "mentions-store.sqlite"
-# The modules whose code decides an article's result or its packing: a change to any of them
-# empties the store. The store's own layout is ``FORMAT``.
-EXTRACTION_MODULES = ("dates.py", "sentences.py", "recognise.py", "disambiguate.py",
-                      "extract.py")
-
-
-class StoreError(OSError):
-    """The store cannot be opened or written (unwritable folder, not an SQLite file...)."""
+DISTRIBUTION = "frontline-mapper"
+PACKAGES = ("gazetteer", "geo")
 
 
 @dataclass(frozen=True)
@@ -69,12 +78,57 @@ def article_key(text: str, metadata_date: str | None) -> bytes:
     return digest.digest()
 
 
-def context_of(gazetteer_fingerprint: str) -> str:
+def context_of(gazetteer_fingerprint: str, code: str | None = None,
+               dependencies: str | None = None) -> str:
+    """The store context of a run with this gazetteer (see the module docstring); ``code`` and
+    ``dependencies`` default to this installation's ``code_fingerprint()`` and
+    ``dependency_versions()``."""
     digest = hashlib.sha256(f"{FORMAT};{gazetteer_fingerprint};".encode())
-    here = Path(__file__).parent
-    for name in EXTRACTION_MODULES:
-        digest.update((here / name).read_bytes())
+    digest.update((code or code_fingerprint()).encode())
+    digest.update((dependencies or dependency_versions()).encode())
     return digest.hexdigest()[:24]
+
+
+@lru_cache(maxsize=4)
+def code_fingerprint(roots: tuple[Path, ...] | None = None) -> str:
+    """A hash of every file under the installed packages (``roots`` for a test), by relative
+    path and content; compiled caches and hidden files aside."""
+    roots = roots or tuple(Path(str(files(package))) for package in PACKAGES)
+    digest = hashlib.sha256()
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            relative = path.relative_to(root).as_posix()
+            if path.is_file() and "__pycache__" not in relative and not any(
+                    part.startswith(".") for part in path.relative_to(root).parts):
+                digest.update(f"{root.name}/{relative}\0".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def dependency_versions(version: Callable[[str], str] | None = None) -> str:
+    """Python's version and each declared runtime dependency's installed version, one
+    ``name=version`` per line (``missing`` when not installed)."""
+    version = version or importlib.metadata.version
+    lines = [f"python={platform.python_version()}"]
+    for name in _runtime_dependencies():
+        try:
+            lines.append(f"{name}={version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            lines.append(f"{name}=missing")
+    return "\n".join(lines)
+
+
+@lru_cache(maxsize=1)
+def _runtime_dependencies() -> tuple[str, ...]:
+    """The distributions frontline requires to run (its extras, such as Dask or the test
+    tools, decide no result)."""
+    try:
+        requirements = importlib.metadata.requires(DISTRIBUTION) or []
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree, not installed
+        return ()
+    names = [re.split(r"[\s<>=!~;\[(]", line, maxsplit=1)[0] for line in requirements
+             if "extra ==" not in line]
+    return tuple(sorted(set(names)))
 
 
 class MentionStore:
@@ -141,3 +195,33 @@ class MentionStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+# -- what a run may reuse ------------------------------------------------------------------------
+def key_of(article: Article) -> bytes:
+    return article_key(article.text, article.published.isoformat() if article.published
+                       else None)
+
+
+def reusable(batch: list[Article], store: MentionStore | None, reference: str,
+             publication_date: Callable[[Article], tuple]) -> tuple[list[bytes], dict[int, bytes]]:
+    """The batch's store keys, and the (packed) results the store holds that this run can
+    reuse: an entry made under another run date (``reference``) holds when the publication
+    date comes out the same under this one, since event dates are counted from the publication
+    date, not the run date."""
+    if store is None:
+        return [], {}
+    keys = [key_of(article) for article in batch]
+    entries = store.get_many(keys)
+    reused = {}
+    for number, (article, key) in enumerate(zip(batch, keys, strict=True)):
+        entry = entries.get(key)
+        if entry is None:
+            continue
+        if entry.reference != reference:
+            published, source = publication_date(article)
+            if (published.isoformat() if published else None, source) != (
+                    entry.published, entry.published_source):
+                continue
+        reused[number] = entry.packed
+    return keys, reused

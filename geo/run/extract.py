@@ -5,7 +5,7 @@ answers) and turns an article into mentions. Two shapes of the same result:
 
 - ``article_mentions``: ``Mention`` records, for code and tests that look at one article;
 - ``article_result``: an ``ArticleResult``, the article's rows as an Arrow record batch
-  (``records.RESULT_SCHEMA``), packed as LZ4-compressed bytes (``ArticleResult.pack``) to
+  (``schema.RESULT_SCHEMA``), packed as LZ4-compressed bytes (``ArticleResult.pack``) to
   cross a process boundary or a network and to be kept by the store. Arrow, because the rows
   are turned into Arrow once, where the work runs; the process that assembles the table, and a
   re-run that takes them from the store, only concatenate buffers and never make a Python
@@ -22,12 +22,21 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from gazetteer import Gazetteer, Resolution
-
-from . import dates
-from .disambiguate import CANDIDATES_PER_SPAN, Resolved, resolve_spans
-from .recognise import Recogniser
-from .records import RESULT_SCHEMA, Article, Mention
-from .sentences import Sentences
+from geo.find.candidates import CANDIDATES_PER_SPAN, Resolved
+from geo.find.recognise import Recogniser
+from geo.find.resolve import resolve_spans
+from geo.read import dates
+from geo.read.sentences import Sentences
+from geo.schema import (
+    RESULT_SCHEMA,
+    Article,
+    DateSource,
+    Kind,
+    Mention,
+    PublishedSource,
+    ResolutionStatus,
+    result_batch,
+)
 
 ANSWER_CACHE_SIZE = 100_000
 
@@ -37,7 +46,7 @@ class ArticleResult:
     """An article's mentions (``RESULT_SCHEMA`` rows) plus its publication date (ISO)."""
 
     published: str | None
-    published_source: str
+    published_source: PublishedSource
     rows: pa.RecordBatch
 
     def __len__(self) -> int:
@@ -47,7 +56,7 @@ class ArticleResult:
         """The IPC message of the rows, LZ4-compressed (2.5x smaller for 15 us an article,
         8 us to undo: less to send between processes and to keep in the store)."""
         rows = self.rows.serialize()
-        return marshal.dumps((self.published, self.published_source, rows.size,
+        return marshal.dumps((self.published, str(self.published_source), rows.size,
                               pa.compress(rows, codec="lz4", asbytes=True)))
 
     @classmethod
@@ -62,7 +71,7 @@ class _Found:
     item: Resolved
     sentence: tuple[int, int]
     date: dt.date | None
-    date_source: str
+    date_source: DateSource
 
 
 class Extractor:
@@ -81,7 +90,7 @@ class Extractor:
                                                                    limit=CANDIDATES_PER_SPAN)
         return answer
 
-    def publication_date(self, article: Article) -> tuple[dt.date | None, str]:
+    def publication_date(self, article: Article) -> tuple[dt.date | None, PublishedSource]:
         return dates.publication_date(article.text, article.published, self.reference)
 
     def _found(self, article: Article, published: dt.date | None) -> Iterator[_Found]:
@@ -94,53 +103,37 @@ class Extractor:
                 dated[bounds] = dates.event_date(article.text[bounds[0]:bounds[1]], published)
             yield _Found(item, bounds, *dated[bounds])
 
-    def article_mentions(self, article: Article) -> tuple[dt.date | None, str, list[Mention]]:
+    def article_mentions(self, article: Article
+                         ) -> tuple[dt.date | None, PublishedSource, list[Mention]]:
         published, published_source = self.publication_date(article)
         found = [_mention(article, f) for f in self._found(article, published)]
         return published, published_source, found
 
     def article_result(self, article: Article) -> ArticleResult:
-        published, published_source = self.publication_date(article)
-        columns = tuple([] for _ in RESULT_SCHEMA)
-        joined = RESULT_SCHEMA.get_field_index("candidates")  # one string: "a; b; c"
-        for found in self._found(article, published):
-            row = _row(article, found)
-            for number, (column, value) in enumerate(zip(columns, row, strict=True)):
-                column.append("; ".join(value) if number == joined else value)
-        rows = pa.record_batch([pa.array(column, type=field.type)
-                                for column, field in zip(columns, RESULT_SCHEMA, strict=True)],
-                               schema=RESULT_SCHEMA)
+        published, published_source, found = self.article_mentions(article)
         return ArticleResult(published.isoformat() if published else None, published_source,
-                             rows)
-
-
-def _row(article: Article, found: _Found) -> tuple:
-    """One mention in ``RESULT_SCHEMA`` order (candidates still a tuple)."""
-    item, span, best = found.item, found.item.span, found.item.best
-    placed = best is not None and item.resolution != "unresolved"
-    kind = best.place.kind if best else ("settlement" if span.settlement_hint else "other")
-    shown = item.candidates[1:] if placed else item.candidates
-    place = best.place if placed else None
-    return (
-        span.surface, span.start, span.end,
-        article.text[found.sentence[0]:found.sentence[1]],
-        place.place_id if place else None,
-        place.name if place else None,
-        kind, item.role,
-        place.country if place else None,
-        (place.admin1 or None) if place else None,
-        round(place.lat, 5) if place else None,
-        round(place.lon, 5) if place else None,
-        best.confidence if placed else 0.0,
-        item.resolution,
-        tuple(f"{c.place.place_id} {c.place.name} ({c.confidence:.2f})" for c in shown[:5]),
-        found.date.isoformat() if found.date else None,
-        found.date_source,
-    )
+                             result_batch(found))
 
 
 def _mention(article: Article, found: _Found) -> Mention:
-    values = dict(zip(RESULT_SCHEMA.names, _row(article, found), strict=True))
-    date = values.pop("date")
-    return Mention(article_id=article.article_id,
-                   date=dt.date.fromisoformat(date) if date else None, **values)
+    item, span, best = found.item, found.item.span, found.item.best
+    placed = best is not None and item.resolution != ResolutionStatus.UNRESOLVED
+    kind = best.place.kind if best else (Kind.SETTLEMENT if span.settlement_hint else Kind.OTHER)
+    shown = item.candidates[1:] if placed else item.candidates
+    place = best.place if placed else None
+    return Mention(
+        surface=span.surface, start=span.start, end=span.end,
+        sentence=article.text[found.sentence[0]:found.sentence[1]],
+        place_id=place.place_id if place else None,
+        name=place.name if place else None,
+        kind=Kind(kind), role=item.role,
+        country=place.country if place else None,
+        admin1=(place.admin1 or None) if place else None,
+        lat=round(place.lat, 5) if place else None,
+        lon=round(place.lon, 5) if place else None,
+        confidence=best.confidence if placed else 0.0,
+        resolution=item.resolution,
+        candidates=tuple(f"{c.place.place_id} {c.place.name} ({c.confidence:.2f})"
+                         for c in shown[:5]),
+        date=found.date, date_source=found.date_source,
+    )

@@ -23,15 +23,13 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from .extract import Extractor
-from .records import Article
+from geo.errors import EngineError
+from geo.run.extract import Extractor
+from geo.run.store import context_of
+from geo.schema import Article
 
 ENGINES = ("local", "dask")
 IN_FLIGHT_PER_WORKER = 4
-
-
-class EngineError(RuntimeError):
-    """The engine cannot run (Dask not installed, scheduler unreachable, worker mismatch)."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +38,7 @@ class Setup:
 
     reference: dt.date
     supplement_rows: tuple
-    fingerprint: str
+    fingerprint: str  # the run's store context: its gazetteer, code and dependencies
 
 
 _extractors: dict[Setup, Extractor] = {}  # per worker process: built once per run set-up
@@ -58,16 +56,17 @@ def _build(setup: Setup) -> Extractor:
     from gazetteer import Gazetteer
 
     gazetteer = Gazetteer.load(supplement=[dict(row) for row in setup.supplement_rows])
-    if gazetteer.fingerprint != setup.fingerprint:
+    fingerprint = context_of(gazetteer.fingerprint)
+    if fingerprint != setup.fingerprint:
         raise EngineError(
-            f"this worker's gazetteer (fingerprint {gazetteer.fingerprint}) is not the run's "
+            f"this worker's frontline (fingerprint {fingerprint}) is not the run's "
             f"({setup.fingerprint}): install the same frontline version on every worker")
     return Extractor(gazetteer, setup.reference)
 
 
 def setup_for(extractor: Extractor) -> Setup:
     rows = tuple(tuple(sorted(row.items())) for row in extractor.gazetteer.supplement_rows)
-    return Setup(extractor.reference, rows, extractor.gazetteer.fingerprint)
+    return Setup(extractor.reference, rows, context_of(extractor.gazetteer.fingerprint))
 
 
 class Engine:

@@ -5,9 +5,9 @@ A map by date needs a date on every mention, but war reports date things loosely
 "in May 2023". Two entry points turn that into dates:
 
 - ``publication_date``: metadata first, then a dateline near the top of the text, then the latest
-  date the text mentions; every answer says where it came from (``records.PUBLISHED_SOURCES``).
+  date the text mentions; every answer says where it came from (``schema.PublishedSource``).
 - ``event_date``: the first temporal expression of a sentence, resolved against the publication
-  date; without one, the mention takes the publication date (``records.DATE_SOURCES``).
+  date; without one, the mention takes the publication date (``schema.DateSource``).
 
 Both work from compiled regexes over a few expression shapes, in English, Russian and Ukrainian,
 rather than ``dateparser.search``: that one costs milliseconds per sentence and reads counts,
@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+
+from geo.schema import DateSource, PublishedSource
 
 _EARLIEST = date(1990, 1, 1)
 # Bylines and datelines sit at the top of an article: look no further for them.
@@ -364,7 +366,7 @@ def _latest_mention(text: str, reference: date) -> date | None:
 
 def publication_date(
     text: str, metadata_date: date | None, reference: date
-) -> tuple[date | None, str]:
+) -> tuple[date | None, PublishedSource]:
     """When the article was published, and where that came from (``PUBLISHED_SOURCES``).
 
     Metadata first, then a dateline in the first lines, then the latest date the text mentions.
@@ -373,12 +375,12 @@ def publication_date(
     reference = _as_date(reference)
     metadata_date = _as_date(metadata_date)
     if _possible(metadata_date, reference):
-        return metadata_date, "metadata"
+        return metadata_date, PublishedSource.METADATA
     if (day := _dateline(text, reference)) is not None:
-        return day, "dateline"
+        return day, PublishedSource.DATELINE
     if (day := _latest_mention(text, reference)) is not None:
-        return day, "inferred"
-    return None, "unknown"
+        return day, PublishedSource.INFERRED
+    return None, PublishedSource.UNKNOWN
 
 
 def _resolve(expression: _Expression, published: date | None) -> date | None:
@@ -395,14 +397,15 @@ def _resolve(expression: _Expression, published: date | None) -> date | None:
     return published - timedelta(days=expression.days_back)
 
 
-def event_date(sentence: str, published: date | None) -> tuple[date | None, str]:
+def event_date(sentence: str, published: date | None) -> tuple[date | None, DateSource]:
     """When the events of a sentence happened, and where that came from (``DATE_SOURCES``).
 
     The first expression that resolves to a day no later than the publication wins ("event");
     otherwise the publication date ("published"), or (None, "unknown") without one.
     """
     published = _as_date(published)
-    fallback = (published, "published") if published is not None else (None, "unknown")
+    fallback = ((published, DateSource.PUBLISHED) if published is not None
+                else (None, DateSource.UNKNOWN))
     if not _DIGIT.search(sentence):
         lowered = sentence.lower()
         if not any(word in lowered for word in _MAY_HAVE_DATE):
@@ -410,5 +413,5 @@ def event_date(sentence: str, published: date | None) -> tuple[date | None, str]
     for expression in _expressions(sentence):
         day = _resolve(expression, published)
         if _possible(day, published):
-            return day, "event"
+            return day, DateSource.EVENT
     return fallback

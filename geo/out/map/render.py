@@ -30,9 +30,8 @@ from folium.elements import JSCSSMixin
 from folium.plugins import MarkerCluster
 from jinja2 import Template
 
-from gazetteer.files import atomic_path
-
-from .layers import MapData
+from gazetteer import atomic_path
+from geo.out.map.layers import MapData
 
 SATELLITE = ("https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/"
              "tile/{z}/{y}/{x}")
@@ -52,7 +51,7 @@ def safe_json(value) -> str:
 
 
 def _asset(name: str) -> str:
-    return files("geo").joinpath("assets", name).read_text(encoding="utf-8")
+    return files("geo.out.map").joinpath("assets", name).read_text(encoding="utf-8")
 
 
 class DatedMentions(JSCSSMixin, MacroElement):

@@ -24,9 +24,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from gazetteer import Gazetteer
-from gazetteer.normalize import exact_key, fold_key_of_exact, has_cyrillic
-from gazetteer.sources import read_curated
+from gazetteer import Gazetteer, exact_key, fold_key_of_exact, has_cyrillic, stopwords
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 _INSIDE = r"[\w'’ʼ\u00ad\u200b\u200c\u200d\u2060]*[^\W_]"
@@ -132,11 +130,6 @@ def tokens(text: str) -> list[_Token]:
     return out
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    return frozenset(exact_key(row["word"]) for row in read_curated("stopwords.csv"))
-
-
 class Recogniser:
     """One automaton over the gazetteer's salient keys (and the user's names), built once."""
 
@@ -144,7 +137,7 @@ class Recogniser:
         self.gazetteer = gazetteer
         self.lookup = lookup or (lambda query: gazetteer.resolve(query))
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)  # a third of the memory
-        for key in [*gazetteer.index.salient_keys, *gazetteer.extra]:
+        for key in gazetteer.findable_keys():
             self.automaton.add_word(f" {key} ", len(key.split()))
         self.automaton.make_automaton()
 

@@ -22,10 +22,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from gazetteer.files import atomic_path
-
-from .pipeline import frame_of
-from .records import CRS, SCHEMA
+from gazetteer import atomic_path
+from geo.errors import ExportError
+from geo.schema import CRS, SCHEMA, frame_of
 
 if TYPE_CHECKING:  # imported where used: GeoJSON and Parquet outputs need neither
     import geopandas as gpd
@@ -33,10 +32,6 @@ if TYPE_CHECKING:  # imported where used: GeoJSON and Parquet outputs need neith
 
 FORMATS = {".geojson": "geojson", ".json": "geojson", ".csv": "csv", ".gpkg": "gpkg",
            ".parquet": "parquet"}
-
-
-class ExportError(ValueError):
-    """The output cannot be written (unknown format, unwritable folder)."""
 
 
 def format_for(output: str, explicit: str | None) -> str:
@@ -57,7 +52,7 @@ class TableWriter:
     Use it as a context manager: the file appears at ``output`` when the block ends without an
     error (``-``: the GeoJSON goes to standard output then), nothing appears if it raises or if
     ``discard()`` was called (``--strict`` and a skipped input). Batches are Arrow rows of
-    ``records.SCHEMA``; ``write_frame`` takes a mentions GeoDataFrame instead.
+    ``schema.SCHEMA``; ``write_frame`` takes a mentions GeoDataFrame instead.
     """
 
     def __init__(self, output: str, fmt: str):

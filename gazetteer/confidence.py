@@ -1,0 +1,87 @@
+"""How sure a ranking is: one rule, for `frontline place` and for every mention in an article.
+
+``ranking`` scores each candidate place of a name; the article stages of ``geo`` add the
+article's context to those scores. Either way the candidates end here, and the same rule says
+how sure the winner is:
+
+- confidence is how clearly a candidate beats its best rival (a logistic of the score gap: 0.5
+  at a tie, near 1 far ahead, 1 alone), times the quality of the match (``Candidate.quality``:
+  1 for the name as spelled, less through a case ending, transliteration folding or edits);
+- a rival is another place: candidates within ``SAME_PLACE_KM`` of each other are one place for
+  the map (GeoNames lists some towns twice);
+- the winner is ambiguous when a rival scores within ``AMBIGUITY_GAP`` of it.
+
+So a name with no context gets the same confidence and the same ambiguity from
+``Gazetteer.resolve`` and from a one-sentence article.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from .ranking import haversine_km
+from .records import Candidate, Place
+
+# How the query met the name: spelled the same, through a case ending, through folding.
+HOW_QUALITY = {"exact": 1.0, "inflected": 0.97, "folded": 0.92}
+TEMPERATURE = 0.1
+AMBIGUITY_GAP = 0.1
+SAME_PLACE_KM = 5.0
+
+
+def fuzzy_quality(edits: int, length: int) -> float:
+    """A misspelling caught by the fuzzy fallback: every edit in a short name costs a lot."""
+    return max(0.0, 1.0 - 2.0 * edits / length)
+
+
+def margin_confidence(score: float, rival: float | None) -> float:
+    """How sure ``score`` beats its best rival: 0.5 at a tie, near 1 far ahead, 1 alone."""
+    if rival is None:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-(score - rival) / TEMPERATURE))
+
+
+def same_place(a: Place, b: Place) -> bool:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Candidates best first with their confidences set, and whether the best is ambiguous."""
+
+    candidates: tuple[Candidate, ...]
+    ambiguous: bool
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+def _rival(ordered: Sequence[Candidate]) -> float | None:
+    """The score of the best candidate that is another place than the first."""
+    top = ordered[0].place
+    return next((c.score for c in ordered[1:] if not same_place(top, c.place)), None)
+
+
+def is_ambiguous(ordered: Sequence[Candidate]) -> bool:
+    """Candidates best first: does another place score within ``AMBIGUITY_GAP`` of the best?"""
+    if not ordered:
+        return False
+    rival = _rival(ordered)
+    return rival is not None and ordered[0].score - rival < AMBIGUITY_GAP
+
+
+def judge(candidates: Iterable[Candidate]) -> Scored:
+    """Order candidates by ``score`` (ties keep their order) and set each one's confidence: the
+    winner's against its best rival, every other one's against the winner."""
+    ordered = sorted(candidates, key=lambda c: -c.score)
+    if not ordered:
+        return Scored((), False)
+    rival, top = _rival(ordered), ordered[0].score
+    judged = tuple(
+        replace(c, confidence=round(margin_confidence(c.score, rival if rank == 0 else top)
+                                    * c.quality, 3))
+        for rank, c in enumerate(ordered))
+    return Scored(judged, rival is not None and top - rival < AMBIGUITY_GAP)

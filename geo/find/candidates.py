@@ -1,0 +1,64 @@
+"""An article's name spans with their gazetteer candidates: the record the find stages share.
+
+Each ``Resolved`` starts with the ranked candidates of every query of its span (the surface,
+and forms derived from it: an adjective's stem, a region reading) and is then narrowed by the
+article's context (``filters``, ``aliases``, ``coherence``) and classified (``classify.role``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from gazetteer import Candidate, Resolution, exact_key
+from geo.find.recognise import Span
+from geo.schema import ResolutionStatus, Role
+
+CANDIDATES_PER_SPAN = 8
+# A candidate found through a form derived from the surface (Krasnoarmeyskoye direction ->
+# Krasnoarmeysk; "Luhansk regions" -> Luhansk region) is a weaker match than the name itself.
+DERIVED_QUALITY = 0.95
+
+Lookup = Callable[[str], Resolution]
+
+
+@dataclass
+class Resolved:
+    """One span's outcome: its ranked candidates after the article's context, and decisions."""
+
+    span: Span
+    candidates: list[Candidate] = field(default_factory=list)
+    direct: frozenset[str] = frozenset()  # candidates the surface itself named
+    resolution: ResolutionStatus = ResolutionStatus.UNRESOLVED
+    role: Role = Role.LOCATION
+    alias_of: int | None = None  # index of the span whose place this one takes
+    region_reading: bool = False  # a city's name read as its region's (see coherence)
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+def candidates_of(span: Span, lookup: Lookup) -> tuple[list[Candidate], frozenset[str]]:
+    """Ranked candidates from all the span's queries, and the ids that its own surface (not a
+    derived form such as an adjective's stem) named."""
+    if not span.known:
+        return [], frozenset()
+    best: dict[str, Candidate] = {}
+    direct: set[str] = set()
+    for query in span.queries:
+        resolution = lookup(query)
+        for candidate in filter(None, (resolution.match, *resolution.candidates)):
+            if query == span.surface:
+                direct.add(candidate.place.place_id)
+            else:
+                candidate = replace(candidate, quality=candidate.quality * DERIVED_QUALITY)
+            held = best.get(candidate.place.place_id)
+            if held is None or candidate.score > held.score:
+                best[candidate.place.place_id] = candidate
+    return sorted(best.values(), key=lambda c: -c.score), frozenset(direct)
+
+
+def spelled_as(candidate: Candidate, surface: str) -> bool:
+    """The candidate's matched name is the surface, up to case and punctuation."""
+    return exact_key(candidate.matched_name) == exact_key(surface)

@@ -1,0 +1,2 @@
+"""Outputs: the mentions table in GIS formats (``table``) and the dated HTML map (``map``).
+"""

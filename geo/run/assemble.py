@@ -1,0 +1,65 @@
+"""Each article's rows (Arrow, as the extraction made them) -> the table's record batches.
+
+The article's own columns (id, title, outlet, URL, publication date) are kept once per article
+and repeated by Arrow; the mention columns are only concatenated. Batches of about
+``CHUNK_ROWS`` rows leave as soon as they are full, so a run of any size streams through in
+constant memory.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+
+from geo.run.extract import ArticleResult
+from geo.schema import ARTICLE_COLUMNS, RESULT_SCHEMA, SCHEMA, Article
+
+
+class MentionColumns:
+    """The table handed out as Arrow record batches of about ``CHUNK_ROWS`` rows, so a run of
+    any size streams through in constant memory. Each article's rows arrive as Arrow already
+    (``ArticleResult.rows``): here they are only concatenated, and the article's own columns
+    (id, title, outlet...), kept once per article, are repeated by Arrow."""
+
+    CHUNK_ROWS = 20_000
+
+    def __init__(self):
+        self._reset()
+        self.ready: list[pa.RecordBatch] = []
+
+    def _reset(self) -> None:
+        self.rows = 0
+        self.articles: list[tuple] = []  # per article: its ARTICLE_COLUMNS values
+        self.counts: list[int] = []  # per article: its number of mentions
+        self.results: list[pa.RecordBatch] = []
+
+    def add(self, article: Article, result: ArticleResult) -> None:
+        self.articles.append((article.article_id, article.title, article.source, article.url,
+                              result.published, result.published_source))
+        self.counts.append(len(result))
+        self.results.append(result.rows)
+        self.rows += len(result)
+        if self.rows >= self.CHUNK_ROWS:
+            self._pack()
+
+    def _pack(self) -> None:
+        if not self.rows:
+            return
+        rows_of = pa.array(np.repeat(np.arange(len(self.counts)), self.counts))
+        columns = {}
+        for number, name in enumerate(ARTICLE_COLUMNS):
+            per_article = pa.array([meta[number] for meta in self.articles], pa.string())
+            columns[name] = per_article.take(rows_of)
+        found = pa.concat_batches(self.results)
+        for name in RESULT_SCHEMA.names:
+            columns[name] = found.column(name)
+        self.ready.append(pa.record_batch([columns[name] for name in SCHEMA.names],
+                                          schema=SCHEMA))
+        self._reset()
+
+    def take(self, final: bool = False) -> list[pa.RecordBatch]:
+        """The batches packed so far (with ``final``, the rows still pending too)."""
+        if final:
+            self._pack()
+        out, self.ready = self.ready, []
+        return out

@@ -1,0 +1,125 @@
+"""Articles -> the mentions table: every place mention, resolved and dated.
+
+    >>> from geo import mentions
+    >>> table = mentions(["seeds/"])          # a GeoDataFrame in EPSG:4326
+
+The one place where the run is put together: articles are read (``geo.read``) in batches; the
+store (``store``) gives back what an earlier run already worked out; the engine (``engines``)
+runs ``extract`` (the per-article stages: ``geo.find``, ``geo.classify``, dates) on the rest;
+``assemble`` turns the results into record batches of ``schema.SCHEMA``, streamed in input
+order so that a run of any size needs the same memory; ``summary`` counts what happened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+
+from gazetteer import Gazetteer
+from geo.read.ingest import read_articles
+from geo.run.assemble import MentionColumns
+from geo.run.engines import open_engine
+from geo.run.extract import ArticleResult, Extractor
+from geo.run.store import Entry, MentionStore, context_of, reusable
+from geo.run.summary import RunSummary, account
+from geo.schema import SCHEMA, Article, Skipped, frame_of
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+BATCH_ARTICLES = 32  # articles per unit of work sent to an engine
+
+
+def open_store(path: str | Path, gazetteer: Gazetteer) -> MentionStore:
+    """The incremental store at ``path``, for this gazetteer and this code."""
+    return MentionStore(path, context_of(gazetteer.fingerprint))
+
+
+def mention_batches(paths: Iterable[str | Path], gazetteer: Gazetteer | None = None,
+                    reference: dt.date | None = None, summary: RunSummary | None = None,
+                    progress: Callable[[int], None] | None = None, jobs: int = 1,
+                    engine: str = "local", scheduler: str | None = None,
+                    store: MentionStore | str | Path | None = None,
+                    ) -> Iterator[pa.RecordBatch]:
+    """Every place mention in the articles under ``paths``, as Arrow record batches of
+    ``SCHEMA`` in input order: the same rows whatever the engine, the jobs or the store.
+
+    ``reference`` is "today" for dating (nothing is dated after it); ``summary`` collects what
+    was read and skipped; ``progress`` is called with 1 per input handled; ``jobs``, ``engine``
+    and ``scheduler`` choose where the work runs (``engines``); ``store`` (a ``MentionStore`` or
+    a path) keeps each article's result for the next run and reuses what it holds.
+    """
+    extractor = Extractor(gazetteer, reference)
+    summary = summary if summary is not None else RunSummary()
+    progress = progress or (lambda _: None)
+    owned = store is not None and not isinstance(store, MentionStore)
+    store = open_store(store, extractor.gazetteer) if owned else store
+    table = MentionColumns()
+    waiting: deque = deque()  # per batch sent to the engine: articles, keys, stored results
+    reference_day = extractor.reference.isoformat()
+
+    def work() -> Iterator[list[Article]]:
+        for batch in _article_batches(read_articles(paths), summary, progress):
+            keys, reused = reusable(batch, store, reference_day, extractor.publication_date)
+            waiting.append((batch, keys, reused))
+            yield [article for number, article in enumerate(batch) if number not in reused]
+
+    try:
+        with open_engine(extractor, jobs, engine, scheduler) as runner:
+            for computed in runner.ordered(work()):
+                batch, keys, reused = waiting.popleft()
+                fresh = iter(computed)
+                new_entries = []
+                for number, article in enumerate(batch):
+                    packed = reused.get(number)
+                    summary.reused += packed is not None
+                    if packed is None:
+                        packed = next(fresh)
+                    result = ArticleResult.unpack(packed)
+                    if store is not None and number not in reused:
+                        new_entries.append((keys[number], Entry(
+                            reference_day, result.published, result.published_source, packed)))
+                    table.add(article, result)
+                    account(summary, article, result)
+                    progress(1)
+                if store is not None:
+                    store.put_many(new_entries)
+                yield from table.take()
+        yield from table.take(final=True)
+    finally:
+        if owned:
+            store.close()
+
+
+def _article_batches(items: Iterable[Article | Skipped], summary: RunSummary,
+                     progress: Callable[[int], None]) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+            progress(1)
+            continue
+        batch.append(item)
+        if len(batch) >= BATCH_ARTICLES:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def mentions(paths: Iterable[str | Path], gazetteer: Gazetteer | None = None,
+             reference: dt.date | None = None, summary: RunSummary | None = None,
+             progress: Callable[[int], None] | None = None, **run) -> gpd.GeoDataFrame:
+    """Every place mention in the articles under ``paths``, one row each (EPSG:4326).
+
+    The arguments are those of ``mention_batches`` (``jobs``, ``engine``, ``scheduler`` and
+    ``store`` go in ``run``); the whole table is built in memory, which the command line avoids
+    by streaming the batches to its output.
+    """
+    batches = list(mention_batches(paths, gazetteer, reference, summary, progress, **run))
+    return frame_of(pa.Table.from_batches(batches, schema=SCHEMA))

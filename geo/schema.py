@@ -1,0 +1,191 @@
+"""The mention record, defined once: every other shape of a row is derived from it.
+
+A row of the mentions table is the article's columns (``ArticleColumns``) followed by one
+mention's (``Mention``). The Arrow schema the pipeline streams and stores, the exported column
+order and the GeoDataFrame users get are all made from these two dataclasses, so a column is
+added or renamed in one place. The table is the contract with users: the README documents its
+columns (``tests/test_docs.py`` checks them) and they must not change lightly.
+
+The values a column can take are enums (``StrEnum``: each member *is* its string, so it goes
+into Arrow, JSON and CSV as the plain value). The map's JavaScript gets the same values from
+``enums_for_js``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyarrow as pa
+
+from gazetteer import Kind
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+CRS = "EPSG:4326"  # the table's points: WGS84 longitude/latitude
+
+
+class Role(StrEnum):
+    LOCATION = "location"
+    ACTOR = "actor"  # a capital standing for its government ("Moscow said")
+
+
+class ResolutionStatus(StrEnum):
+    RESOLVED = "resolved"
+    AMBIGUOUS = "ambiguous"  # the best place is kept, the close rivals are in ``candidates``
+    UNRESOLVED = "unresolved"  # no geometry; the candidates, if any, are listed
+
+
+class PublishedSource(StrEnum):
+    """Where a publication date came from, most trusted first."""
+
+    METADATA = "metadata"
+    DATELINE = "dateline"
+    INFERRED = "inferred"
+    UNKNOWN = "unknown"
+
+
+class DateSource(StrEnum):
+    """Where a mention's date came from."""
+
+    EVENT = "event"  # the sentence's own date
+    PUBLISHED = "published"  # the article's publication date
+    UNKNOWN = "unknown"
+
+
+PUBLISHED_SOURCES = tuple(PublishedSource)
+DATE_SOURCES = tuple(DateSource)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from disk: text plus whatever metadata came with it.
+
+    ``published`` is only what the input's metadata said (a header line, HTML metadata, a JSON
+    field); the dates stage decides the final publication date.
+    """
+
+    article_id: str
+    text: str
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    path: str = ""  # file it came from ("file.jsonl:12" for a JSONL line)
+    published_raw: str = ""  # a metadata date as written when it is no real date (2025-13-45)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read, and why (reported, never silently dropped)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ArticleColumns:
+    """The article's columns of every one of its rows."""
+
+    article_id: str
+    title: str
+    source: str
+    url: str
+    published: dt.date | None
+    published_source: PublishedSource
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place mention: ``surface == text[start:end]`` of its article, always."""
+
+    surface: str
+    start: int
+    end: int
+    sentence: str
+    place_id: str | None
+    name: str | None
+    kind: Kind
+    role: Role
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    confidence: float
+    resolution: ResolutionStatus
+    candidates: tuple[str, ...] = field(default=())  # "place_id name (confidence)"
+    date: dt.date | None = None
+    date_source: DateSource = DateSource.UNKNOWN
+
+
+def _arrow_type(hint) -> pa.DataType:
+    """Numbers stay numbers (a missing float is null); everything else is a string column:
+    enums by value, dates in ISO form, tuples joined with "; "."""
+    options = set(typing.get_args(hint)) - {type(None)} if isinstance(
+        hint, types.UnionType) else {hint}
+    if options == {int}:
+        return pa.int64()
+    if options == {float}:
+        return pa.float64()
+    return pa.string()
+
+
+def _schema(record) -> pa.Schema:
+    hints = typing.get_type_hints(record)
+    return pa.schema([(f.name, _arrow_type(hints[f.name])) for f in fields(record)])
+
+
+ARTICLE_SCHEMA = _schema(ArticleColumns)
+RESULT_SCHEMA = _schema(Mention)  # what one article's extraction gives, per row
+SCHEMA = pa.schema([*ARTICLE_SCHEMA, *RESULT_SCHEMA])  # the whole table
+ARTICLE_COLUMNS = tuple(ARTICLE_SCHEMA.names)
+MENTION_COLUMNS = tuple(SCHEMA.names)
+
+
+def _cell(value):
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def result_batch(mentions: list[Mention]) -> pa.RecordBatch:
+    """One article's mentions as an Arrow record batch of ``RESULT_SCHEMA``."""
+    columns = [[_cell(getattr(m, name)) for m in mentions] for name in RESULT_SCHEMA.names]
+    return pa.record_batch([pa.array(c, type=f.type) for c, f in zip(columns, RESULT_SCHEMA,
+                                                                      strict=True)],
+                           schema=RESULT_SCHEMA)
+
+
+def frame_of(table: pa.Table | pa.RecordBatch) -> gpd.GeoDataFrame:
+    """Arrow rows of ``SCHEMA`` -> the mentions GeoDataFrame (EPSG:4326; NaN lat/lon and no
+    geometry for an unplaced mention). geopandas is imported here, not at the top: a run that
+    streams Arrow batches to GeoJSON or Parquet never needs it (half a second of start-up)."""
+    import geopandas as gpd
+    import pandas as pd
+
+    data = {}
+    for name, kind in zip(SCHEMA.names, SCHEMA.types, strict=True):
+        column = table.column(name)
+        if kind == pa.string():
+            data[name] = pd.Series(pd.arrays.ArrowStringArray(column))
+        else:  # numbers: plain numpy (NaN for a missing lat/lon)
+            data[name] = np.asarray(column.to_numpy(zero_copy_only=False),
+                                    dtype=float if kind == pa.float64() else np.int64)
+    lat, lon = data["lat"], data["lon"]
+    geometry = gpd.points_from_xy(lon, lat, crs=CRS)
+    geometry[np.isnan(lat)] = None
+    return gpd.GeoDataFrame(data, geometry=geometry, crs=CRS)
+
+
+def enums_for_js() -> dict[str, dict[str, str]]:
+    """The enums' values by member name, for the map's JavaScript (no bare strings there)."""
+    return {enum.__name__: {member.name: member.value for member in enum}
+            for enum in (Kind, Role, ResolutionStatus, PublishedSource, DateSource)}
