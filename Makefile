@@ -37,7 +37,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# The scale report (issue 6): 10k and 100k synthetic articles, serial, --jobs 2, a 1% re-run and
+# The scale report: 10k and 100k synthetic articles, serial, --jobs 2, a 1% re-run and
 # the map, as JSON (about 40 minutes on 2 cores). The parts: benchmarks/bench_gazetteer.py and
 # benchmarks/bench_map.py run on their own.
 bench: $(STAMP) browser

@@ -11,7 +11,7 @@ Resolve rate, one core, two streams:
 - article-like: the same names drawn with repetition (Zipf, as a news corpus names Pokrovsk far
   more often than most villages), the way `mentions` calls the gazetteer.
 Prints medians of the runs, the speed of this machine's Python today, and one JSON line.
-Targets (issue 2): warm load < 1 s, >= 20,000 names/s.
+Targets: warm load < 1 s, >= 20,000 names/s.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ It reports the seconds to build the layers and to render the HTML, the process's
 (Debian's, with the test suite's local web assets) the medians of the time to first render
 (navigation start to the end of the first draw) and of the time per slider step (a step, until
 the next frame is painted), one date at a time and with "everything up to this date". Prints
-one JSON line. Targets (issue 4): HTML < 25 MB, first render < 3 s, step < 150 ms.
+one JSON line. Targets: HTML < 25 MB, first render < 3 s, step < 150 ms.
 """
 
 from __future__ import annotations
@@ -37,9 +37,9 @@ import pandas as pd
 from machine import machine_speed
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # this checkout's geo/; the browser set-up
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # this checkout's geo/; the browser harness
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, BrowserPage  # noqa: E402
+from browser.chromium import CHROMIUM, CHROMIUM_ARGS, BrowserPage  # noqa: E402
 
 from gazetteer import Gazetteer  # noqa: E402
 from geo.out.map.layers import map_data  # noqa: E402

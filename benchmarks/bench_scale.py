@@ -20,7 +20,7 @@ sum over the process tree sampled every second (proportional set size, so pages 
 workers share with their parent count once). This process stays small (tables are compared
 batch by batch): a forked child's peak RSS would otherwise start at its parent's.
 
-Targets (issue 6): >= 300 articles/s serial, >= 1.8x with --jobs 2, < 2 GB at 100k, re-run with
+Targets: >= 300 articles/s serial, >= 1.8x with --jobs 2, < 2 GB at 100k, re-run with
 1% new < 10% of the fresh run.
 """
 
@@ -174,7 +174,7 @@ def bench_size(size: int, runs: int, folder: Path, browser) -> dict:
 
 
 def targets(sizes: dict) -> dict:
-    """Each target of issue 6, per corpus size (memory: at the largest size)."""
+    """Each scale target, per corpus size (memory: at the largest size)."""
     largest = max(sizes, key=int)
     out = {}
     for size, figures in sizes.items():

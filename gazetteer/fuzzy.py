@@ -7,7 +7,8 @@ changed, or two letters swapped; two edits for keys of 10+ letters) and the key 
 ``MIN_LENGTH`` long. Other keys above ``SUGGEST_RATIO`` are only offered as "did you mean".
 
 Only keys with the same first two letters and a length within two are compared, which keeps a
-lookup near a tenth of a millisecond; a misspelling in the first two letters is not caught.
+lookup cheap (benchmarks/bench_gazetteer.py); a misspelling in the first two letters is not
+caught.
 """
 
 from __future__ import annotations

@@ -167,7 +167,7 @@ def result_batch(mentions: list[Mention]) -> pa.RecordBatch:
 def frame_of(table: pa.Table | pa.RecordBatch) -> gpd.GeoDataFrame:
     """Arrow rows of ``SCHEMA`` -> the mentions GeoDataFrame (EPSG:4326; NaN lat/lon and no
     geometry for an unplaced mention). geopandas is imported here, not at the top: a run that
-    streams Arrow batches to GeoJSON or Parquet never needs it (half a second of start-up)."""
+    streams Arrow batches to GeoJSON or Parquet never needs it (it is slow to import)."""
     import geopandas as gpd
     import pandas as pd
 

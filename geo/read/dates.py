@@ -140,7 +140,7 @@ _EXPRESSION = re.compile(_EXPRESSION_PATTERN, re.VERBOSE)
 # For the rare text whose lower-casing changes its length (offsets would no longer match).
 _EXPRESSION_ANY_CASE = re.compile(_EXPRESSION_PATTERN, re.VERBOSE | re.IGNORECASE)
 # Lower-cased sentences with no digit and none of these cannot hold an expression: they skip the
-# big regex (substring tests are about a microsecond a sentence).
+# big regex (substring tests cost far less than the regex).
 _DIGIT = re.compile(r"\d")
 _MAY_HAVE_DATE = (
     "day", "yester", "tonight", "morning", "week", "вчер", "вчор", "учор", "сегодн", "сьогодн",

@@ -89,19 +89,30 @@ def context_of(gazetteer_fingerprint: str, code: str | None = None,
     return digest.hexdigest()[:24]
 
 
-@lru_cache(maxsize=4)
-def code_fingerprint(roots: tuple[Path, ...] | None = None) -> str:
-    """A hash of every file under the installed packages (``roots`` for a test), by relative
-    path and content; compiled caches and hidden files aside."""
-    roots = roots or tuple(Path(str(files(package))) for package in PACKAGES)
-    digest = hashlib.sha256()
+def package_roots() -> tuple[Path, ...]:
+    """The folders of the installed ``gazetteer`` and ``geo`` packages."""
+    return tuple(Path(str(files(package))) for package in PACKAGES)
+
+
+def fingerprinted_files(roots: tuple[Path, ...]) -> list[tuple[str, Path]]:
+    """Every file under ``roots`` (compiled caches and hidden files aside), by relative name."""
+    out = []
     for root in roots:
         for path in sorted(root.rglob("*")):
-            relative = path.relative_to(root).as_posix()
-            if path.is_file() and "__pycache__" not in relative and not any(
-                    part.startswith(".") for part in path.relative_to(root).parts):
-                digest.update(f"{root.name}/{relative}\0".encode())
-                digest.update(path.read_bytes())
+            parts = path.relative_to(root).parts
+            if path.is_file() and "__pycache__" not in parts and not any(
+                    part.startswith(".") for part in parts):
+                out.append((f"{root.name}/{'/'.join(parts)}", path))
+    return out
+
+
+def code_fingerprint() -> str:
+    """A hash of every file of the installed packages, code and data, by name and content (a
+    few milliseconds: done once per run)."""
+    digest = hashlib.sha256()
+    for name, path in fingerprinted_files(package_roots()):
+        digest.update(f"{name}\0".encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
