@@ -1,6 +1,6 @@
 """The user's own places and aliases: ``frontline place add`` writes them, every run reads them.
 
-One CSV file (see ``settings.user_supplement_path``) with one row per addition:
+One CSV file (see ``common.user_supplement_path``) with one row per addition:
 
 - a new place: ``name, lat, lon`` (+ ``aliases`` separated by ``|``, ``country``, ``kind``);
   its id is ``user:<name>``;

@@ -367,7 +367,7 @@ def _latest_mention(text: str, reference: date) -> date | None:
 def publication_date(
     text: str, metadata_date: date | None, reference: date
 ) -> tuple[date | None, PublishedSource]:
-    """When the article was published, and where that came from (``PUBLISHED_SOURCES``).
+    """When the article was published, and where that came from (``schema.PublishedSource``).
 
     Metadata first, then a dateline in the first lines, then the latest date the text mentions.
     ``reference`` is the run date: nothing after it, or before 1990, is ever returned.
@@ -398,7 +398,7 @@ def _resolve(expression: _Expression, published: date | None) -> date | None:
 
 
 def event_date(sentence: str, published: date | None) -> tuple[date | None, DateSource]:
-    """When the events of a sentence happened, and where that came from (``DATE_SOURCES``).
+    """When the events of a sentence happened, and where that came from (``schema.DateSource``).
 
     The first expression that resolves to a day no later than the publication wins ("event");
     otherwise the publication date ("published"), or (None, "unknown") without one.
