@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup browser map test lint bench clean
+.PHONY: setup browser map test lint bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ lint: $(STAMP)
 # benchmarks/bench_map.py run on their own.
 bench: $(STAMP) browser
 	$(BIN)/python benchmarks/bench_scale.py
+
+# Accuracy on the seeds and the dev set in ../shared/eval (see README, "Measuring accuracy").
+eval: $(STAMP)
+	$(BIN)/python benchmarks/evaluate.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

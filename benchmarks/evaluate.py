@@ -1,0 +1,152 @@
+"""`make eval`: how right the places and the publication dates are, on the seeds and on the dev set.
+
+The yardstick lives beside the repository, in ../shared/eval (not shipped, not copied here):
+the seeds' gold (seeds_gold.json) and the dev set (dev/en, dev/ru, dev/uk: real reports from
+outlets on every side, annotated by hand). Each set's articles are run through the same code
+as `frontline mentions` (in this process, no store), the table is scored by the eval's own
+score.py, and each article's publication date is compared with the gold one.
+
+Dev articles are fed as the eval's to_jsonl.py writes them: id, text and url only, so that the
+date has to be found too. The run date is fixed (``--today``, default 2026-12-01) so that the
+figures do not move with the calendar.
+
+    python benchmarks/evaluate.py              # the table of figures
+    python benchmarks/evaluate.py --verbose    # and every missed and false place, per article
+    python benchmarks/evaluate.py --sets en    # one set
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gazetteer import Gazetteer  # noqa: E402
+from geo.read.ingest import read_articles  # noqa: E402
+from geo.run.extract import Extractor  # noqa: E402
+from geo.run.pipeline import mentions  # noqa: E402
+from geo.schema import Article  # noqa: E402
+
+EVAL = ROOT.parent / "shared" / "eval"
+SETS = ("seeds", "en", "ru", "uk")
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("frontline_eval_score", EVAL / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _inputs(name: str, folder: Path) -> tuple[list[Path], dict]:
+    """The set's input files (written to ``folder``) and its gold, keyed by article id."""
+    score = _score_module()
+    if name == "seeds":
+        return [ROOT / "seeds"], score.load_gold(str(EVAL / "seeds_gold.json"))
+    gold = score.load_gold(str(EVAL / "dev" / name))
+    path = folder / f"dev-{name}.jsonl"
+    with open(path, "w", encoding="utf-8") as handle:
+        for article in gold.values():  # what to_jsonl.py writes: id, text, url
+            handle.write(json.dumps({"id": article["id"], "text": article["text"],
+                                     "url": article.get("url")}, ensure_ascii=False) + "\n")
+    return [path], gold
+
+
+def _dates(paths: list[Path], gold: dict, extractor: Extractor) -> dict:
+    right = near = known = 0
+    wrong = []
+    for item in read_articles(paths):
+        if not isinstance(item, Article):
+            continue
+        expected = gold.get(item.article_id, {}).get("published")
+        if not expected:
+            continue
+        known += 1
+        found, source = extractor.publication_date(item)
+        if found and found.isoformat() == expected:
+            right += 1
+        if found and abs((found - dt.date.fromisoformat(expected)).days) <= 1:
+            near += 1
+        else:
+            wrong.append(f"{item.article_id}: {found} ({source}), gold {expected}")
+    return {"dated": known, "right": right, "within_a_day": near, "wrong": wrong}
+
+
+def evaluate(name: str, gazetteer: Gazetteer, today: dt.date, folder: Path) -> dict:
+    score = _score_module()
+    paths, gold = _inputs(name, folder)
+    table = mentions(paths, gazetteer, today)
+    output = folder / f"{name}.geojson"
+    table.to_file(output, driver="GeoJSON")
+    result = score.score(gold, score.load_pred(str(output)))
+    result["dates"] = _dates(paths, gold, Extractor(gazetteer, today))
+    result["gold"], result["pred"] = gold, score.load_pred(str(output))
+    return result
+
+
+def _combined(results: list[dict]) -> dict:
+    score = _score_module()
+    gold, pred = {}, {}
+    for result in results:
+        gold.update(result["gold"])
+        pred.update(result["pred"])
+    combined = score.score(gold, pred)
+    combined["dates"] = {key: sum(r["dates"][key] for r in results)
+                         for key in ("dated", "right", "within_a_day")}
+    combined["dates"]["wrong"] = []
+    return combined
+
+
+def _line(name: str, result: dict) -> str:
+    dates = result["dates"]
+    accuracy = f"{dates['right'] / dates['dated']:.2f}" if dates["dated"] else "-"
+    near = f"{dates['within_a_day'] / dates['dated']:.2f}" if dates["dated"] else "-"
+    return (f"{name:<8} {result['articles']:>4} {result['tp']:>4} {result['fp']:>4} "
+            f"{result['fn']:>4}  {result['precision']:>9.3f} {result['recall']:>6.3f} "
+            f"{result['f1']:>6.3f}   {accuracy:>5} ({near} within a day, of {dates['dated']})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date(2026, 12, 1))
+    parser.add_argument("--verbose", action="store_true",
+                        help="list every missed and false place and every wrong date")
+    args = parser.parse_args(argv)
+    if not EVAL.is_dir():
+        print(f"no eval data at {EVAL}: the shared folder must sit beside the repository",
+              file=sys.stderr)
+        return 1
+    gazetteer = Gazetteer.load(supplement=False)
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for name in args.sets:
+            results[name] = evaluate(name, gazetteer, args.today, Path(folder))
+    if "ru" in results and "uk" in results:
+        results["ru+uk"] = _combined([results["ru"], results["uk"]])
+    if args.verbose:
+        for name, result in results.items():
+            if name == "ru+uk":
+                continue
+            print(f"== {name}")
+            for row in result["rows"]:
+                if row["missed"] or row["false"]:
+                    print(f"  {row['article']}: missed={row['missed']} false={row['false']}")
+            for line in result["dates"]["wrong"]:
+                print(f"  date {line}")
+    print(f"{'set':<8} {'art':>4} {'tp':>4} {'fp':>4} {'fn':>4}  {'precision':>9} {'recall':>6} "
+          f"{'F1':>6}   dates right")
+    for name, result in results.items():
+        print(_line(name, result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
