@@ -10,6 +10,7 @@ gazetteer keeps only those that are a known name, so a wrong proposal costs noth
 from __future__ import annotations
 
 import itertools
+import re
 from functools import lru_cache
 
 from .normalize import has_cyrillic
@@ -33,6 +34,12 @@ _CASE_ENDINGS = (
     ("и", ("а", "ь")), ("ы", ("а",)),  # genitive of a feminine name
 )
 _MIN_STEM = 4
+# Ukrainian names in -ів, -їв and -іль open their last syllable outside the nominative, so the
+# vowel changes: Харків -> Харкова, Харкові; Київ -> Києва, Києві; Миколаїв -> Миколаєві;
+# Тернопіль -> Тернополя. Stripping the ending leaves the oblique stem (харков, києв, тернопол);
+# this restores the nominative's.
+_ALTERNATION = re.compile(r"^(.{2,}?)(ов|єв|ол)(?:а|у|і|ом|ові|ем|я|ю|і)$")
+_NOMINATIVE_SYLLABLE = {"ов": "ів", "єв": "їв", "ол": "іль"}
 
 
 @lru_cache(maxsize=1)
@@ -43,11 +50,15 @@ def _analysers():
 
 
 def _ending_forms(low: str) -> list[str]:
+    forms = []
+    alternation = _ALTERNATION.match(low)
+    if alternation:
+        forms.append(alternation.group(1) + _NOMINATIVE_SYLLABLE[alternation.group(2)])
     for ending, nominatives in _CASE_ENDINGS:
         stem = low[: -len(ending)]
         if low.endswith(ending) and len(stem) >= _MIN_STEM:
-            return [stem + n for n in nominatives]
-    return []
+            return forms + [stem + n for n in nominatives]
+    return forms
 
 
 @lru_cache(maxsize=65536)

@@ -200,7 +200,23 @@ REGION_CASES = [
     ("Belgorod region", "iso3166-2:RU-BEL"),
     ("Kursk Oblast", "iso3166-2:RU-KRS"),
     ("Белгородской области", "iso3166-2:RU-BEL"),
+    # colloquial oblast names, inflected as in "на Харківщині", "з Донеччини"
+    ("Харківщині", "iso3166-2:UA-63"),
+    ("Донеччини", "iso3166-2:UA-14"),
+    ("Запорізькій області", "iso3166-2:UA-23"),
+    ("Херсонщину", "iso3166-2:UA-65"),
+    ("Харьковщине", "iso3166-2:UA-63"),
+    ("Курщині", "iso3166-2:RU-KRS"),
 ]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Харкові", "Kharkiv"), ("Харкова", "Kharkiv"), ("Львові", "Lviv"), ("Києві", "Kyiv"),
+    ("Миколаєві", "Mykolayiv"), ("Тернополі", "Ternopil")])
+def test_ukrainian_vowel_alternation_finds_the_city(gazetteer, query, expected):
+    """у Харкові is Kharkiv, never the Iranian town whose name is the bare stem (Khārk)."""
+    match = gazetteer.resolve(query).match
+    assert match is not None and match.place.name == expected and match.place.country == "UA"
 
 
 @pytest.mark.parametrize(("query", "expected"), REGION_CASES)
