@@ -38,6 +38,10 @@ class _Hit:
     quality: float = 1.0
 
 
+# Outside the theatre a misspelling is answered with a place only when the place is this big.
+FUZZY_FOREIGN_MIN_POPULATION = 100_000
+
+
 class Gazetteer:
     def __init__(self, index: NameIndex, version: str = ""):
         self.index = index
@@ -164,7 +168,15 @@ class Gazetteer:
             hits, suggestions = self._fuzzy_hits(fold_key(query))
         if not hits:
             return Resolution(query=query, match=None, suggestions=tuple(suggestions[:5]))
-        return self._rank(query, hits, context, limit, suggestions)
+        resolution = self._rank(query, hits, context, limit, suggestions)
+        if resolution.match.match_type == "fuzzy" and self._far_and_small(resolution.match.place):
+            # one letter from a small town far from the war is most likely a name that is no
+            # place at all (Macron, Macon): offer it, do not answer with it
+            return Resolution(query=query, match=None, suggestions=tuple(suggestions[:5]))
+        return resolution
+
+    def _far_and_small(self, place: Place) -> bool:
+        return not self.in_theatre(place) and place.population < FUZZY_FOREIGN_MIN_POPULATION
 
     def resolve_online(self, query: str, geocoder=None, **context) -> Resolution:
         """``resolve``, and when nothing matches offline, ask the online geocoder: its answer
@@ -187,6 +199,11 @@ class Gazetteer:
         country."""
         index = self.index.index_of(place.place_id)
         return index is not None and self.index.priors[index] > 0.0
+
+    def on_the_front(self, place: Place) -> bool:
+        """Ukraine and the Russian oblasts on its border (the theatre prior of 1)."""
+        index = self.index.index_of(place.place_id)
+        return index is not None and self.index.priors[index] >= 1.0
 
     def is_national_capital(self, place: Place) -> bool:
         """A country's capital (Moscow, Kyiv, Washington): such a name often stands for a

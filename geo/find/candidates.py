@@ -10,16 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from gazetteer import Candidate, Resolution, exact_key
+from gazetteer import REGION, Candidate, Resolution, exact_key
 from geo.find.recognise import Span
 from geo.schema import ResolutionStatus, Role
 
-CANDIDATES_PER_SPAN = 8
+CANDIDATES_PER_SPAN = 16
 # A candidate found through a form derived from the surface (Krasnoarmeyskoye direction ->
 # Krasnoarmeysk; "Luhansk regions" -> Luhansk region) is a weaker match than the name itself.
 DERIVED_QUALITY = 0.95
 
 Lookup = Callable[[str], Resolution]
+# A name the text makes an administrative unit ("the Kharkiv and Sumy regions", "the Bilopillia
+# district") keeps only candidates of that kind: the gazetteer has oblasts, not raions or
+# communities, so a district keeps none and is not drawn as its centre town.
+_UNIT_KINDS = {"region": frozenset({REGION}), "district": frozenset()}
 
 
 @dataclass
@@ -32,7 +36,7 @@ class Resolved:
     resolution: ResolutionStatus = ResolutionStatus.UNRESOLVED
     role: Role = Role.LOCATION
     alias_of: int | None = None  # index of the span whose place this one takes
-    region_reading: bool = False  # a city's name read as its region's (see coherence)
+    region_reading: str = ""  # a city's name read as its region's: "said" or "guessed" (coherence)
 
     @property
     def best(self) -> Candidate | None:
@@ -44,11 +48,14 @@ def candidates_of(span: Span, lookup: Lookup) -> tuple[list[Candidate], frozense
     derived form such as an adjective's stem) named."""
     if not span.known:
         return [], frozenset()
+    wanted = _UNIT_KINDS.get(span.unit)
     best: dict[str, Candidate] = {}
     direct: set[str] = set()
     for query in span.queries:
         resolution = lookup(query)
         for candidate in filter(None, (resolution.match, *resolution.candidates)):
+            if wanted is not None and candidate.place.kind not in wanted:
+                continue
             if query == span.surface:
                 direct.add(candidate.place.place_id)
             else:

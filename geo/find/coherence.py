@@ -14,11 +14,20 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 
 import numpy as np
 
-from gazetteer import REGION, SETTLEMENT, Candidate, exact_key, fold_key, is_ambiguous, judge
+from gazetteer import (
+    REGION,
+    SETTLEMENT,
+    Candidate,
+    Gazetteer,
+    fold_key,
+    is_ambiguous,
+    judge,
+)
 from geo.find.aliases import ANCHOR_CONFIDENCE
 from geo.find.candidates import Lookup, Resolved, spelled_as
 from geo.schema import ResolutionStatus, Role
@@ -28,6 +37,7 @@ COHERENCE_SCALE_KM = 100.0
 REGION_WEIGHT = 0.3
 FAR_KM = 300.0
 FAR_SMALL_POPULATION = 20000
+REAR_MIN_POPULATION = 100_000
 PASSES = 2
 
 
@@ -51,15 +61,32 @@ class Anchors:
 
     def __init__(self, items: list[Resolved]):
         points: dict[tuple[float, float], set[str]] = {}
+        lonely: dict[tuple[float, float], bool] = {}  # a small place no context vouches for
         for item in items:
             best = item.best
             if best and best.place.kind in (SETTLEMENT, REGION) and (
                     best.confidence >= ANCHOR_CONFIDENCE) and item.role != Role.ACTOR:
-                points.setdefault((best.place.lat, best.place.lon), set()).add(
-                    fold_key(item.span.surface))
+                point = (best.place.lat, best.place.lon)
+                points.setdefault(point, set()).add(fold_key(item.span.surface))
+                lonely[point] = lonely.get(point, True) and _needs_company(item)
         self.keys = [frozenset(keys) for keys in points.values()]
         coordinates = np.radians(np.array(list(points), dtype=float).reshape(-1, 2))
         self.lat, self.lon = coordinates[:, 0], coordinates[:, 1]
+        self._drop_the_isolated([lonely[point] for point in points])
+
+    def _drop_the_isolated(self, lonely: list[bool]) -> None:
+        """A small place that no context vouches for anchors others only when another anchor
+        lies within ``FAR_KM``: alone, it is as likely a wrong namesake as the place meant (a
+        village in Crimea among a list of villages near Pokrovsk), and must not pull them."""
+        if not any(lonely) or len(self.keys) == 0:
+            return
+        x = (self.lon[:, None] - self.lon[None, :]) * np.cos((self.lat[:, None]
+                                                              + self.lat[None, :]) / 2)
+        km = 6371.0 * np.hypot(x, self.lat[:, None] - self.lat[None, :])
+        np.fill_diagonal(km, np.inf)
+        keep = ~np.array(lonely) | (km.min(axis=1) <= FAR_KM)
+        self.keys = [keys for keys, kept in zip(self.keys, keep, strict=True) if kept]
+        self.lat, self.lon = self.lat[keep], self.lon[keep]
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Anchors) and self.keys == other.keys and bool(
@@ -82,6 +109,13 @@ class Anchors:
         x = (self.lon - lon) * np.cos((self.lat + lat) / 2)
         km = np.where(usable, 6371.0 * np.hypot(x, self.lat - lat), np.inf).min(axis=1)
         return dict(zip(unique, km.tolist(), strict=True))
+
+
+def _needs_company(item: Resolved) -> bool:
+    best = item.best
+    vouched = spelled_as(best, item.span.surface) and item.span.in_context
+    return best.place.kind == SETTLEMENT and (
+        best.place.population < FAR_SMALL_POPULATION) and not vouched
 
 
 def rerank_in_context(items: list[Resolved], regions: set[str]) -> None:
@@ -119,45 +153,95 @@ def _rerank(item: Resolved, key: str, distance: dict, regions: set[str]) -> list
     return list(judge(rescored).candidates)
 
 
-def region_readings(items: list[Resolved], regions: set[str], lookup: Lookup) -> None:
-    """A bare oblast-centre name (Donetsk, Zaporizhzhia) in an article that names that region
-    ("Donetsk province", "the DPR", "Donbas") most often means the region ("Russian progress in
-    Zaporizhzhia"): the region comes first and the city stays listed, as ambiguous."""
+# Before a bare oblast-centre name, words that make it the oblast: a share of its territory
+# ("75 per cent of Kherson", "all of Zaporizhzhia", "slivers of Kharkiv"), and so does each name
+# of a list that the phrase heads ("most of Kherson and Zaporizhzhia").
+_REGION_BEFORE = re.compile(
+    r"(?:\b(?i:per\s*cent|percent|%|all|whole|most|much|parts?|rest|remainder|slivers?|share|"
+    r"half|third|quarter|swaths?|swathes?)\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s*,\s*|\s+(?:and|or)\s+))*)$")
+# ... and words that make it the city: a point relation or the city itself ("north of Donetsk",
+# "away from Donetsk", "the capital Kyiv", "the city of Kharkiv", "50 km from Sumy").
+_CITY_BEFORE = re.compile(
+    r"(?:\b(?:from|capital|city|city\s+of|town\s+of|centre\s+of|center\s+of|outskirts\s+of|"
+    r"suburbs\s+of|downtown|streets\s+of|residents\s+of|mayor\s+of|heart\s+of)\s+(?:the\s+)?|"
+    r"\b(?:от|від|из|з|із|столиц\w*|город\w*|міст\w*|окраин\w*|околиц\w*|мэр\w*|мер\w*)\s+)$",
+    re.IGNORECASE)
+_CITY_AFTER = re.compile(r"^\W{0,3}(?:direction|axis|sector|направлени|напрям)", re.IGNORECASE)
+_FRONT_AFTER = re.compile(r"^\s+(?:front|фронт)\b", re.IGNORECASE)
+_CONTAINED_BEFORE = re.compile(r"\s+in\s+$")
+
+
+def region_readings(text: str, items: list[Resolved], regions: set[str], lookup: Lookup) -> None:
+    """A bare oblast-centre name (Donetsk, Zaporizhzhia) may mean the city or the oblast.
+
+    - The text says which: a share of territory ("75 per cent of Kherson"), the container of a
+      place just named ("Huliaipole in Zaporizhzhia") or "the Zaporizhzhia front" make it the
+      oblast, resolved; a point relation or the city itself ("near Kyiv", "north of Donetsk",
+      "the capital Kyiv", "the Kharkiv direction", "the city of Sumy") keep the city.
+    - Else, in an article that names that region ("Donetsk province", "the DPR", "Donbas"), the
+      name most often means the region ("Russian progress in Zaporizhzhia"): the region comes
+      first and the city stays listed, as ambiguous.
+    """
+    ends = {item.span.end for item in items if item.best and item.best.place.kind == SETTLEMENT}
     for item in items:
         best, span = item.best, item.span
         if not best or best.place.kind != SETTLEMENT or span.settlement_hint or (
                 item.alias_of is not None) or " " in span.surface.strip():
             continue
         region = lookup(f"{span.surface} region").match
-        if region is None or region.place.kind != REGION or region.place.admin1 not in regions:
+        if region is None or region.place.kind != REGION or (
+                region.match_type in ("fuzzy", "inflected")):
             continue
-        if exact_key(region.matched_name) != exact_key(f"{span.surface} region"):
+        before = text[max(0, span.start - 80):span.start]
+        after = text[span.end:span.end + 20]
+        contained = _CONTAINED_BEFORE.search(before)
+        said = bool(_REGION_BEFORE.search(before) or _FRONT_AFTER.match(after) or (
+            contained and span.start - len(contained.group()) in ends))
+        if not said and (span.in_context or _CITY_BEFORE.search(before)
+                         or _CITY_AFTER.match(after) or region.place.admin1 not in regions):
             continue
-        item.candidates = [replace(region, score=best.score, confidence=0.5), *item.candidates]
-        item.region_reading = True
+        confidence = region.confidence if said else 0.5
+        item.candidates = [replace(region, score=best.score, confidence=confidence),
+                           *item.candidates]
+        item.region_reading = "said" if said else "guessed"
 
 
-def verdicts(items: list[Resolved]) -> None:
-    """Each item's resolution, from its final candidates and the article's final anchors."""
-    anchors = Anchors(items)
-    distance = anchors.distances([(fold_key(i.span.surface), i.best.place.lat, i.best.place.lon)
-                                  for i in items if i.best])
+def verdicts(items: list[Resolved], gazetteer: Gazetteer) -> None:
+    """Each item's resolution, from its final candidates and the article's final anchors (and
+    its anchors on the front, for towns of the rear)."""
+    requests = [(fold_key(i.span.surface), i.best.place.lat, i.best.place.lon)
+                for i in items if i.best]
+    distance = Anchors(items).distances(requests)
+    front = Anchors([i for i in items if i.best and gazetteer.on_the_front(i.best.place)])
+    to_front = front.distances(requests)
     for item in items:
-        item.resolution = _verdict(item, distance)
+        item.resolution = _verdict(item, distance, to_front, gazetteer)
 
 
-def _verdict(item: Resolved, distance: dict) -> ResolutionStatus:
+def _verdict(item: Resolved, distance: dict, to_front: dict,
+             gazetteer: Gazetteer) -> ResolutionStatus:
     best = item.best
     if best is None:
         return ResolutionStatus.UNRESOLVED
     if item.region_reading:
-        return ResolutionStatus.AMBIGUOUS
-    km = distance[(fold_key(item.span.surface), best.place.lat, best.place.lon)]
-    if best.place.kind == SETTLEMENT and km < math.inf:
+        return (ResolutionStatus.RESOLVED if item.region_reading == "said"
+                else ResolutionStatus.AMBIGUOUS)
+    if best.match_type == "fuzzy":  # a misspelling's guess is a "did you mean", not a dot
+        return ResolutionStatus.UNRESOLVED
+    key = (fold_key(item.span.surface), best.place.lat, best.place.lon)
+    if best.place.kind == SETTLEMENT:
         small = best.place.population < FAR_SMALL_POPULATION
         vouched = spelled_as(best, item.span.surface) and item.span.in_context
         derived = best.place.place_id not in item.direct and item.alias_of is None
-        if km > FAR_KM and (derived or small and not vouched):
+        if math.inf > distance[key] > FAR_KM and (derived or small and not vouched):
+            return ResolutionStatus.UNRESOLVED
+        # a town of the Russian or Belarusian rear far from the article's places on the front:
+        # in a report from the front its name is a Ukrainian place's old one (Dmitrov for
+        # Dimitrov, Artyomovsk) or another namesake, unless it is a city or a context vouches
+        rear = not gazetteer.on_the_front(best.place) and (
+            best.place.population < REAR_MIN_POPULATION)
+        if rear and not vouched and math.inf > to_front[key] > FAR_KM:
             return ResolutionStatus.UNRESOLVED
     if is_ambiguous(item.candidates):
         return ResolutionStatus.AMBIGUOUS

@@ -6,25 +6,49 @@
 - names that are part of a longer proper noun (Vladimir Putin, Johns Hopkins, Wagner Group);
 - a small place's name in surname position (Gen. Oleksandr Syrskyi), and then all article long;
 - a settlement's name followed by "said" (a person), unless it is a capital ("Moscow said" is a
-  government: ``classify.role``).
+  government: ``classify.role``);
+- names of things that are not settlements: rivers ("across the Oskil River", "на левом берегу
+  Днепра"), military formations ("the Tavria operational group", "силами Южной группы",
+  "группировки войск «Восток»") and titles in quotes («Ахмат-Чечня», "Azov");
+- ordinary Russian and Ukrainian words capitalised only because they open a sentence ("Поселок
+  находится...", "Серед постраждалих..."), and adjectives that qualify the noun after them
+  ("Українським захисникам"): unless a place context vouches for them, or the same word is
+  capitalised inside a sentence elsewhere in the article;
+- a small place outside the theatre (under ``FOREIGN_MIN_POPULATION``) that no place context
+  vouches for: "renamed Novgorodskoye - New City -" is no town in Illinois.
 """
 
 from __future__ import annotations
 
 import re
 
-from gazetteer import COUNTRY, REGION, SETTLEMENT, Gazetteer, fold_key
+from gazetteer import (
+    COUNTRY,
+    REGION,
+    SETTLEMENT,
+    Gazetteer,
+    fold_key,
+    is_attribute,
+    is_common_noun,
+    is_function_word,
+)
 from geo.find.candidates import Resolved, spelled_as
-from geo.find.recognise import Span
+from geo.find.recognise import Span, _place_context
 
 # Above this population a capitalised word before the name is more likely a headline fragment
 # ("Military Hub Pokrovsk") than a first name.
 SURNAME_MAX_POPULATION = 20000
+# A town this big keeps its name at the start of a sentence even when the name is also a word
+# (Лиман: an estuary; the town has 20,000 people).
+ORDINARY_WORD_MAX_POPULATION = 20000
+# Outside the theatre only places this big are worth a dot on a name alone.
+FOREIGN_MIN_POPULATION = 100_000
+HEADLINE_MAX_WORDS = 16
 
 # Words after a place name that still describe the place (not a longer proper noun).
 _GEOGRAPHIC_NEXT = re.compile(
     r"^\W{0,2}(?:Oblast|Region|Province|District|Raion|Rayon|Krai|Kray|Republic|Direction|Axis|"
-    r"Front|Sector|Agglomeration|City|Town|Village|Area|Border|Bridge|Reservoir|River|Airport|"
+    r"Front|Sector|Agglomeration|City|Town|Village|Area|Border|Bridge|Airport|"
     r"Област|Район|Направлени|Напрям)", re.IGNORECASE)
 _CAPITALISED_WORD = re.compile(r"^[ \t]+([A-ZА-ЯЁІЇЄҐ][\w'’-]*)")
 _PREVIOUS_WORD = re.compile(r"([A-ZА-ЯЁІЇЄҐ][\w'’-]*)[ \t]+$")
@@ -36,6 +60,40 @@ _NOT_A_NAME = re.compile(
     r"В|Во|На|Под|Из|У|Біля|Від|До|И|І|Та|А|Но)$")
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|noted|stressed|explained|wrote|"
                            r"сказал|заявил|сказав|заявив)\b", re.IGNORECASE)
+# Rivers and water: the words before or after a name that make it one.
+_WATER_BEFORE = re.compile(
+    r"(?:\b(?:rivers?|(?:left|right|east|eastern|west|western|opposite|other|north|northern|"
+    r"south|southern)\s+banks?\s+of|banks?\s+of|across|cross(?:ed|ing|es)?|forded|fording|"
+    r"along|upstream\s+on|downstream\s+on)\s+(?:the\s+)?|"
+    r"\b(?:рек[аиуеой]|рекой|річк[аиуі]|річкою|р\.|берег\w*|берез[іи]|правобереж\w*|"
+    r"лівобереж\w*|левобереж\w*|форсир\w*|форсув\w*|переправ\w*|водохранилищ\w*|"
+    r"водосховищ\w*)\s+(?:(?:рек\w*|річк\w*)\s+)?)$", re.IGNORECASE)
+_WATER_AFTER = re.compile(r"^\s+(?:rivers?|reservoir|lake|estuary|lagoon|canal)\b", re.IGNORECASE)
+# Military formations named after places or directions.
+_FORMATION_AFTER = re.compile(
+    r"^\W{0,2}\s*(?:(?:strategic|operational|tactical|operational-strategic|"
+    r"strategic-operational|operational-tactical)\b[\s-]*)*(?:group(?:ing)?|battle\s*group|"
+    r"brigade|regiment|battalion|division|corps|army|fleet|"
+    r"групп\w*|группировк\w*|угрупован\w*|бригад\w*|полк\w*|батальон\w*|дивизи\w*|"
+    r"дивізі\w*|корпус\w*|арми\w*|армі\w*)\b", re.IGNORECASE)
+_FORMATION_BEFORE = re.compile(
+    r"(?:\b(?:battle\s*group|battlegroup|group\s+of\s+forces|grouping|"
+    r"группировк\w*(?:\s+войск)?|групп\w*(?:\s+войск)?|угрупован\w*(?:\s+військ)?|"
+    r"бойц\w*|бійц\w*|подразделени\w*|підрозділ\w*|полк\w*|бригад\w*|батальон\w*)\s+)$",
+    re.IGNORECASE)
+# A title in quotes (a unit, a medium, an operation); a settlement word before it keeps it.
+_OPENING_QUOTES, _CLOSING_QUOTES = "«\"“„'‘", "»\"”'’"
+_SETTLEMENT_BEFORE_QUOTE = re.compile(
+    r"(?:village|town|city|settlement|сел\w*|посел\w*|посёл\w*|город\w*|міст\w*|селищ\w*)\s*$",
+    re.IGNORECASE)
+_DISTRICT_TAIL = re.compile(r"\s(?:район\w*|district|raion|rayon|rajon)$", re.IGNORECASE)
+_DIRECTION_NOUN = re.compile(r"(?:направлени|напрям|участ|ділянц|ділянк)", re.IGNORECASE)
+# Settlement words that introduce a name ("the settlement of X Y", "у селі X Y").
+_PLACE_WORD_BEFORE = re.compile(
+    r"(?:\b(?:village|town|city|settlement|hamlet)s?\s+of\s+|"
+    r"\b(?:сел[оаеіу]|селищ\w*|поселк\w*|посёлк\w*|поселок|посёлок|город\w*|міст\w*|"
+    r"населенн\w+\s+пункт\w*|населен\w+\s+пункт\w*)\s+)$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 _TITLE_ABBREVIATION = re.compile(r"\b(?:Gen|Col|Lt|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Pres|Gov|"
                                  r"Prof|St)\.$")
 
@@ -58,14 +116,107 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer) -> bool:
         return False
     if _before_proper_noun(text, span) or _could_be_surname(text, item):
         return False
+    if _names_no_settlement(text, span) and not (best and best.place.kind in (REGION, COUNTRY)):
+        return False
+    if best is not None and best.place.kind == SETTLEMENT and _DISTRICT_TAIL.search(span.surface):
+        return False  # "Оболонському районі": a district, though GeoNames files it as a place
+    if not span.in_context and _ordinary_word(text, item):
+        return False
+    if _fragment_of_a_name(text, span):
+        return False
     if best is None:
         return not span.known
     if best.place.kind == SETTLEMENT and _SPEECH_AFTER.match(text[span.end:span.end + 20]) and (
             not gazetteer.is_national_capital(best.place)):
         return False  # "Syrskyi said": a person; "Moscow said" is handled as an actor
-    # a place outside the theatre only by its GeoNames name, spelled as such
+    # a place outside the theatre only by its GeoNames name, spelled as such, and only a big one
+    # or one that a place context vouches for
     foreign = best.place.kind == SETTLEMENT and not gazetteer.in_theatre(best.place)
-    return not foreign or (spelled_as(best, span.surface) and best.match_type == "official")
+    return not foreign or (spelled_as(best, span.surface) and best.match_type == "official" and (
+        best.place.population >= FOREIGN_MIN_POPULATION or span.in_context))
+
+
+def _names_no_settlement(text: str, span: Span) -> bool:
+    """A river, a military formation or a title in quotes, by the words around the name."""
+    before = text[max(0, span.start - 50):span.start]
+    after = text[span.end:span.end + 50]
+    if _WATER_BEFORE.search(before) or _WATER_AFTER.match(after):
+        return True
+    if _FORMATION_BEFORE.search(before) or _FORMATION_AFTER.match(after):
+        return True
+    return _in_quotes(text, span)
+
+
+def _in_quotes(text: str, span: Span) -> bool:
+    """«Восток», "Ахмат-Чечня": the name is the title between a pair of quotes on its line."""
+    before = text[max(0, span.start - 25):span.start]
+    opening = max(before.rfind(q) for q in _OPENING_QUOTES)
+    if opening < 0 or "\n" in before[opening:]:
+        return False
+    inside = before[opening + 1:]
+    if any(q in inside for q in _CLOSING_QUOTES if q not in _OPENING_QUOTES):
+        return False
+    if inside and not re.fullmatch(r"[\w'’ -]*-", inside):  # only «Ахмат-... may come first
+        return False
+    rest = text[span.end:span.end + 3]
+    if not rest or rest[0] not in _CLOSING_QUOTES:
+        return False
+    return not _SETTLEMENT_BEFORE_QUOTE.search(before[:opening])
+
+
+def _ordinary_word(text: str, item: Resolved) -> bool:
+    """An ordinary Russian or Ukrainian word that is capitalised because it opens the sentence
+    (a function word; a common noun, unless the place is big), or an adjective that qualifies the
+    lower-case noun after it (but not a direction: "на Покровском направлении"): not a name,
+    unless the same word is capitalised inside a sentence elsewhere in the article."""
+    span, best = item.span, item.best
+    if " " in span.surface:
+        return False
+    big = best is not None and best.place.population >= ORDINARY_WORD_MAX_POPULATION
+    opens = _opens_sentence(text, span.start)
+    ordinary = opens and (is_function_word(span.surface) or (
+        not big and is_common_noun(span.surface)))
+    if not ordinary and not _attribute_at(text, span.start, span.end):
+        return False
+    return not _used_as_a_name(text, span.surface)
+
+
+def _fragment_of_a_name(text: str, span: Span) -> bool:
+    """The second word of a two-word name that a place context introduces ("the settlement of
+    Myrna Dolyna", "у селі Червоний Маяк"): Dolyna alone is another place."""
+    previous = _PREVIOUS_WORD.search(text, max(0, span.start - 40), span.start)
+    if not previous or previous.group().count(" ") != 1 or "\t" in previous.group():
+        return False
+    return _place_context(text, previous.start(1), previous.end(1)) is not None and (
+        _PLACE_WORD_BEFORE.search(text, max(0, previous.start(1) - 40), previous.start(1))
+        is not None)
+
+
+def _used_as_a_name(text: str, word: str) -> bool:
+    """Somewhere in the text the word is capitalised inside a sentence and qualifies nothing."""
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):
+        if not _opens_sentence(text, match.start()) and not _attribute_at(
+                text, match.start(), match.end()):
+            return True
+    return False
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Only white space, and maybe an opening quote or a dash, since the last sentence end."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and text[i] in "«\"“„(—–-":
+        i -= 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+    return i < 0 or text[i] in ".!?…\n"
+
+
+def _attribute_at(text: str, start: int, end: int) -> bool:
+    following = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    return following is not None and not _DIRECTION_NOUN.match(following.group(1)) and (
+        is_attribute(text[start:end], following.group(1)))
 
 
 def _could_be_surname(text: str, item: Resolved) -> bool:
@@ -95,10 +246,15 @@ def _surname_position(text: str, span: Span) -> bool:
 
 
 def _is_headline(text: str, offset: int) -> bool:
-    """A title-case line (most words capitalised): capitals there say nothing."""
+    """A short title-case line (most words capitalised) that is not a sentence: capitals there
+    say nothing. A long line of names ("Bakhmut, Soledar, Klishchiivka and Andriivka were
+    shelled") is prose, where a capital still marks a name."""
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
-    words = re.findall(r"[^\W\d_]+", text[line_start:line_end if line_end >= 0 else None])
+    line = text[line_start:line_end if line_end >= 0 else None].strip()
+    words = re.findall(r"[^\W\d_]+", line)
+    if len(words) > HEADLINE_MAX_WORDS or line.endswith((".", ";", ":", ",")):
+        return False
     long_words = [w for w in words if len(w) > 3]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(
         long_words)

@@ -68,9 +68,19 @@ _NAME_TOKEN = re.compile(
     rf"|(?:{'|'.join(sorted(_NAME_ENDINGS + _JOINERS, key=len, reverse=True))})"
     rf"(?:{_INSIDE})?)(?![\w'’ʼ])")
 # "Donetsk and Luhansk regions", "Luhansk regions": the names stand for regions.
-_PLURAL_REGIONS = re.compile(
-    r"^(?:\s+(?:and|or|&|и|і|та)\s+[^\W\d_][\w'’-]*)?\s+(?:regions|oblasts|provinces)\b",
-    re.IGNORECASE)
+# What a name stands for when the words after it say so, alone or at the head of a list that
+# shares them: "the Kharkiv, Sumy and Mykolaiv regions", "Донецкой и Луганской областей" are
+# regions; "the Bilopillia district", "Дніпровському та Шевченківському районах", "Андріївської
+# громади" are districts and communities, which have no point of their own.
+_NAME_WORD = r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*"
+_SHARED_LIST = (rf"(?:\s*,\s*{_NAME_WORD})*"
+                rf"(?:\s*,?\s+(?:and|or|&|и|і|та|й)\s+{_NAME_WORD})?")
+_REGION_WORDS = (r"regions|oblasts|provinces|област\w*|регион\w*|регіон\w*")
+_DISTRICT_WORDS = (r"districts?|raions?|rayons?|municipalit(?:y|ies)|communit(?:y|ies)|"
+                   r"hromadas?|район\w*|громад\w*|округ\w*|сельсовет\w*|сільрад\w*|"
+                   r"муниципал\w*")
+_UNIT_AFTER = re.compile(  # names capitalised; the unit's words in any case
+    rf"{_SHARED_LIST}\s+(?i:(?P<region>{_REGION_WORDS})|(?P<district>{_DISTRICT_WORDS}))\b")
 _SETTLEMENT_WORDS = re.compile(r"village|town|city|settlement|hamlet|сел|посел|посёл|город|міст",
                                re.IGNORECASE)
 
@@ -82,7 +92,8 @@ class Span:
     ``queries``: what to ask the gazetteer, best first (the surface, a region reading, forms
     without an adjective ending); ``known``: False for a name only the context vouches for;
     ``in_context``: a place context vouches for it (near X, the village of X; not "X direction");
-    ``settlement_hint``: that context said village/town/city.
+    ``settlement_hint``: that context said village/town/city; ``unit``: the words after it make
+    the name a ``region`` (an oblast) or a ``district`` (a raion, a community), not a point.
     """
 
     start: int
@@ -92,6 +103,7 @@ class Span:
     known: bool = True
     in_context: bool = False
     settlement_hint: bool = False
+    unit: str = ""
 
 
 # A token is a plain tuple (start, end, text, key, joined): an article has thousands and a tuple
@@ -199,11 +211,14 @@ class Recogniser:
         after = text[end:end + 60]
         if first == last and _DIRECTION_AFTER.match(after):
             queries += _adjective_stems(surface)
-        if first == last and _PLURAL_REGIONS.match(after):
-            queries.insert(0, f"{surface} region")
+        unit = unit_after(text, end)
+        if first == last and unit == "region":
+            descriptor = "область" if has_cyrillic(surface) else "region"
+            queries.insert(0, f"{surface} {descriptor}")
         context = _place_context(text, start, end)
         return Span(start, end, surface, tuple(queries), in_context=_vouches(context),
-                    settlement_hint=bool(context and _SETTLEMENT_WORDS.search(context)))
+                    settlement_hint=bool(context and _SETTLEMENT_WORDS.search(context)),
+                    unit=unit)
 
     # -- Cyrillic case endings ----------------------------------------------------------------
     def _inflected_spans(self, text: str, toks: list[_Token], taken: list[bool]) -> list[Span]:
@@ -228,7 +243,9 @@ class Recogniser:
                     continue
                 match = self.lookup(surface).match
                 if match is not None and match.match_type == "inflected":
-                    out.append(Span(start, end, surface, (surface,),
+                    unit = unit_after(text, end)
+                    queries = (f"{surface} область", surface) if unit == "region" else (surface,)
+                    out.append(Span(start, end, surface, queries, unit=unit,
                                     in_context=_vouches(_place_context(text, start, end))))
                     for j in range(i, last + 1):
                         taken[j] = True
@@ -257,6 +274,15 @@ class Recogniser:
 
 
 _CAPITALISED_NEXT = re.compile(r"^[ \t]+[A-ZА-ЯЁІЇЄҐ]")
+
+
+def unit_after(text: str, end: int) -> str:
+    """``region`` or ``district`` when the words after a name (or after the list it heads) make
+    it an administrative unit; else empty."""
+    match = _UNIT_AFTER.match(text, end, min(len(text), end + 200))
+    if not match:
+        return ""
+    return "region" if match.group("region") else "district"
 
 
 _CONTEXT_LAST_WORDS = frozenset([

@@ -38,8 +38,8 @@ def resolve_spans(text: str, spans: list[Span], gazetteer: Gazetteer,
         item.role = role_of(text, item, gazetteer)
     coherence.rerank_in_context(items, regions)
     aliases.apply_aliases(items)
-    coherence.region_readings(items, regions, lookup)
-    coherence.verdicts(items)
+    coherence.region_readings(text, items, regions, lookup)
+    coherence.verdicts(items, gazetteer)
     for item in items:
         item.role = role_of(text, item, gazetteer)
     return sorted(items, key=lambda item: item.span.start)
