@@ -7,7 +7,10 @@ said") are left out unless asked for; unresolved mentions have no point and are 
 
 The output (``MapData``) is plain data: lists and dicts that the map's JavaScript reads. Repeated
 text (sentences, outlets, titles) is stored once and referred to by index, which keeps the HTML
-of 100,000 mentions small.
+of 100,000 mentions small. Markers and mentions are positional rows (``MarkerRow``,
+``MentionRow``) whose field names travel once with the data (``MapData.fields``), as do the
+values of the table's enums (``MapData.enums``): the JavaScript reads a row by field name and
+compares with those values, never with an index or a string of its own.
 
 Scale: the table may come as one frame or as chunks of it (the pipeline streams 100,000 articles,
 some 3.4 million mentions), and is aggregated chunk by chunk, column-wise, into running counts:
@@ -23,9 +26,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+
+from geo.schema import ResolutionStatus, Role, enums_for_js
 
 BINS = ("day", "week", "month")
 UNDATED = "undated"  # the last step of the slider: placed mentions that have no date at all
@@ -49,26 +55,60 @@ def bin_start(day: dt.date, size: str) -> dt.date:
     raise ValueError(f"bin must be one of {', '.join(BINS)}, not {size!r}")
 
 
+class MarkerRow(NamedTuple):
+    """One marker: one place in one date bin. In the page a plain list (a NamedTuple is a tuple
+    to JSON); its field names are sent once, in ``MapData.fields``."""
+
+    bin: int  # index into ``bins``
+    place: int  # index into ``places``
+    mentions: int  # how many mentions it stands for (its true count, excerpts or not)
+    outlet: int  # index into ``outlets``: the one with the most of its mentions
+    ambiguous: int  # 1 when every one of its mentions is ambiguous, else 0
+    excerpts: list[int]  # indices into ``mentions``: all of its mentions, or its first few
+
+
+class MentionRow(NamedTuple):
+    """One quoted mention (an excerpt) in a marker's popup; a plain list in the page."""
+
+    article: int  # index into ``articles``
+    sentence: int  # index into ``sentences``
+    mark_start: int  # the name in the sentence: ``sentence[mark_start:mark_end]``
+    mark_end: int
+    date: str  # ISO date, "" when none
+    date_source: str | None  # a ``DateSource`` value
+    confidence: float
+    resolution: str  # a ``ResolutionStatus`` value
+
+
+# The rows' field names, in the page once: the JavaScript finds a field's position here.
+FIELDS = {"marker": MarkerRow._fields, "mention": MentionRow._fields}
+
+
 @dataclass
 class MapData:
-    """What the map draws. ``markers`` rows: [bin index, place index, mention count, outlet
-    index, ambiguous (0/1), [mention indices]]; the mention indices are all of the marker's
-    mentions, or fewer (its excerpts) when ``stats["excerpts"] < stats["placed"]``."""
+    """What the map draws. ``markers`` are ``MarkerRow``s, ``mentions`` ``MentionRow``s; a
+    marker's excerpts are all of its mentions, or fewer when ``stats["excerpts"] <
+    stats["placed"]``. ``fields``, ``enums`` and ``undated`` are the same for every map: the
+    rows' field names, the table's enum values by member name (``geo.schema.enums_for_js``) and
+    the name of the slider's last step."""
 
     bins: list[str] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
-    markers: list[list] = field(default_factory=list)
-    mentions: list[list] = field(default_factory=list)
+    markers: list[MarkerRow] = field(default_factory=list)
+    mentions: list[MentionRow] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
     articles: list[dict] = field(default_factory=list)
     outlets: list[dict] = field(default_factory=list)
     unresolved: list[dict] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
+    fields: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(FIELDS))
+    enums: dict[str, dict[str, str]] = field(default_factory=enums_for_js)
+    undated: str = UNDATED
 
     def as_json(self) -> dict:
         return {name: getattr(self, name) for name in (
             "bins", "places", "markers", "mentions", "sentences", "articles", "outlets",
-            "unresolved", "stats")}
+            "unresolved", "stats", "fields", "enums", "undated")}
 
 
 Names = dict[str, list[str]] | Callable[[set[str]], dict[str, list[str]]]
@@ -151,13 +191,14 @@ class _Layers:
         articles = _text(rows["article_id"])
         self.articles.update(articles)
         resolution = _text(rows["resolution"])
-        self._count_unresolved(_text(rows["surface"]), articles, resolution == "unresolved")
+        self._count_unresolved(_text(rows["surface"]), articles,
+                               resolution == ResolutionStatus.UNRESOLVED)
         placed = ~np.isnan(rows["lat"].to_numpy(dtype=float, na_value=np.nan))
         if not self.actors:
-            placed &= _text(rows["role"]) != "actor"
+            placed &= _text(rows["role"]) != Role.ACTOR
         if placed.any():
             self._add_placed(rows.iloc[np.flatnonzero(placed)], when[placed], order[placed],
-                             resolution[placed] == "ambiguous")
+                             resolution[placed] == ResolutionStatus.AMBIGUOUS)
 
     def _count_unresolved(self, surfaces: np.ndarray, articles: np.ndarray,
                           unresolved: np.ndarray) -> None:
@@ -242,8 +283,9 @@ class _Layers:
                 self.places[place_id], variants=sorted(self.variants[place_id]),
                 names=every_name.get(place_id, [])))
             dominant = max(outlets.items(), key=lambda item: item[1])[0]  # first of the most
-            data.markers.append([bin_at[bin_key], place, count, outlet_at[dominant],
-                                 int(ambiguities == count), []])
+            data.markers.append(MarkerRow(
+                bin=bin_at[bin_key], place=place, mentions=count, outlet=outlet_at[dominant],
+                ambiguous=int(ambiguities == count), excerpts=[]))
         data.places = places.values
         self._add_excerpts(data, map_order)
         data.unresolved = [
@@ -266,7 +308,7 @@ class _Layers:
         self.excerpts = []
         rows["marker"] = map_order[rows["marker"].to_numpy()]
         if not self.detailed:
-            counts = np.array([m[2] for m in data.markers])
+            counts = np.array([m.mentions for m in data.markers])
             busiest = np.lexsort((np.arange(len(counts)), -counts))
             fits = np.cumsum(np.minimum(counts[busiest], SAMPLE)) <= self.detail_limit
             served = np.zeros(len(counts), bool)
@@ -281,11 +323,12 @@ class _Layers:
                 "published_source": _or_none(row.published_source)})
             sentence = row.sentence or ""
             offset = sentence.find(row.surface)
-            data.markers[row.marker][5].append(len(data.mentions))
-            data.mentions.append([article, sentences.add(sentence), max(offset, 0),
-                                  offset + len(row.surface) if offset >= 0 else 0,
-                                  _or_empty(row.date), _or_none(row.date_source),
-                                  round(float(row.confidence), 2), row.resolution])
+            data.markers[row.marker].excerpts.append(len(data.mentions))
+            data.mentions.append(MentionRow(
+                article=article, sentence=sentences.add(sentence), mark_start=max(offset, 0),
+                mark_end=offset + len(row.surface) if offset >= 0 else 0,
+                date=_or_empty(row.date), date_source=_or_none(row.date_source),
+                confidence=round(float(row.confidence), 2), resolution=row.resolution))
         data.sentences, data.articles = sentences.values, articles.values
 
 
