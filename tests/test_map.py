@@ -63,6 +63,7 @@ def test_one_marker_per_place_per_bin():
     assert data.unresolved == [{"name": "Zarichne", "count": 1, "articles": ["a1"]}]
     assert data.stats["mentions"] == 6 and data.stats["placed"] == 4
     assert [o["name"] for o in data.outlets] == ["Outlet A", "Outlet B"]
+    assert markers[("2025-11-07", "Pokrovsk")].outlets == [[0, 1], [1, 1]]  # [outlet, count]
     with_actors = map_data(frame, actors=True)
     assert any(p["name"] == "Moscow" for p in with_actors.places)
     weekly = map_data(frame, size="week")
@@ -222,6 +223,51 @@ def test_popup_search_and_click(browser_page, seeds_map):
     page.keyboard.press("Escape")
     page.mouse.click(700, 600)
     assert page.locator("code.frontline-click").count() == 1
+    assert browser_page.errors == []
+
+
+def two_days_two_outlets() -> pd.DataFrame:
+    """Pokrovsk: day 1, Outlet A twice and Outlet B once; day 2, Outlet B twice. Over both days
+    B has the most (3 to 2), though A leads the busier day."""
+    return pd.DataFrame(
+        [row(article_id=f"a{n}", source="Outlet A", date="2025-11-06") for n in range(2)]
+        + [row(article_id=f"b{n}", source="Outlet B", date=day)
+           for n, day in enumerate(("2025-11-06", "2025-11-07", "2025-11-07"))])
+
+
+def test_markers_carry_their_mentions_per_outlet():
+    data = map_data(two_days_two_outlets())
+    assert [o["name"] for o in data.outlets] == ["Outlet B", "Outlet A"]  # busiest first
+    assert [(data.bins[m.bin], m.mentions, m.outlets) for m in data.markers] == [
+        ("2025-11-06", 3, [[1, 2], [0, 1]]), ("2025-11-07", 2, [[0, 2]])]
+
+
+def test_a_window_of_dates_is_coloured_by_the_outlet_with_most_mentions_in_it(browser_page,
+                                                                             tmp_path):
+    data = map_data(two_days_two_outlets())
+    colour = {o["name"]: o["colour"] for o in data.outlets}
+    path = tmp_path / "outlets.html"
+    write_map(render_map(data), path)
+    page = browser_page.open(path)
+
+    def drawn() -> tuple[str, str]:
+        marker = page.locator("path.frontline-marker")
+        assert marker.count() == 1
+        return marker.get_attribute("stroke"), page.get_attribute(".frontline-time", "data-bin")
+
+    assert drawn() == (colour["Outlet B"], "2025-11-07")  # this date only: B's day
+    page.locator(".frontline-time input[type=range]").focus()
+    page.keyboard.press("ArrowLeft")
+    assert drawn() == (colour["Outlet A"], "2025-11-06")  # A leads day 1, 2 to 1
+    page.keyboard.press("ArrowRight")
+    page.select_option(".frontline-time select", "until")  # both days: B 3, A 2
+    assert drawn() == (colour["Outlet B"], "2025-11-07")
+    page.hover("path.frontline-marker")
+    assert page.locator(".leaflet-tooltip").inner_text() == "Pokrovsk (5)"
+    page.select_option(".frontline-time select", "days")
+    page.fill(".frontline-time input[type=number]", "2")
+    page.locator(".frontline-time input[type=number]").dispatch_event("change")
+    assert drawn() == (colour["Outlet B"], "2025-11-07")
     assert browser_page.errors == []
 
 

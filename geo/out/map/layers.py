@@ -1,8 +1,9 @@
 """Mentions -> dated layers: one marker per place per date bin, ready for the map.
 
 The map scrubs through date bins (day, week or month). Within a bin, every mention of one place
-becomes one marker: sized by the number of mentions, coloured by the outlet that mentions it
-most, styled as ambiguous when its mentions are. Mentions whose role is ``actor`` ("Moscow
+becomes one marker: sized by the number of mentions, with its mentions per outlet (the map colours
+it, or the sum of a place's markers in a window of several bins, by the outlet that mentions it
+most), styled as ambiguous when its mentions are. Mentions whose role is ``actor`` ("Moscow
 said") are left out unless asked for; unresolved mentions have no point and are listed apart.
 
 The output (``MapData``) is plain data: lists and dicts that the map's JavaScript reads. Repeated
@@ -17,7 +18,7 @@ some 3.4 million mentions), and is aggregated chunk by chunk, column-wise, into 
 memory grows with what the map will hold (markers, places, excerpts), not with the rows read.
 Up to ``DETAIL_LIMIT`` placed mentions every one of them is in its marker's popup. Beyond it a
 popup could not be read anyway and the HTML would not open: every marker keeps its true count,
-dominant outlet and ambiguous style, but only the first ``SAMPLE`` of its mentions (in input
+its counts per outlet and ambiguous style, but only the first ``SAMPLE`` of its mentions (in input
 order) are kept as excerpts, for the busiest markers first, ``DETAIL_LIMIT`` excerpts in all.
 """
 
@@ -62,7 +63,8 @@ class MarkerRow(NamedTuple):
     bin: int  # index into ``bins``
     place: int  # index into ``places``
     mentions: int  # how many mentions it stands for (its true count, excerpts or not)
-    outlet: int  # index into ``outlets``: the one with the most of its mentions
+    outlets: list[list[int]]  # [index into ``outlets``, its mentions here], in the order the
+    # marker met them: the first of the most mentions is its colour
     ambiguous: int  # 1 when every one of its mentions is ambiguous, else 0
     excerpts: list[int]  # indices into ``mentions``: all of its mentions, or its first few
 
@@ -282,9 +284,9 @@ class _Layers:
             place = places.add(place_id, dict(
                 self.places[place_id], variants=sorted(self.variants[place_id]),
                 names=every_name.get(place_id, [])))
-            dominant = max(outlets.items(), key=lambda item: item[1])[0]  # first of the most
             data.markers.append(MarkerRow(
-                bin=bin_at[bin_key], place=place, mentions=count, outlet=outlet_at[dominant],
+                bin=bin_at[bin_key], place=place, mentions=count,
+                outlets=[[outlet_at[name], n] for name, n in outlets.items()],
                 ambiguous=int(ambiguities == count), excerpts=[]))
         data.places = places.values
         self._add_excerpts(data, map_order)

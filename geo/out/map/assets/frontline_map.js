@@ -27,7 +27,7 @@ function frontlineMap(map, data, options) {
     return at;
   }
   var MARKER = { bin: field("marker", "bin"), place: field("marker", "place"),
-                 mentions: field("marker", "mentions"), outlet: field("marker", "outlet"),
+                 mentions: field("marker", "mentions"), outlets: field("marker", "outlets"),
                  ambiguous: field("marker", "ambiguous"), excerpts: field("marker", "excerpts") };
   var MENTION = { article: field("mention", "article"), sentence: field("mention", "sentence"),
                   markStart: field("mention", "mark_start"), markEnd: field("mention", "mark_end"),
@@ -72,12 +72,17 @@ function frontlineMap(map, data, options) {
     windowBins().forEach(function (b) {
       byBin[b].forEach(function (m) {
         var key = m[MARKER.place];
-        if (!perPlace[key]) { perPlace[key] = { place: key, count: 0, markers: [], outlets: {}, ambiguous: 1 }; }
+        if (!perPlace[key]) {
+          perPlace[key] = { place: key, count: 0, markers: [], outlets: {}, outletOrder: [], ambiguous: 1 };
+        }
         var p = perPlace[key];
-        var count = m[MARKER.mentions], outlet = m[MARKER.outlet];
-        p.count += count;
+        p.count += m[MARKER.mentions];
         p.markers.push(m);  // its excerpts are gathered only if its popup opens
-        p.outlets[outlet] = (p.outlets[outlet] || 0) + count;
+        m[MARKER.outlets].forEach(function (pair) {
+          var outlet = pair[0], count = pair[1];  // an outlet and its mentions in this marker
+          if (!(outlet in p.outlets)) { p.outlets[outlet] = 0; p.outletOrder.push(outlet); }
+          p.outlets[outlet] += count;
+        });
         p.ambiguous = p.ambiguous && m[MARKER.ambiguous];
       });
     });
@@ -107,10 +112,12 @@ function frontlineMap(map, data, options) {
     if (state.mode === "until") { return "up to " + bin; }
     return "last " + state.days + " days to " + bin;
   }
+  function topOutlet(p) {  // the most mentions in the window; a tie goes to the one met first
+    return p.outletOrder.reduce(function (best, o) { return p.outlets[o] > p.outlets[best] ? o : best; });
+  }
   function marker(p) {
     var place = data.places[p.place];
-    var outlet = Object.keys(p.outlets).sort(function (a, b) { return p.outlets[b] - p.outlets[a]; })[0];
-    var colour = data.outlets[outlet].colour;
+    var colour = data.outlets[topOutlet(p)].colour;
     var m = L.circleMarker([place.lat, place.lon], {
       radius: radius(p.count), color: colour, weight: p.ambiguous ? 2 : 1,
       dashArray: p.ambiguous ? "4 3" : null, fillColor: colour,
