@@ -141,6 +141,51 @@ def test_beyond_the_detail_limit_markers_keep_true_counts_and_a_few_excerpts():
     assert map_data(frame).stats["excerpts"] == 13  # within the limit: every mention
 
 
+def same_sentence_rows(article_id: str, sentence: str, surfaces: list[str],
+                       times: int = 1) -> list[dict]:
+    """An article of a title line and ``sentence`` (``times`` over): one row per name in
+    ``surfaces``, each at its next occurrence in the text, as the pipeline finds them."""
+    text = "Title\n" + " ".join([sentence] * times)
+    rows, at = [], 0
+    for surface in surfaces * times:
+        start = text.index(surface, at)
+        at = start + len(surface)
+        rows.append(row(article_id=article_id, surface=surface, start=start, end=at,
+                        sentence=sentence))
+    return rows
+
+
+ENGLISH = "Residents of Lymanka fled when Lyman was shelled; by noon the road out of Lyman was cut."
+UKRAINIAN = ("Під Покровськом тривали бої: дрони атакували Покровськ уночі, а вранці Покровськ "
+             "знову обстріляли.")
+
+
+def marked(data) -> list[tuple[str, str]]:
+    """Each excerpt as (the sentence before its mark, the mark)."""
+    return [(data.sentences[m.sentence][:m.mark_start],
+             data.sentences[m.sentence][m.mark_start:m.mark_end]) for m in data.mentions]
+
+
+def test_each_excerpt_marks_its_own_occurrence_of_the_name():
+    frame = pd.DataFrame(
+        same_sentence_rows("en", ENGLISH, ["Lyman", "Lyman"])
+        + same_sentence_rows("uk", UKRAINIAN, ["Покровськом", "Покровськ", "Покровськ"])
+        + same_sentence_rows("again", "Lyman held.", ["Lyman"], times=2))  # a repeated sentence
+    expected = [
+        ("Residents of Lymanka fled when ", "Lyman"),  # not the start of Lymanka
+        ("Residents of Lymanka fled when Lyman was shelled; by noon the road out of ", "Lyman"),
+        ("Під ", "Покровськом"),
+        ("Під Покровськом тривали бої: дрони атакували ", "Покровськ"),
+        ("Під Покровськом тривали бої: дрони атакували Покровськ уночі, а вранці ", "Покровськ"),
+        ("", "Lyman"), ("", "Lyman")]
+    assert marked(map_data(frame)) == expected
+    for size in (1, 2, 3):  # chunks that cut the articles anywhere
+        chunks = (frame.iloc[i:i + size] for i in range(0, len(frame), size))
+        assert marked(map_data(chunks)) == expected
+    shuffled = frame.iloc[[1, 0, 4, 2, 3, 6, 5]]  # the order of the rows: by start, not as given
+    assert sorted(marked(map_data(shuffled))) == sorted(expected)
+
+
 def test_rows_are_described_by_their_field_names():
     data = map_data(mixed_rows(30)).as_json()
     assert data["fields"] == FIELDS and data["enums"] == enums_for_js()
@@ -306,6 +351,35 @@ def test_the_page_reads_rows_by_field_name_and_enums_by_value(browser_page, tmp_
     assert "On November 5 Pokrovsk was shelled." in texts[0]
     assert "2025-11-05 (event date) · confidence 0.9\n" in texts[0] + "\n"
     assert "2025-11-07 (inferred publication date) · confidence 0.9 · ambiguous" in texts[0]
+    assert browser_page.errors == []
+
+
+def test_a_popup_marks_each_mention_where_it_stands(browser_page, gazetteer, tmp_path):
+    records = [
+        {"id": "en", "title": "Twice", "source": "Outlet A", "published": "2025-11-07",
+         "text": "Night report.\nShelling hit Myrnohrad at dawn, and by evening Myrnohrad was "
+                 "without water."},
+        {"id": "uk", "title": "Двічі", "source": "Outlet B", "published": "2025-11-07",
+         "text": "Зведення.\n" + UKRAINIAN},
+    ]
+    corpus = tmp_path / "twice.jsonl"
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records),
+                      encoding="utf-8")
+    path = tmp_path / "twice.html"
+    write_map(render_map(map_data(mentions([corpus], gazetteer=gazetteer, reference=TODAY))),
+              path)
+    page = browser_page.open(path)
+    shown = {}
+    for name in ("Myrnohrad", "Pokrovsk"):
+        shown[name] = open_popup(page, name).locator("li q").evaluate_all(
+            "qs => qs.map(q => [q.firstChild.textContent, q.querySelector('mark').textContent])")
+        page.keyboard.press("Escape")
+    assert shown["Myrnohrad"] == [["Shelling hit ", "Myrnohrad"],
+                                  ["Shelling hit Myrnohrad at dawn, and by evening ", "Myrnohrad"]]
+    assert shown["Pokrovsk"] == [
+        ["Під ", "Покровськом"],
+        ["Під Покровськом тривали бої: дрони атакували ", "Покровськ"],
+        ["Під Покровськом тривали бої: дрони атакували Покровськ уночі, а вранці ", "Покровськ"]]
     assert browser_page.errors == []
 
 

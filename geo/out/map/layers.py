@@ -20,11 +20,20 @@ Up to ``DETAIL_LIMIT`` placed mentions every one of them is in its marker's popu
 popup could not be read anyway and the HTML would not open: every marker keeps its true count,
 its counts per outlet and ambiguous style, but only the first ``SAMPLE`` of its mentions (in input
 order) are kept as excerpts, for the busiest markers first, ``DETAIL_LIMIT`` excerpts in all.
+
+An excerpt highlights its own mention in the sentence, though the table gives the mention's offsets
+in the article, not in the sentence: among an article's mentions with the same sentence and the
+same surface, in the order of their ``start``, the k-th is the k-th occurrence of the surface as a
+word of its own in the sentence ("Lyman" twice in one sentence: the second mention marks the
+second Lyman, and neither is the start of "Lymanka"). Chunks may cut an article anywhere (the
+pipeline's batches never do): the counts of the article a chunk ends with go on into the next
+chunk. An article's rows are expected together, in text order, as the pipeline writes them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -171,6 +180,8 @@ class _Layers:
         self.places: dict[str, dict] = {}
         self.variants: dict[str, set[str]] = {}
         self.excerpts: list[pd.DataFrame] = []
+        # the article the last chunk ended with: its id and {(sentence, surface): mentions}
+        self.open_article: tuple[str | None, dict[tuple[str, str], int]] = (None, {})
 
     @property
     def detailed(self) -> bool:
@@ -179,6 +190,9 @@ class _Layers:
     def add(self, chunk: pd.DataFrame) -> None:
         first_row = self.rows
         self.rows += len(chunk)
+        if not len(chunk):
+            return
+        nth = self._occurrence(chunk)
         when = _text(chunk["date"])
         when = np.where(pd.isna(when), _text(chunk["published"]), when)
         dated = ~pd.isna(when)
@@ -188,7 +202,7 @@ class _Layers:
         if self.until:
             keep[dated] &= when[dated] <= self.until
         rows = chunk.iloc[np.flatnonzero(keep)]
-        when, order = when[keep], np.flatnonzero(keep) + first_row
+        when, order, nth = when[keep], np.flatnonzero(keep) + first_row, nth[keep]
         self.mentions += len(rows)
         articles = _text(rows["article_id"])
         self.articles.update(articles)
@@ -200,7 +214,31 @@ class _Layers:
             placed &= _text(rows["role"]) != Role.ACTOR
         if placed.any():
             self._add_placed(rows.iloc[np.flatnonzero(placed)], when[placed], order[placed],
-                             resolution[placed] == ResolutionStatus.AMBIGUOUS)
+                             resolution[placed] == ResolutionStatus.AMBIGUOUS, nth[placed])
+
+    def _occurrence(self, chunk: pd.DataFrame) -> np.ndarray:
+        """Per row, how many mentions of its article with the same sentence and surface come
+        before it (by ``start``), counting those of the chunks before when its article is the one
+        the last chunk ended with. Every row counts, drawn or not (actors, unresolved names)."""
+        by_start = np.argsort(chunk["start"].to_numpy(dtype=np.int64, na_value=0), kind="stable")
+        ids = chunk["article_id"].to_numpy(dtype=object, na_value=None)
+        article, sentence, surface = ids[by_start], *(
+            chunk[name].to_numpy(dtype=object, na_value=None)[by_start]
+            for name in ("sentence", "surface"))
+        nth = np.empty(len(chunk), np.int64)
+        nth[by_start] = pd.Series(by_start).groupby([article, sentence, surface], sort=False,
+                                                    dropna=False).cumcount().to_numpy()
+        open_id, counts = self.open_article
+        if open_id is not None:
+            for i in np.flatnonzero(article == open_id):
+                nth[by_start[i]] += counts.get((sentence[i], surface[i]), 0)
+        last = ids[-1]
+        if last != open_id:
+            counts = {}
+        for i in np.flatnonzero(article == last):
+            counts[(sentence[i], surface[i])] = counts.get((sentence[i], surface[i]), 0) + 1
+        self.open_article = (last, counts)
+        return nth
 
     def _count_unresolved(self, surfaces: np.ndarray, articles: np.ndarray,
                           unresolved: np.ndarray) -> None:
@@ -210,7 +248,7 @@ class _Layers:
             self.unresolved[surface] = (count + 1, where)
 
     def _add_placed(self, rows: pd.DataFrame, when: np.ndarray, order: np.ndarray,
-                    ambiguous: np.ndarray) -> None:
+                    ambiguous: np.ndarray, nth: np.ndarray) -> None:
         for day in pd.unique(when[~pd.isna(when)]):
             if day not in self.bin_of:
                 self.bin_of[day] = bin_start(dt.date.fromisoformat(day), self.size).isoformat()
@@ -248,6 +286,7 @@ class _Layers:
         excerpts["marker"] = number[group[wanted]]
         excerpts["outlet"] = outlet[wanted]
         excerpts["rank"], excerpts["row"] = rank[wanted], order[wanted]
+        excerpts["nth"] = nth[wanted]
         self.excerpts.append(excerpts)
 
     def _add_places(self, rows: pd.DataFrame, place_ids: np.ndarray) -> None:
@@ -323,15 +362,28 @@ class _Layers:
                 "id": row.article_id, "title": _or_empty(row.title), "url": _or_empty(row.url),
                 "outlet": row.outlet, "published": _or_empty(row.published),
                 "published_source": _or_none(row.published_source)})
-            sentence = row.sentence or ""
-            offset = sentence.find(row.surface)
+            sentence = _or_empty(row.sentence)
+            mark_start, mark_end = _mark(sentence, _or_empty(row.surface), row.nth)
             data.markers[row.marker].excerpts.append(len(data.mentions))
             data.mentions.append(MentionRow(
-                article=article, sentence=sentences.add(sentence), mark_start=max(offset, 0),
-                mark_end=offset + len(row.surface) if offset >= 0 else 0,
+                article=article, sentence=sentences.add(sentence), mark_start=mark_start,
+                mark_end=mark_end,
                 date=_or_empty(row.date), date_source=_or_none(row.date_source),
                 confidence=round(float(row.confidence), 2), resolution=row.resolution))
         data.sentences, data.articles = sentences.values, articles.values
+
+
+def _mark(sentence: str, surface: str, nth: int) -> tuple[int, int]:
+    """Where the ``nth`` (from 0) mention of ``surface`` stands in ``sentence``: its nth
+    occurrence as a word of its own (not the start of a longer word), counted again from the first
+    when the sentence holds fewer (an article that repeats a sentence); failing that, its
+    occurrences anywhere; (0, 0) when it is not there at all."""
+    if not surface:
+        return 0, 0
+    name = re.escape(surface)
+    spans = ([m.span() for m in re.finditer(rf"(?<!\w){name}(?!\w)", sentence)]
+             or [m.span() for m in re.finditer(name, sentence)])
+    return spans[nth % len(spans)] if spans else (0, 0)
 
 
 def _text(column: pd.Series) -> np.ndarray:
