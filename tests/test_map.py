@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from geo.out.map.layers import SAMPLE, bin_start, map_data
-from geo.out.map.render import render_map, safe_json, write_map
+from geo.out.map.layers import FIELDS, SAMPLE, bin_start, map_data
+from geo.out.map.render import _asset, render_map, safe_json, write_map
 from geo.run.pipeline import mentions
-from geo.schema import MENTION_COLUMNS
+from geo.schema import MENTION_COLUMNS, enums_for_js
 
 TODAY = dt.date(2026, 11, 21)
 OUTPUT = Path(__file__).resolve().parents[1] / "output"
@@ -53,14 +55,15 @@ def test_one_marker_per_place_per_bin():
     ])
     data = map_data(frame)
     assert data.bins == ["2025-11-05", "2025-11-07"]
-    markers = {(data.bins[m[0]], data.places[m[1]]["name"]): m for m in data.markers}
+    markers = {(data.bins[m.bin], data.places[m.place]["name"]): m for m in data.markers}
     assert set(markers) == {("2025-11-05", "Pokrovsk"), ("2025-11-07", "Pokrovsk"),
                             ("2025-11-07", "Kramatorsk")}
-    assert markers[("2025-11-07", "Pokrovsk")][2] == 2
-    assert markers[("2025-11-07", "Kramatorsk")][4] == 1  # ambiguous style
+    assert markers[("2025-11-07", "Pokrovsk")].mentions == 2
+    assert markers[("2025-11-07", "Kramatorsk")].ambiguous == 1  # ambiguous style
     assert data.unresolved == [{"name": "Zarichne", "count": 1, "articles": ["a1"]}]
     assert data.stats["mentions"] == 6 and data.stats["placed"] == 4
     assert [o["name"] for o in data.outlets] == ["Outlet A", "Outlet B"]
+    assert markers[("2025-11-07", "Pokrovsk")].outlets == [[0, 1], [1, 1]]  # [outlet, count]
     with_actors = map_data(frame, actors=True)
     assert any(p["name"] == "Moscow" for p in with_actors.places)
     weekly = map_data(frame, size="week")
@@ -125,10 +128,10 @@ def test_beyond_the_detail_limit_markers_keep_true_counts_and_a_few_excerpts():
                  sentence="Kramatorsk was quiet.")]
     frame = pd.DataFrame(busy + quiet)
     data = map_data(frame, detail_limit=SAMPLE)
-    counts = {data.places[m[1]]["name"]: m[2] for m in data.markers}
+    counts = {data.places[m.place]["name"]: m.mentions for m in data.markers}
     assert counts == {"Pokrovsk": 12, "Kramatorsk": 1}
-    pokrovsk = next(m for m in data.markers if m[2] == 12)
-    shown = [data.sentences[data.mentions[i][1]] for i in pokrovsk[5]]
+    pokrovsk = next(m for m in data.markers if m.mentions == 12)
+    shown = [data.sentences[data.mentions[i].sentence] for i in pokrovsk.excerpts]
     assert shown == [f"Shelling number {n} hit Pokrovsk." for n in range(SAMPLE)]  # the first
     assert len(data.mentions) == SAMPLE  # the busiest marker first, detail_limit in all
     assert "Kramatorsk was quiet." not in data.sentences
@@ -136,6 +139,69 @@ def test_beyond_the_detail_limit_markers_keep_true_counts_and_a_few_excerpts():
     assert data.stats["articles"] == 13 and data.stats["placed"] == 13
     assert data.stats["excerpts"] == SAMPLE
     assert map_data(frame).stats["excerpts"] == 13  # within the limit: every mention
+
+
+def same_sentence_rows(article_id: str, sentence: str, surfaces: list[str],
+                       times: int = 1) -> list[dict]:
+    """An article of a title line and ``sentence`` (``times`` over): one row per name in
+    ``surfaces``, each at its next occurrence in the text, as the pipeline finds them."""
+    text = "Title\n" + " ".join([sentence] * times)
+    rows, at = [], 0
+    for surface in surfaces * times:
+        start = text.index(surface, at)
+        at = start + len(surface)
+        rows.append(row(article_id=article_id, surface=surface, start=start, end=at,
+                        sentence=sentence))
+    return rows
+
+
+ENGLISH = "Residents of Lymanka fled when Lyman was shelled; by noon the road out of Lyman was cut."
+UKRAINIAN = ("Під Покровськом тривали бої: дрони атакували Покровськ уночі, а вранці Покровськ "
+             "знову обстріляли.")
+
+
+def marked(data) -> list[tuple[str, str]]:
+    """Each excerpt as (the sentence before its mark, the mark)."""
+    return [(data.sentences[m.sentence][:m.mark_start],
+             data.sentences[m.sentence][m.mark_start:m.mark_end]) for m in data.mentions]
+
+
+def test_each_excerpt_marks_its_own_occurrence_of_the_name():
+    frame = pd.DataFrame(
+        same_sentence_rows("en", ENGLISH, ["Lyman", "Lyman"])
+        + same_sentence_rows("uk", UKRAINIAN, ["Покровськом", "Покровськ", "Покровськ"])
+        + same_sentence_rows("again", "Lyman held.", ["Lyman"], times=2))  # a repeated sentence
+    expected = [
+        ("Residents of Lymanka fled when ", "Lyman"),  # not the start of Lymanka
+        ("Residents of Lymanka fled when Lyman was shelled; by noon the road out of ", "Lyman"),
+        ("Під ", "Покровськом"),
+        ("Під Покровськом тривали бої: дрони атакували ", "Покровськ"),
+        ("Під Покровськом тривали бої: дрони атакували Покровськ уночі, а вранці ", "Покровськ"),
+        ("", "Lyman"), ("", "Lyman")]
+    assert marked(map_data(frame)) == expected
+    for size in (1, 2, 3):  # chunks that cut the articles anywhere
+        chunks = (frame.iloc[i:i + size] for i in range(0, len(frame), size))
+        assert marked(map_data(chunks)) == expected
+    shuffled = frame.iloc[[1, 0, 4, 2, 3, 6, 5]]  # the order of the rows: by start, not as given
+    assert sorted(marked(map_data(shuffled))) == sorted(expected)
+
+
+def test_rows_are_described_by_their_field_names():
+    data = map_data(mixed_rows(30)).as_json()
+    assert data["fields"] == FIELDS and data["enums"] == enums_for_js()
+    assert {len(m) for m in data["markers"]} == {len(FIELDS["marker"])}
+    assert {len(m) for m in data["mentions"]} == {len(FIELDS["mention"])}
+    embedded = json.loads(safe_json(data))  # the page's view: plain lists and the names
+    assert embedded["fields"]["mention"][:4] == ["article", "sentence", "mark_start", "mark_end"]
+
+
+def test_the_page_script_has_no_row_positions_or_enum_strings_of_its_own():
+    script = _asset("frontline_map.js")
+    assert not re.search(r"\bm\[\d+\]", script)  # rows are read by field name
+    values = {value for enum in enums_for_js().values() for value in enum.values()}
+    quoted = set(re.findall(r"[\"']([a-z_]+)[\"']", script))
+    quoted -= {name for names in FIELDS.values() for name in names}  # "ambiguous" the field
+    assert not values & quoted, values & quoted
 
 
 def test_embedded_json_cannot_close_the_script():
@@ -165,7 +231,7 @@ def test_map_scrubs_through_dates(browser_page, seeds_map):
     assert page.locator(".leaflet-control-layers").count() == 1
     expected = {}
     for marker in data.markers:
-        expected.setdefault(data.bins[marker[0]], set()).add(marker[1])
+        expected.setdefault(data.bins[marker.bin], set()).add(marker.place)
     for index, day in enumerate(data.bins):  # at date D exactly the markers of date D
         page.evaluate(f"window.frontline.state.index = {index}; window.frontline.render()")
         assert page.get_attribute(".frontline-time", "data-bin") == day
@@ -202,6 +268,118 @@ def test_popup_search_and_click(browser_page, seeds_map):
     page.keyboard.press("Escape")
     page.mouse.click(700, 600)
     assert page.locator("code.frontline-click").count() == 1
+    assert browser_page.errors == []
+
+
+def two_days_two_outlets() -> pd.DataFrame:
+    """Pokrovsk: day 1, Outlet A twice and Outlet B once; day 2, Outlet B twice. Over both days
+    B has the most (3 to 2), though A leads the busier day."""
+    return pd.DataFrame(
+        [row(article_id=f"a{n}", source="Outlet A", date="2025-11-06") for n in range(2)]
+        + [row(article_id=f"b{n}", source="Outlet B", date=day)
+           for n, day in enumerate(("2025-11-06", "2025-11-07", "2025-11-07"))])
+
+
+def test_markers_carry_their_mentions_per_outlet():
+    data = map_data(two_days_two_outlets())
+    assert [o["name"] for o in data.outlets] == ["Outlet B", "Outlet A"]  # busiest first
+    assert [(data.bins[m.bin], m.mentions, m.outlets) for m in data.markers] == [
+        ("2025-11-06", 3, [[1, 2], [0, 1]]), ("2025-11-07", 2, [[0, 2]])]
+
+
+def test_a_window_of_dates_is_coloured_by_the_outlet_with_most_mentions_in_it(browser_page,
+                                                                             tmp_path):
+    data = map_data(two_days_two_outlets())
+    colour = {o["name"]: o["colour"] for o in data.outlets}
+    path = tmp_path / "outlets.html"
+    write_map(render_map(data), path)
+    page = browser_page.open(path)
+
+    def drawn() -> tuple[str, str]:
+        marker = page.locator("path.frontline-marker")
+        assert marker.count() == 1
+        return marker.get_attribute("stroke"), page.get_attribute(".frontline-time", "data-bin")
+
+    assert drawn() == (colour["Outlet B"], "2025-11-07")  # this date only: B's day
+    page.locator(".frontline-time input[type=range]").focus()
+    page.keyboard.press("ArrowLeft")
+    assert drawn() == (colour["Outlet A"], "2025-11-06")  # A leads day 1, 2 to 1
+    page.keyboard.press("ArrowRight")
+    page.select_option(".frontline-time select", "until")  # both days: B 3, A 2
+    assert drawn() == (colour["Outlet B"], "2025-11-07")
+    page.hover("path.frontline-marker")
+    assert page.locator(".leaflet-tooltip").inner_text() == "Pokrovsk (5)"
+    page.select_option(".frontline-time select", "days")
+    page.fill(".frontline-time input[type=number]", "2")
+    page.locator(".frontline-time input[type=number]").dispatch_event("change")
+    assert drawn() == (colour["Outlet B"], "2025-11-07")
+    assert browser_page.errors == []
+
+
+def open_popup(page, name: str):
+    """The popup of the place called ``name``, opened through the search box."""
+    page.fill(".frontline-search input", name)
+    page.keyboard.press("Enter")
+    popup = page.locator(".frontline-popup", has=page.locator("h4", has_text=name))
+    popup.wait_for()
+    return popup
+
+
+def test_the_page_reads_rows_by_field_name_and_enums_by_value(browser_page, tmp_path):
+    frame = pd.DataFrame([
+        row(sentence="On November 5 Pokrovsk was shelled.", date="2025-11-05",
+            date_source="event"),
+        row(article_id="a2", title="Inferred", published_source="inferred",
+            sentence="Pokrovsk again.", resolution="ambiguous"),
+    ])
+    data = map_data(frame)
+    # the same map with the rows' fields in reverse order and another spelling of an enum value:
+    # the page must read it the same
+    shuffled = dataclasses.replace(
+        data, fields={row_kind: names[::-1] for row_kind, names in data.fields.items()},
+        markers=[list(m)[::-1] for m in data.markers],
+        mentions=[list(m._replace(date_source="sentence" if m.date_source == "event"
+                                  else m.date_source))[::-1] for m in data.mentions],
+        enums=dict(data.enums, DateSource=dict(data.enums["DateSource"], EVENT="sentence")))
+    texts = []
+    for name, map_ in (("plain", data), ("shuffled", shuffled)):
+        path = tmp_path / f"{name}.html"
+        write_map(render_map(map_, mode="until"), path)
+        page = browser_page.open(path)
+        texts.append(open_popup(page, "Pokrovsk").inner_text())
+    assert texts[0] == texts[1]
+    assert "On November 5 Pokrovsk was shelled." in texts[0]
+    assert "2025-11-05 (event date) · confidence 0.9\n" in texts[0] + "\n"
+    assert "2025-11-07 (inferred publication date) · confidence 0.9 · ambiguous" in texts[0]
+    assert browser_page.errors == []
+
+
+def test_a_popup_marks_each_mention_where_it_stands(browser_page, gazetteer, tmp_path):
+    records = [
+        {"id": "en", "title": "Twice", "source": "Outlet A", "published": "2025-11-07",
+         "text": "Night report.\nShelling hit Myrnohrad at dawn, and by evening Myrnohrad was "
+                 "without water."},
+        {"id": "uk", "title": "Двічі", "source": "Outlet B", "published": "2025-11-07",
+         "text": "Зведення.\n" + UKRAINIAN},
+    ]
+    corpus = tmp_path / "twice.jsonl"
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records),
+                      encoding="utf-8")
+    path = tmp_path / "twice.html"
+    write_map(render_map(map_data(mentions([corpus], gazetteer=gazetteer, reference=TODAY))),
+              path)
+    page = browser_page.open(path)
+    shown = {}
+    for name in ("Myrnohrad", "Pokrovsk"):
+        shown[name] = open_popup(page, name).locator("li q").evaluate_all(
+            "qs => qs.map(q => [q.firstChild.textContent, q.querySelector('mark').textContent])")
+        page.keyboard.press("Escape")
+    assert shown["Myrnohrad"] == [["Shelling hit ", "Myrnohrad"],
+                                  ["Shelling hit Myrnohrad at dawn, and by evening ", "Myrnohrad"]]
+    assert shown["Pokrovsk"] == [
+        ["Під ", "Покровськом"],
+        ["Під Покровськом тривали бої: дрони атакували ", "Покровськ"],
+        ["Під Покровськом тривали бої: дрони атакували Покровськ уночі, а вранці ", "Покровськ"]]
     assert browser_page.errors == []
 
 

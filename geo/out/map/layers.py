@@ -1,31 +1,47 @@
 """Mentions -> dated layers: one marker per place per date bin, ready for the map.
 
 The map scrubs through date bins (day, week or month). Within a bin, every mention of one place
-becomes one marker: sized by the number of mentions, coloured by the outlet that mentions it
-most, styled as ambiguous when its mentions are. Mentions whose role is ``actor`` ("Moscow
+becomes one marker: sized by the number of mentions, with its mentions per outlet (the map colours
+it, or the sum of a place's markers in a window of several bins, by the outlet that mentions it
+most), styled as ambiguous when its mentions are. Mentions whose role is ``actor`` ("Moscow
 said") are left out unless asked for; unresolved mentions have no point and are listed apart.
 
 The output (``MapData``) is plain data: lists and dicts that the map's JavaScript reads. Repeated
 text (sentences, outlets, titles) is stored once and referred to by index, which keeps the HTML
-of 100,000 mentions small.
+of 100,000 mentions small. Markers and mentions are positional rows (``MarkerRow``,
+``MentionRow``) whose field names travel once with the data (``MapData.fields``), as do the
+values of the table's enums (``MapData.enums``): the JavaScript reads a row by field name and
+compares with those values, never with an index or a string of its own.
 
 Scale: the table may come as one frame or as chunks of it (the pipeline streams 100,000 articles,
 some 3.4 million mentions), and is aggregated chunk by chunk, column-wise, into running counts:
 memory grows with what the map will hold (markers, places, excerpts), not with the rows read.
 Up to ``DETAIL_LIMIT`` placed mentions every one of them is in its marker's popup. Beyond it a
 popup could not be read anyway and the HTML would not open: every marker keeps its true count,
-dominant outlet and ambiguous style, but only the first ``SAMPLE`` of its mentions (in input
+its counts per outlet and ambiguous style, but only the first ``SAMPLE`` of its mentions (in input
 order) are kept as excerpts, for the busiest markers first, ``DETAIL_LIMIT`` excerpts in all.
+
+An excerpt highlights its own mention in the sentence, though the table gives the mention's offsets
+in the article, not in the sentence: among an article's mentions with the same sentence and the
+same surface, in the order of their ``start``, the k-th is the k-th occurrence of the surface as a
+word of its own in the sentence ("Lyman" twice in one sentence: the second mention marks the
+second Lyman, and neither is the start of "Lymanka"). Chunks may cut an article anywhere (the
+pipeline's batches never do): the counts of the article a chunk ends with go on into the next
+chunk. An article's rows are expected together, in text order, as the pipeline writes them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+
+from geo.schema import ResolutionStatus, Role, enums_for_js
 
 BINS = ("day", "week", "month")
 UNDATED = "undated"  # the last step of the slider: placed mentions that have no date at all
@@ -49,26 +65,61 @@ def bin_start(day: dt.date, size: str) -> dt.date:
     raise ValueError(f"bin must be one of {', '.join(BINS)}, not {size!r}")
 
 
+class MarkerRow(NamedTuple):
+    """One marker: one place in one date bin. In the page a plain list (a NamedTuple is a tuple
+    to JSON); its field names are sent once, in ``MapData.fields``."""
+
+    bin: int  # index into ``bins``
+    place: int  # index into ``places``
+    mentions: int  # how many mentions it stands for (its true count, excerpts or not)
+    outlets: list[list[int]]  # [index into ``outlets``, its mentions here], in the order the
+    # marker met them: the first of the most mentions is its colour
+    ambiguous: int  # 1 when every one of its mentions is ambiguous, else 0
+    excerpts: list[int]  # indices into ``mentions``: all of its mentions, or its first few
+
+
+class MentionRow(NamedTuple):
+    """One quoted mention (an excerpt) in a marker's popup; a plain list in the page."""
+
+    article: int  # index into ``articles``
+    sentence: int  # index into ``sentences``
+    mark_start: int  # the name in the sentence: ``sentence[mark_start:mark_end]``
+    mark_end: int
+    date: str  # ISO date, "" when none
+    date_source: str | None  # a ``DateSource`` value
+    confidence: float
+    resolution: str  # a ``ResolutionStatus`` value
+
+
+# The rows' field names, in the page once: the JavaScript finds a field's position here.
+FIELDS = {"marker": MarkerRow._fields, "mention": MentionRow._fields}
+
+
 @dataclass
 class MapData:
-    """What the map draws. ``markers`` rows: [bin index, place index, mention count, outlet
-    index, ambiguous (0/1), [mention indices]]; the mention indices are all of the marker's
-    mentions, or fewer (its excerpts) when ``stats["excerpts"] < stats["placed"]``."""
+    """What the map draws. ``markers`` are ``MarkerRow``s, ``mentions`` ``MentionRow``s; a
+    marker's excerpts are all of its mentions, or fewer when ``stats["excerpts"] <
+    stats["placed"]``. ``fields``, ``enums`` and ``undated`` are the same for every map: the
+    rows' field names, the table's enum values by member name (``geo.schema.enums_for_js``) and
+    the name of the slider's last step."""
 
     bins: list[str] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
-    markers: list[list] = field(default_factory=list)
-    mentions: list[list] = field(default_factory=list)
+    markers: list[MarkerRow] = field(default_factory=list)
+    mentions: list[MentionRow] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
     articles: list[dict] = field(default_factory=list)
     outlets: list[dict] = field(default_factory=list)
     unresolved: list[dict] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
+    fields: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(FIELDS))
+    enums: dict[str, dict[str, str]] = field(default_factory=enums_for_js)
+    undated: str = UNDATED
 
     def as_json(self) -> dict:
         return {name: getattr(self, name) for name in (
             "bins", "places", "markers", "mentions", "sentences", "articles", "outlets",
-            "unresolved", "stats")}
+            "unresolved", "stats", "fields", "enums", "undated")}
 
 
 Names = dict[str, list[str]] | Callable[[set[str]], dict[str, list[str]]]
@@ -129,6 +180,8 @@ class _Layers:
         self.places: dict[str, dict] = {}
         self.variants: dict[str, set[str]] = {}
         self.excerpts: list[pd.DataFrame] = []
+        # the article the last chunk ended with: its id and {(sentence, surface): mentions}
+        self.open_article: tuple[str | None, dict[tuple[str, str], int]] = (None, {})
 
     @property
     def detailed(self) -> bool:
@@ -137,6 +190,9 @@ class _Layers:
     def add(self, chunk: pd.DataFrame) -> None:
         first_row = self.rows
         self.rows += len(chunk)
+        if not len(chunk):
+            return
+        nth = self._occurrence(chunk)
         when = _text(chunk["date"])
         when = np.where(pd.isna(when), _text(chunk["published"]), when)
         dated = ~pd.isna(when)
@@ -146,18 +202,43 @@ class _Layers:
         if self.until:
             keep[dated] &= when[dated] <= self.until
         rows = chunk.iloc[np.flatnonzero(keep)]
-        when, order = when[keep], np.flatnonzero(keep) + first_row
+        when, order, nth = when[keep], np.flatnonzero(keep) + first_row, nth[keep]
         self.mentions += len(rows)
         articles = _text(rows["article_id"])
         self.articles.update(articles)
         resolution = _text(rows["resolution"])
-        self._count_unresolved(_text(rows["surface"]), articles, resolution == "unresolved")
+        self._count_unresolved(_text(rows["surface"]), articles,
+                               resolution == ResolutionStatus.UNRESOLVED)
         placed = ~np.isnan(rows["lat"].to_numpy(dtype=float, na_value=np.nan))
         if not self.actors:
-            placed &= _text(rows["role"]) != "actor"
+            placed &= _text(rows["role"]) != Role.ACTOR
         if placed.any():
             self._add_placed(rows.iloc[np.flatnonzero(placed)], when[placed], order[placed],
-                             resolution[placed] == "ambiguous")
+                             resolution[placed] == ResolutionStatus.AMBIGUOUS, nth[placed])
+
+    def _occurrence(self, chunk: pd.DataFrame) -> np.ndarray:
+        """Per row, how many mentions of its article with the same sentence and surface come
+        before it (by ``start``), counting those of the chunks before when its article is the one
+        the last chunk ended with. Every row counts, drawn or not (actors, unresolved names)."""
+        by_start = np.argsort(chunk["start"].to_numpy(dtype=np.int64, na_value=0), kind="stable")
+        ids = chunk["article_id"].to_numpy(dtype=object, na_value=None)
+        article, sentence, surface = ids[by_start], *(
+            chunk[name].to_numpy(dtype=object, na_value=None)[by_start]
+            for name in ("sentence", "surface"))
+        nth = np.empty(len(chunk), np.int64)
+        nth[by_start] = pd.Series(by_start).groupby([article, sentence, surface], sort=False,
+                                                    dropna=False).cumcount().to_numpy()
+        open_id, counts = self.open_article
+        if open_id is not None:
+            for i in np.flatnonzero(article == open_id):
+                nth[by_start[i]] += counts.get((sentence[i], surface[i]), 0)
+        last = ids[-1]
+        if last != open_id:
+            counts = {}
+        for i in np.flatnonzero(article == last):
+            counts[(sentence[i], surface[i])] = counts.get((sentence[i], surface[i]), 0) + 1
+        self.open_article = (last, counts)
+        return nth
 
     def _count_unresolved(self, surfaces: np.ndarray, articles: np.ndarray,
                           unresolved: np.ndarray) -> None:
@@ -167,7 +248,7 @@ class _Layers:
             self.unresolved[surface] = (count + 1, where)
 
     def _add_placed(self, rows: pd.DataFrame, when: np.ndarray, order: np.ndarray,
-                    ambiguous: np.ndarray) -> None:
+                    ambiguous: np.ndarray, nth: np.ndarray) -> None:
         for day in pd.unique(when[~pd.isna(when)]):
             if day not in self.bin_of:
                 self.bin_of[day] = bin_start(dt.date.fromisoformat(day), self.size).isoformat()
@@ -205,6 +286,7 @@ class _Layers:
         excerpts["marker"] = number[group[wanted]]
         excerpts["outlet"] = outlet[wanted]
         excerpts["rank"], excerpts["row"] = rank[wanted], order[wanted]
+        excerpts["nth"] = nth[wanted]
         self.excerpts.append(excerpts)
 
     def _add_places(self, rows: pd.DataFrame, place_ids: np.ndarray) -> None:
@@ -241,9 +323,10 @@ class _Layers:
             place = places.add(place_id, dict(
                 self.places[place_id], variants=sorted(self.variants[place_id]),
                 names=every_name.get(place_id, [])))
-            dominant = max(outlets.items(), key=lambda item: item[1])[0]  # first of the most
-            data.markers.append([bin_at[bin_key], place, count, outlet_at[dominant],
-                                 int(ambiguities == count), []])
+            data.markers.append(MarkerRow(
+                bin=bin_at[bin_key], place=place, mentions=count,
+                outlets=[[outlet_at[name], n] for name, n in outlets.items()],
+                ambiguous=int(ambiguities == count), excerpts=[]))
         data.places = places.values
         self._add_excerpts(data, map_order)
         data.unresolved = [
@@ -266,7 +349,7 @@ class _Layers:
         self.excerpts = []
         rows["marker"] = map_order[rows["marker"].to_numpy()]
         if not self.detailed:
-            counts = np.array([m[2] for m in data.markers])
+            counts = np.array([m.mentions for m in data.markers])
             busiest = np.lexsort((np.arange(len(counts)), -counts))
             fits = np.cumsum(np.minimum(counts[busiest], SAMPLE)) <= self.detail_limit
             served = np.zeros(len(counts), bool)
@@ -279,14 +362,28 @@ class _Layers:
                 "id": row.article_id, "title": _or_empty(row.title), "url": _or_empty(row.url),
                 "outlet": row.outlet, "published": _or_empty(row.published),
                 "published_source": _or_none(row.published_source)})
-            sentence = row.sentence or ""
-            offset = sentence.find(row.surface)
-            data.markers[row.marker][5].append(len(data.mentions))
-            data.mentions.append([article, sentences.add(sentence), max(offset, 0),
-                                  offset + len(row.surface) if offset >= 0 else 0,
-                                  _or_empty(row.date), _or_none(row.date_source),
-                                  round(float(row.confidence), 2), row.resolution])
+            sentence = _or_empty(row.sentence)
+            mark_start, mark_end = _mark(sentence, _or_empty(row.surface), row.nth)
+            data.markers[row.marker].excerpts.append(len(data.mentions))
+            data.mentions.append(MentionRow(
+                article=article, sentence=sentences.add(sentence), mark_start=mark_start,
+                mark_end=mark_end,
+                date=_or_empty(row.date), date_source=_or_none(row.date_source),
+                confidence=round(float(row.confidence), 2), resolution=row.resolution))
         data.sentences, data.articles = sentences.values, articles.values
+
+
+def _mark(sentence: str, surface: str, nth: int) -> tuple[int, int]:
+    """Where the ``nth`` (from 0) mention of ``surface`` stands in ``sentence``: its nth
+    occurrence as a word of its own (not the start of a longer word), counted again from the first
+    when the sentence holds fewer (an article that repeats a sentence); failing that, its
+    occurrences anywhere; (0, 0) when it is not there at all."""
+    if not surface:
+        return 0, 0
+    name = re.escape(surface)
+    spans = ([m.span() for m in re.finditer(rf"(?<!\w){name}(?!\w)", sentence)]
+             or [m.span() for m in re.finditer(name, sentence)])
+    return spans[nth % len(spans)] if spans else (0, 0)
 
 
 def _text(column: pd.Series) -> np.ndarray:

@@ -1,6 +1,8 @@
 /* frontline: the dated map's controls (time slider, markers, popups, search, panels).
  *
- * frontlineMap(map, data, options) draws `data` (geo/layers.py MapData) on a Leaflet map.
+ * frontlineMap(map, data, options) draws `data` (geo/out/map/layers.py MapData) on a Leaflet map.
+ * Markers and mentions are positional rows: a field's position comes from `data.fields`, and
+ * enum values (date sources, resolutions...) from `data.enums`, never from literals here.
  * Only the markers of the current time window exist at any moment, so scrubbing stays fast
  * however many mentions there are; when a window has more than CLUSTER_FROM markers they go into
  * a Leaflet.markercluster group, which draws only the clusters in view (a cluster shows the
@@ -17,10 +19,31 @@ function frontlineMap(map, data, options) {
   var layer = L.layerGroup().addTo(map);
   var clusters = L.markerClusterGroup({ showCoverageOnHover: false, iconCreateFunction: clusterIcon }).addTo(map);
   var state = { index: data.bins.length - 1, mode: options.mode || "date", days: 30, timer: null };
-  // the last bin may be "undated": after every date, and in no "last N days" window but its own
-  var binTimes = data.bins.map(function (b) { return b === "undated" ? Infinity : Date.parse(b + "T00:00:00Z"); });
+
+  // -- the rows' fields and the enums' values, as the data describes them ----------------------
+  function field(row, name) {
+    var at = data.fields[row].indexOf(name);
+    if (at < 0) { throw new Error("frontline: the map data has no " + row + " field " + name); }
+    return at;
+  }
+  var MARKER = { bin: field("marker", "bin"), place: field("marker", "place"),
+                 mentions: field("marker", "mentions"), outlets: field("marker", "outlets"),
+                 ambiguous: field("marker", "ambiguous"), excerpts: field("marker", "excerpts") };
+  var MENTION = { article: field("mention", "article"), sentence: field("mention", "sentence"),
+                  markStart: field("mention", "mark_start"), markEnd: field("mention", "mark_end"),
+                  date: field("mention", "date"), dateSource: field("mention", "date_source"),
+                  confidence: field("mention", "confidence"), resolution: field("mention", "resolution") };
+  var DateSource = data.enums.DateSource, PublishedSource = data.enums.PublishedSource;
+  var ResolutionStatus = data.enums.ResolutionStatus;
+  var DATE_LABELS = {};
+  DATE_LABELS[DateSource.EVENT] = "event date";
+  DATE_LABELS[DateSource.PUBLISHED] = "publication date";
+  DATE_LABELS[DateSource.UNKNOWN] = "no date";
+
+  // the last bin may be undated: after every date, and in no "last N days" window but its own
+  var binTimes = data.bins.map(function (b) { return b === data.undated ? Infinity : Date.parse(b + "T00:00:00Z"); });
   var byBin = data.bins.map(function () { return []; });
-  data.markers.forEach(function (m) { byBin[m[0]].push(m); });
+  data.markers.forEach(function (m) { byBin[m[MARKER.bin]].push(m); });
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -31,7 +54,6 @@ function frontlineMap(map, data, options) {
     return node;
   }
   function safeUrl(url) { return /^https?:\/\//i.test(url || "") ? url : null; }
-  var DATE_LABELS = { event: "event date", published: "publication date", unknown: "no date" };
 
   // -- markers of the current window ----------------------------------------------------------
   function windowBins() {
@@ -49,13 +71,19 @@ function frontlineMap(map, data, options) {
     var perPlace = {};
     windowBins().forEach(function (b) {
       byBin[b].forEach(function (m) {
-        var key = m[1];
-        if (!perPlace[key]) { perPlace[key] = { place: m[1], count: 0, markers: [], outlets: {}, ambiguous: 1 }; }
+        var key = m[MARKER.place];
+        if (!perPlace[key]) {
+          perPlace[key] = { place: key, count: 0, markers: [], outlets: {}, outletOrder: [], ambiguous: 1 };
+        }
         var p = perPlace[key];
-        p.count += m[2];
+        p.count += m[MARKER.mentions];
         p.markers.push(m);  // its excerpts are gathered only if its popup opens
-        p.outlets[m[3]] = (p.outlets[m[3]] || 0) + m[2];
-        p.ambiguous = p.ambiguous && m[4];
+        m[MARKER.outlets].forEach(function (pair) {
+          var outlet = pair[0], count = pair[1];  // an outlet and its mentions in this marker
+          if (!(outlet in p.outlets)) { p.outlets[outlet] = 0; p.outletOrder.push(outlet); }
+          p.outlets[outlet] += count;
+        });
+        p.ambiguous = p.ambiguous && m[MARKER.ambiguous];
       });
     });
     var drawn = Object.keys(perPlace).map(function (key) { return marker(perPlace[key]); });
@@ -84,10 +112,12 @@ function frontlineMap(map, data, options) {
     if (state.mode === "until") { return "up to " + bin; }
     return "last " + state.days + " days to " + bin;
   }
+  function topOutlet(p) {  // the most mentions in the window; a tie goes to the one met first
+    return p.outletOrder.reduce(function (best, o) { return p.outlets[o] > p.outlets[best] ? o : best; });
+  }
   function marker(p) {
     var place = data.places[p.place];
-    var outlet = Object.keys(p.outlets).sort(function (a, b) { return p.outlets[b] - p.outlets[a]; })[0];
-    var colour = data.outlets[outlet].colour;
+    var colour = data.outlets[topOutlet(p)].colour;
     var m = L.circleMarker([place.lat, place.lon], {
       radius: radius(p.count), color: colour, weight: p.ambiguous ? 2 : 1,
       dashArray: p.ambiguous ? "4 3" : null, fillColor: colour,
@@ -112,7 +142,7 @@ function frontlineMap(map, data, options) {
     var list = el("ol", { "class": "frontline-mentions" });
     var shown = 0;
     p.markers.forEach(function (m) {
-      m[5].forEach(function (i) {
+      m[MARKER.excerpts].forEach(function (i) {
         if (shown < POPUP_MENTIONS) { list.appendChild(mentionItem(data.mentions[i])); shown += 1; }
       });
     });
@@ -129,21 +159,24 @@ function frontlineMap(map, data, options) {
     ]);
   }
   function mentionItem(m) {
-    var article = data.articles[m[0]], sentence = data.sentences[m[1]];
+    var article = data.articles[m[MENTION.article]], sentence = data.sentences[m[MENTION.sentence]];
+    var from = m[MENTION.markStart], to = m[MENTION.markEnd];
     var text = el("q", {}, [
-      document.createTextNode(sentence.slice(0, m[2])),
-      el("mark", { text: sentence.slice(m[2], m[3]) }),
-      document.createTextNode(sentence.slice(m[3]))
+      document.createTextNode(sentence.slice(0, from)),
+      el("mark", { text: sentence.slice(from, to) }),
+      document.createTextNode(sentence.slice(to))
     ]);
     var url = safeUrl(article.url);
     var title = url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: article.title })
                     : el("span", { text: article.title });
-    var source = m[5] === "published" && article.published_source === "inferred"
-      ? "inferred publication date" : (DATE_LABELS[m[5]] || m[5]);
-    var dateText = (m[4] || "?") + " (" + source + ")";
+    var dateSource = m[MENTION.dateSource];
+    var source = dateSource === DateSource.PUBLISHED && article.published_source === PublishedSource.INFERRED
+      ? "inferred publication date" : (DATE_LABELS[dateSource] || dateSource);
+    var dateText = (m[MENTION.date] || "?") + " (" + source + ")";
+    var ambiguous = m[MENTION.resolution] === ResolutionStatus.AMBIGUOUS ? " · ambiguous" : "";
     return el("li", {}, [text, el("div", { "class": "frontline-meta" }, [
       el("span", { text: article.outlet + " · " }), title,
-      el("span", { text: " · " + dateText + " · confidence " + m[6] + (m[7] === "ambiguous" ? " · ambiguous" : "") })
+      el("span", { text: " · " + dateText + " · confidence " + m[MENTION.confidence] + ambiguous })
     ])]);
   }
 
