@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .ranking import haversine_km
 from .records import Candidate, Place
@@ -73,15 +73,22 @@ def is_ambiguous(ordered: Sequence[Candidate]) -> bool:
     return rival is not None and ordered[0].score - rival < AMBIGUITY_GAP
 
 
-def judge(candidates: Iterable[Candidate]) -> Scored:
-    """Order candidates by ``score`` (ties keep their order) and set each one's confidence: the
-    winner's against its best rival, every other one's against the winner."""
-    ordered = sorted(candidates, key=lambda c: -c.score)
-    if not ordered:
+def judge(candidates: Iterable[Candidate], scores: Iterable[float] | None = None) -> Scored:
+    """Order candidates by score (``scores`` when given, else each one's ``score``; ties keep
+    their order) and set each one's score and confidence: the winner's against its best rival,
+    every other one's against the winner."""
+    candidates = list(candidates)
+    scores = [c.score for c in candidates] if scores is None else list(scores)
+    order = sorted(range(len(candidates)), key=lambda i: -scores[i])
+    if not order:
         return Scored((), False)
-    rival, top = _rival(ordered), ordered[0].score
-    judged = tuple(
-        replace(c, confidence=round(margin_confidence(c.score, rival if rank == 0 else top)
-                                    * c.quality, 3))
-        for rank, c in enumerate(ordered))
-    return Scored(judged, rival is not None and top - rival < AMBIGUITY_GAP)
+    top_place, top = candidates[order[0]].place, scores[order[0]]
+    rival = next((scores[i] for i in order[1:]
+                  if not same_place(top_place, candidates[i].place)), None)
+    judged = []
+    for rank, i in enumerate(order):
+        c, score = candidates[i], scores[i]
+        confidence = round(margin_confidence(score, rival if rank == 0 else top) * c.quality, 3)
+        judged.append(Candidate(c.place, c.matched_name, c.match_type, confidence, score,
+                                c.quality))  # not dataclasses.replace: this runs per candidate
+    return Scored(tuple(judged), rival is not None and top - rival < AMBIGUITY_GAP)

@@ -148,20 +148,29 @@ ARTICLE_COLUMNS = tuple(ARTICLE_SCHEMA.names)
 MENTION_COLUMNS = tuple(SCHEMA.names)
 
 
-def _cell(value):
-    if isinstance(value, tuple):
-        return "; ".join(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+def _converter(hint):
+    """How one ``Mention`` field becomes an Arrow cell: tuples joined with "; ", dates in ISO
+    form, the rest as they are (an enum is its string)."""
+    text = str(hint)
+    if text.startswith("tuple"):
+        return "; ".join
+    if "date" in text:
+        return lambda value: value.isoformat() if value is not None else None
+    return None
+
+
+_CONVERTERS = {name: _converter(hint) for name, hint in typing.get_type_hints(Mention).items()}
 
 
 def result_batch(mentions: list[Mention]) -> pa.RecordBatch:
     """One article's mentions as an Arrow record batch of ``RESULT_SCHEMA``."""
-    columns = [[_cell(getattr(m, name)) for m in mentions] for name in RESULT_SCHEMA.names]
-    return pa.record_batch([pa.array(c, type=f.type) for c, f in zip(columns, RESULT_SCHEMA,
-                                                                      strict=True)],
-                           schema=RESULT_SCHEMA)
+    columns = []
+    for field_ in RESULT_SCHEMA:
+        values = [getattr(m, field_.name) for m in mentions]
+        convert = _CONVERTERS[field_.name]
+        columns.append(pa.array(values if convert is None else [convert(v) for v in values],
+                                type=field_.type))
+    return pa.record_batch(columns, schema=RESULT_SCHEMA)
 
 
 def frame_of(table: pa.Table | pa.RecordBatch) -> gpd.GeoDataFrame:

@@ -78,13 +78,15 @@ class Anchors:
         """A small place that no context vouches for anchors others only when another anchor
         lies within ``FAR_KM``: alone, it is as likely a wrong namesake as the place meant (a
         village in Crimea among a list of villages near Pokrovsk), and must not pull them."""
-        if not any(lonely) or len(self.keys) == 0:
+        rows = np.flatnonzero(lonely)
+        if len(rows) == 0:
             return
-        x = (self.lon[:, None] - self.lon[None, :]) * np.cos((self.lat[:, None]
-                                                              + self.lat[None, :]) / 2)
-        km = 6371.0 * np.hypot(x, self.lat[:, None] - self.lat[None, :])
-        np.fill_diagonal(km, np.inf)
-        keep = ~np.array(lonely) | (km.min(axis=1) <= FAR_KM)
+        lat, lon = self.lat[rows, None], self.lon[rows, None]
+        x = (self.lon - lon) * np.cos((self.lat + lat) / 2)
+        km = 6371.0 * np.hypot(x, self.lat - lat)
+        km[np.arange(len(rows)), rows] = np.inf  # not its own company
+        keep = np.ones(len(self.keys), bool)
+        keep[rows] = km.min(axis=1) <= FAR_KM
         self.keys = [keys for keys, kept in zip(self.keys, keep, strict=True) if kept]
         self.lat, self.lon = self.lat[keep], self.lon[keep]
 
@@ -142,15 +144,15 @@ def rerank_in_context(items: list[Resolved], regions: set[str]) -> None:
 
 
 def _rerank(item: Resolved, key: str, distance: dict, regions: set[str]) -> list[Candidate]:
-    rescored = []
+    rescored = []  # scores, in the candidates' order
     for candidate in item.candidates:
         place = candidate.place
         km = distance[(key, place.lat, place.lon)]
         bonus = COHERENCE_WEIGHT * math.exp(-km / COHERENCE_SCALE_KM)
         if place.admin1 and place.admin1 in regions:
             bonus += REGION_WEIGHT
-        rescored.append(replace(candidate, score=round(candidate.score + bonus, 4)))
-    return list(judge(rescored).candidates)
+        rescored.append(round(candidate.score + bonus, 4))
+    return list(judge(item.candidates, rescored).candidates)
 
 
 # Before a bare oblast-centre name, words that make it the oblast: a share of its territory
@@ -213,8 +215,11 @@ def verdicts(items: list[Resolved], gazetteer: Gazetteer) -> None:
     requests = [(fold_key(i.span.surface), i.best.place.lat, i.best.place.lon)
                 for i in items if i.best]
     distance = Anchors(items).distances(requests)
-    front = Anchors([i for i in items if i.best and gazetteer.on_the_front(i.best.place)])
-    to_front = front.distances(requests)
+    to_front: dict = {}
+    if any(i.best and i.best.place.kind == SETTLEMENT and not gazetteer.on_the_front(
+            i.best.place) for i in items):  # only articles naming the rear need these
+        front = Anchors([i for i in items if i.best and gazetteer.on_the_front(i.best.place)])
+        to_front = front.distances(requests)
     for item in items:
         item.resolution = _verdict(item, distance, to_front, gazetteer)
 
@@ -241,7 +246,7 @@ def _verdict(item: Resolved, distance: dict, to_front: dict,
         # Dimitrov, Artyomovsk) or another namesake, unless it is a city or a context vouches
         rear = not gazetteer.on_the_front(best.place) and (
             best.place.population < REAR_MIN_POPULATION)
-        if rear and not vouched and math.inf > to_front[key] > FAR_KM:
+        if rear and not vouched and math.inf > to_front.get(key, math.inf) > FAR_KM:
             return ResolutionStatus.UNRESOLVED
     if is_ambiguous(item.candidates):
         return ResolutionStatus.AMBIGUOUS
