@@ -285,3 +285,38 @@ def test_every_format_reads_back_as_the_table(gazetteer, tmp_path, fmt):
 def test_actors_are_not_spatial_anchors(extractor, text, expected):
     places = {m.surface: m.place_id for m in found(extractor, text)}
     assert places["Krasnoarmeysk"] == expected
+
+
+# -- places written through Cyrillic adjectives ------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Армия освободила два населенных пункта на мариупольском направлении.",
+     {("мариупольском", "geonames:701822")}),
+    ("Противник атаковал на покровском направлении.", {("покровском", "geonames:704422")}),
+    ("На Костянтинівському напрямку ворог штурмував позиції.",
+     {("Костянтинівському", "geonames:705104")}),
+    ("Бої тривають на Лиманському напрямку.", {("Лиманському", "geonames:704204")}),
+    ("На Курахівському напрямку відбито атаки.", {("Курахівському", "geonames:695357")}),
+    ("Бои продолжаются на краснолиманском направлении.",
+     {("краснолиманском", "geonames:704204")}),
+    ("На Часовоярському напрямку тривають штурми.", {("Часовоярському", "geonames:710915")}),
+    # a list of adjectives shares one plural noun
+    ("На Лиманському, Сіверському та Покровському напрямках відбито атаки.",
+     {("Лиманському", "geonames:704204"), ("Сіверському", "geonames:694403"),
+      ("Покровському", "geonames:704422")}),
+    ("Бойцы отразили атаки на Угледарском и Запорожском направлениях.",
+     {("Угледарском", "geonames:690823"), ("Запорожском", "geonames:687700")}),
+    # English renderings already worked
+    ("Attacks continued on the Kurakhove direction.", {("Kurakhove", "geonames:695357")}),
+])
+def test_direction_adjectives_name_their_town(extractor, text, expected):
+    assert placed(found(extractor, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Переговоры на украинском направлении зашли в тупик.",  # a country
+    "На Придніпровському напрямку ворог обстрілював береги.",  # a river (curated)
+    "Войска отошли в обратном направлении.",  # not a place adjective
+    "На південному напрямку без змін.",
+])
+def test_adjectives_that_name_no_town_give_no_direction(extractor, text):
+    assert found(extractor, text) == []

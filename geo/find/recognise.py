@@ -6,9 +6,11 @@ gazetteer's salient keys finds every name in one pass over the folded tokens, wh
 of names. A hit must be capitalised in the text and must not be a common word that happens to be
 a place name (``gazetteer/data/stopwords.csv``).
 
-Three more cues find what the automaton cannot:
+More cues find what the automaton cannot:
 - Cyrillic words in a case ending (в Покровске, у Костянтинівці) are tried through the
   gazetteer's morphology.
+- A Cyrillic adjective before направление/напрямок, in either case, names the town it is made
+  from (на покровском направлении -> Покровск: ``Gazetteer.towns_of_adjective``).
 - An adjectival form before "direction" (the Krasnoarmeyskoye direction) is tried
   without its adjective ending as well.
 - A capitalised name in a place context ("the village of X", "near X", "X (a town in ...)",
@@ -24,7 +26,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from gazetteer import Gazetteer, exact_key, fold_key_of_exact, has_cyrillic, stopwords
+from gazetteer import Gazetteer, exact_key, fold_key_of_exact, has_cyrillic, stopwords, town_forms
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 _INSIDE = r"[\w'’ʼ\u00ad\u200b\u200c\u200d\u2060]*[^\W_]"
@@ -143,12 +145,16 @@ class Recogniser:
 
     def spans(self, text: str) -> list[Span]:
         toks = tokens(text)
+        directions = self._direction_spans(text)
         found = self._gazetteer_spans(text, toks)
-        taken = [False] * len(toks)
+        taken = [any(s.start < tok[END] and tok[START] < s.end for s in directions)
+                 for tok in toks]
+        found = [(first, last) for first, last in found if not any(taken[first:last + 1])]
         for first, last in found:
             for i in range(first, last + 1):
                 taken[i] = True
-        spans = [self._span(text, toks, first, last) for first, last in found]
+        spans = [s for s in directions if s.queries]
+        spans += [self._span(text, toks, first, last) for first, last in found]
         spans += self._inflected_spans(text, toks, taken)
         spans += self._context_spans(text, toks, taken)
         return sorted((s for s in spans if s is not None), key=lambda s: (s.start, s.end))
@@ -205,6 +211,25 @@ class Recogniser:
         return Span(start, end, surface, tuple(queries), in_context=_vouches(context),
                     settlement_hint=bool(context and _SETTLEMENT_WORDS.search(context)))
 
+    # -- Cyrillic adjectives of directions ----------------------------------------------------
+    def _direction_spans(self, text: str) -> list[Span]:
+        """A Cyrillic adjective right before the word for a direction names its town, upper or
+        lower case: на покровском направлении, На Костянтинівському напрямку -> Покровск,
+        Костянтинівка. Adjectives listed before one plural noun each name theirs (на Лиманському
+        та Сіверському напрямках). The span is the adjective; its one query is the best town
+        ``Gazetteer.towns_of_adjective`` derives from it, so only known names count. A place
+        adjective that names no town (на украинском направлении, Придніпровському) is a span
+        with no query: no other reading of the word is tried, and it is no place mention."""
+        out = []
+        for noun in _DIRECTION_NOUN.finditer(text):
+            end, before = noun.start(), _WORD_BEFORE_NOUN
+            while (word := before.search(text, max(0, end - 60), end)) and town_forms(
+                    word.group(1)):
+                towns = self.gazetteer.towns_of_adjective(word.group(1))
+                out.append(Span(word.start(1), word.end(1), word.group(1), towns[:1]))
+                end, before = word.start(1), _WORD_BEFORE_LISTED
+        return out
+
     # -- Cyrillic case endings ----------------------------------------------------------------
     def _inflected_spans(self, text: str, toks: list[_Token], taken: list[bool]) -> list[Span]:
         out = []
@@ -257,6 +282,13 @@ class Recogniser:
 
 
 _CAPITALISED_NEXT = re.compile(r"^[ \t]+[A-ZА-ЯЁІЇЄҐ]")
+# The word for a direction (направление, напрямок, any case), and the adjective before it: right
+# before it, or before another such adjective in a list (Лиманському, Сіверському та ...).
+_DIRECTION_NOUN = re.compile(r"(?<![\w'’ʼ-])(?:[Нн]аправлени|[Нн]апрям)[а-яёіїєґ]*")
+_WORD_BEFORE_NOUN = re.compile(r"(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ]*)[ \t]+$")
+_WORD_BEFORE_LISTED = re.compile(
+    r"(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ]*)(?:[ \t]*,[ \t]*|[ \t]+(?:и|і|й|та)[ \t]+)$")
+
 
 
 _CONTEXT_LAST_WORDS = frozenset([
