@@ -320,3 +320,18 @@ def test_direction_adjectives_name_their_town(extractor, text, expected):
 ])
 def test_adjectives_that_name_no_town_give_no_direction(extractor, text):
     assert found(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Развязка дорог из Великой Новоселки перекрыта.", "Великой Новоселки", "geonames:690237"),
+    ("У Великій Новосілці зруйновано школу.", "Великій Новосілці", "geonames:690237"),
+    ("Дорога з Великої Писарівки на Суми перекрита.", "Великої Писарівки", "geonames:690230"),
+])
+def test_longest_inflected_reading_wins(extractor, text, surface, expected):
+    assert (surface, expected) in placed(found(extractor, text))
+
+
+def test_longest_inflected_reading_keeps_the_whole_name_even_when_unsure(extractor):
+    # several Krasnaya Polyanas: whatever the place, the name is the two words, not "Поляной"
+    surfaces = {m.surface for m in found(extractor, "Бои идут под Красной Поляной.")}
+    assert surfaces == {"Красной Поляной"}

@@ -8,7 +8,8 @@ a place name (``gazetteer/data/stopwords.csv``).
 
 More cues find what the automaton cannot:
 - Cyrillic words in a case ending (в Покровске, у Костянтинівці) are tried through the
-  gazetteer's morphology.
+  gazetteer's morphology; two or three capitalised words before their parts, so the longest
+  inflected reading wins (из Великой Новоселки, not Новоселки alone).
 - A Cyrillic adjective before направление/напрямок, in either case, names the town it is made
   from (на покровском направлении -> Покровск: ``Gazetteer.towns_of_adjective``).
 - An adjectival form before "direction" (the Krasnoarmeyskoye direction) is tried
@@ -146,7 +147,7 @@ class Recogniser:
     def spans(self, text: str) -> list[Span]:
         toks = tokens(text)
         directions = self._direction_spans(text)
-        found = self._gazetteer_spans(text, toks)
+        found = self._longest_inflected_readings(text, toks, self._gazetteer_spans(text, toks))
         taken = [any(s.start < tok[END] and tok[START] < s.end for s in directions)
                  for tok in toks]
         found = [(first, last) for first, last in found if not any(taken[first:last + 1])]
@@ -231,6 +232,44 @@ class Recogniser:
         return out
 
     # -- Cyrillic case endings ----------------------------------------------------------------
+    def _longest_inflected_readings(self, text: str, toks: list[_Token],
+                                    found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The longest inflected reading wins: in a run of two or three capitalised Cyrillic
+        words where the automaton found single words only (из Великой Новоселки: Новоселки), the
+        whole run is tried through the case endings first; when it is a known name, it replaces
+        the single-word hits it covers."""
+        single = {first for first, last in found if first == last}
+        in_longer = {i for first, last in found if last > first for i in range(first, last + 1)}
+        readings, i = [], 0
+        while i < len(toks):
+            run_end = i + 1  # the run of joined capitalised Cyrillic words from i
+            while run_end < len(toks) and toks[run_end][JOINED] and _run_word(toks[run_end]):
+                run_end += 1
+            if not _run_word(toks[i]) or run_end - i < 2:
+                i += 1
+                continue
+            first = i
+            while first < run_end - 1:
+                for width in (3, 2):
+                    last = first + width - 1
+                    window = range(first, last + 1)
+                    if last >= run_end or single.isdisjoint(window) or not in_longer.isdisjoint(
+                            window):
+                        continue
+                    surface = text[toks[first][START]:toks[last][END]]
+                    match = self.lookup(surface).match
+                    if match is not None and match.match_type == "inflected":
+                        readings.append((first, last))
+                        first = last
+                        break
+                first += 1
+            i = run_end
+        if not readings:
+            return found
+        covered = {i for first, last in readings for i in range(first, last + 1)}
+        return sorted([fl for fl in found if covered.isdisjoint(range(fl[0], fl[1] + 1))]
+                      + readings)
+
     def _inflected_spans(self, text: str, toks: list[_Token], taken: list[bool]) -> list[Span]:
         out = []
         i = 0
@@ -289,6 +328,11 @@ _WORD_BEFORE_NOUN = re.compile(r"(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ]*)[ \t]+$")
 _WORD_BEFORE_LISTED = re.compile(
     r"(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ]*)(?:[ \t]*,[ \t]*|[ \t]+(?:и|і|й|та)[ \t]+)$")
 
+
+def _run_word(tok: _Token) -> bool:
+    """A word that can be part of a multi-word Cyrillic name: capitalised, not an acronym."""
+    word = tok[TEXT]
+    return word[0].isupper() and not word.isupper() and has_cyrillic(word)
 
 
 _CONTEXT_LAST_WORDS = frozenset([
