@@ -335,3 +335,57 @@ def test_longest_inflected_reading_keeps_the_whole_name_even_when_unsure(extract
     # several Krasnaya Polyanas: whatever the place, the name is the two words, not "Поляной"
     surfaces = {m.surface for m in found(extractor, "Бои идут под Красной Поляной.")}
     assert surfaces == {"Красной Поляной"}
+
+
+
+KHARKIV_OBLAST = "iso3166-2:UA-63"
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # a village located by its oblast, raion or hromada: the adjective is no longer proper noun
+    ("Обстрелу подверглись Липцы Харьковской области.", "Липцы", "geonames:702989"),
+    ("Вночі горіла трава біля села Богуславка Ізюмського району.", "Богуславка",
+     "geonames:711866"),
+    ("Обстріл пошкодив будинки в селі Лук'янці Харківської області.", "Лук'янці",
+     "geonames:806581"),
+    ("Села Богуславка Ізюмського району Харківської області обстріляли.", "Богуславка",
+     "geonames:711866"),
+    # the phrase after a capitalised word that opens the sentence: neither filter drops it
+    ("Липцы Харьковской области снова под обстрелом.", "Липцы", "geonames:702989"),
+    ("В Белгородской области повреждены дома в селе Новая Таволжанка Шебекинского "
+     "городского округа.", "Новая Таволжанка", "geonames:519473"),
+    # English already said so: "Oblast" follows
+    ("Lyptsi, Kharkiv Oblast, was shelled overnight.", "Lyptsi", "geonames:702989"),
+])
+def test_village_followed_by_its_oblast_raion_or_hromada_is_kept(extractor, text, surface,
+                                                                  expected):
+    assert placed(found(extractor, text)) >= {(surface, expected)}
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # the raion's centre (Bohodukhiv) picks the Kharkiv Oblast Zolochiv over the bigger Lviv one
+    ("Близько полудня у селищі Золочів Богодухівського району горіла трава.", "Золочів",
+     "geonames:686895"),
+    ("Пожежа сталася в Золочеві Богодухівського району.", "Золочеві", "geonames:686895"),
+    ("Золочев Харьковской области снова обстреляли.", "Золочев", "geonames:686895"),
+    ("Ворог обстріляв Золочів Львівської області.", "Золочів", "geonames:686896"),
+    # the hromada's centre (Andriivka, Donetsk Oblast) picks its Serhiivka
+    ("У Сергіївці Андріївської громади поранено чотирьох людей.", "Сергіївці",
+     "geonames:694447"),
+])
+def test_admin_phrase_picks_the_namesake_there(extractor, text, surface, expected):
+    assert placed(found(extractor, text)) >= {(surface, expected)}
+
+
+def test_namesake_outside_the_oblast_the_text_names_is_not_placed(extractor):
+    # the gazetteer knows Hlyboke villages in Odesa and Zakarpattia oblasts only
+    mentions = by_surface(found(extractor, "Окупанти вдарили по Глибоке Харківської області."))
+    hlyboke = mentions["Глибоке"][0]
+    assert hlyboke.resolution == "unresolved" and hlyboke.lat is None and hlyboke.candidates
+    assert mentions["Харківської області"][0].place_id == KHARKIV_OBLAST
+
+
+def test_names_listed_before_the_phrase_share_it_for_ranking_only(extractor):
+    text = "Под ударом оказались Сумы и Липцы Харьковской области."
+    assert placed(found(extractor, text)) >= {("Сумы", "geonames:692194"),
+                                              ("Липцы", "geonames:702989")}

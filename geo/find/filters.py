@@ -4,6 +4,7 @@
 - names of places outside the theatre met through anything but their GeoNames name (GeoNames
   lists "Main" and "Lies" as names of German and English towns);
 - names that are part of a longer proper noun (Vladimir Putin, Johns Hopkins, Wagner Group);
+  an oblast, raion or hromada adjective after a name is not one (Липцы Харьковской области);
 - a small place's name in surname position (Gen. Oleksandr Syrskyi), and then all article long;
 - a settlement's name followed by "said" (a person), unless it is a capital ("Moscow said" is a
   government: ``classify.role``).
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from gazetteer import COUNTRY, REGION, SETTLEMENT, Gazetteer, fold_key
+from geo.find import locators
 from geo.find.candidates import Resolved, spelled_as
 from geo.find.recognise import Span
 
@@ -79,6 +81,7 @@ def _before_proper_noun(text: str, span: Span) -> bool:
     """Vladimir Putin, Johns Hopkins, Wagner Group: a capitalised word follows."""
     after = text[span.end:span.end + 40]
     return bool(_CAPITALISED_WORD.match(after) and not _GEOGRAPHIC_NEXT.match(after)
+                and not locators.follows_name(text, span.end)
                 and not _is_headline(text, span.start))
 
 
