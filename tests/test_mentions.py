@@ -372,6 +372,10 @@ def test_village_followed_by_its_oblast_raion_or_hromada_is_kept(extractor, text
     # the hromada's centre (Andriivka, Donetsk Oblast) picks its Serhiivka
     ("У Сергіївці Андріївської громади поранено чотирьох людей.", "Сергіївці",
      "geonames:694447"),
+    # a region in parentheses says where the place is; it is not another name of it
+    ("Обстріляно Золочів (Харківська область).", "Золочів", "geonames:686895"),
+    ("Russian troops shelled Zolochiv (Kharkiv Oblast) overnight.", "Zolochiv",
+     "geonames:686895"),
 ])
 def test_admin_phrase_picks_the_namesake_there(extractor, text, surface, expected):
     assert placed(found(extractor, text)) >= {(surface, expected)}
