@@ -4,6 +4,7 @@ This module's names are the gazetteer's public API: ``geo`` (and any other calle
 and nothing deeper, so the gazetteer's insides can change without breaking its users.
 """
 
+from .adjectives import town_forms
 from .cli import run_place
 from .common import (
     FrontlineError,
@@ -24,5 +25,5 @@ __all__ = [
     "Kind", "Place", "Resolution", "Scored", "SupplementError", "atomic_path", "cache_dir",
     "data_dir", "exact_key", "fold_key", "fold_key_of_exact", "has_cyrillic", "is_ambiguous",
     "is_attribute", "is_common_noun", "is_function_word", "judge", "run_place", "same_place",
-    "stopwords", "user_supplement_path",
+    "stopwords", "town_forms", "user_supplement_path",
 ]  # fmt: skip

@@ -19,13 +19,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import fuzzy, user_supplement
+from .adjectives import compound_forms, country_forms, names_no_town, town_forms
 from .confidence import HOW_QUALITY, fuzzy_quality, judge
 from .index import NameIndex, load_index
 from .morphology import lemma_forms
 from .normalize import exact_key, fold_key, fold_key_of_exact, has_cyrillic
 from .ranking import Context, name_score, place_score
-from .records import SETTLEMENT, Candidate, Place, Resolution
+from .records import COUNTRY, REGION, SETTLEMENT, Candidate, Place, Resolution
 from .sources import data_version, geonames_countries, read_curated
+
+# The theatre prior of Ukraine and the Russian oblasts on its border (see ``build``).
+FRONT_PRIOR = 1.0
 
 
 @dataclass
@@ -49,6 +53,7 @@ class Gazetteer:
         self.supplement_rows: list[dict[str, str]] = []  # what ``load`` applied, in order
         self.extra: dict[str, list[tuple[int, str, str]]] = {}  # user supplement, by fold key
         self._fuzzy_pool: fuzzy.FuzzyPool | None = None  # built on first need
+        self._adjective_towns: dict[str, tuple[str, ...]] = {}  # adjective -> town names
 
     @classmethod
     def load(cls, rebuild: bool = False,
@@ -80,6 +85,7 @@ class Gazetteer:
         if key:
             self.extra.setdefault(key, []).append((place_index, name, name_type))
             self._fuzzy_pool = None
+            self._adjective_towns = {}
 
     def place_index(self, place_id: str) -> int | None:
         return self.index.index_of(place_id)
@@ -193,6 +199,56 @@ class Gazetteer:
         """The fold keys worth finding in running text: names of the theatre's places, regions,
         countries and big places elsewhere, and the user's names."""
         return [*self.index.salient_keys, *self.extra]
+
+    def towns_of_adjective(self, adjective: str) -> tuple[str, ...]:
+        """The names of the theatre's settlements that a Russian or Ukrainian place adjective can
+        be made from (``adjectives.town_forms``), best first by the score of the best place each
+        names (name type, size, theatre): покровском -> ("Покровск", "Покров", ...),
+        Костянтинівському -> ("Костянтинівка", "Костянтинів"); two-word names only when no
+        one-word name fits (Краснолиманский -> "Красный Лиман"). A proposal counts only when it
+        is a known name, spelled alike up to folding (no case ending, no misspelling); the
+        adjective of a country or a region (украинском, кримський), or of a river, an area or a
+        people (``data/non_town_adjectives.csv``: Придніпровському) names no town. Only places
+        of the front's theatre count (prior 1: Ukraine and the Russian oblasts on its border):
+        directions and units are named after them, not after Baltiysk or a Belarusian Turets."""
+        found = self._adjective_towns.get(adjective)
+        if found is None:
+            found = self._adjective_towns[adjective] = self._towns_of_adjective(adjective)
+        return found
+
+    def _towns_of_adjective(self, adjective: str) -> tuple[str, ...]:
+        idx = self.index
+        if names_no_town(adjective):
+            return ()
+        for form in country_forms(adjective):
+            if any(idx.kinds[place] in (COUNTRY, REGION)
+                   for place, _, _ in self._entries(fold_key(form))):
+                return ()
+        for forms in (town_forms(adjective), compound_forms(adjective)):
+            scores = self._town_scores(forms)
+            if scores:
+                return tuple(sorted(scores, key=lambda name: -scores[name]))
+        return ()
+
+    def _town_scores(self, forms: list[str]) -> dict[str, float]:
+        """Each form that names a settlement of the front's theatre, spelled alike up to folding,
+        with the score of the best such settlement (name type, size, theatre); of forms that
+        fold alike, the one spelled as a name is kept."""
+        idx, found = self.index, {}
+        for form in forms:
+            exact, key, best, spelled = exact_key(form), fold_key(form), None, False
+            for place, name, name_type in self._entries(key):
+                if idx.kinds[place] != SETTLEMENT or idx.priors[place] < FRONT_PRIOR:
+                    continue
+                how = "exact" if exact_key(name) == exact else "folded"
+                score = name_score(name_type, how) + place_score(
+                    idx.populations[place], idx.priors[place], idx.lats[place], idx.lons[place],
+                    idx.countries[place], idx.admin1s[place], Context())
+                best, spelled = max(best or score, score), spelled or how == "exact"
+            if best is not None and (key not in found or spelled and not found[key][2]):
+                title = " ".join(word[:1].upper() + word[1:] for word in form.split())
+                found[key] = (title, max(best, found.get(key, (0, best))[1]), spelled)
+        return {title: score for title, score, _ in found.values()}
 
     def in_theatre(self, place: Place) -> bool:
         """Ukraine, Russia or Belarus (a theatre prior above 0); a user's place counts by its

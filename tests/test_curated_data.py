@@ -7,6 +7,7 @@ import re
 import pytest
 
 from gazetteer import sources
+from gazetteer.adjectives import town_forms
 from gazetteer.normalize import exact_key, fold_key
 from gazetteer.records import NAME_TYPES
 
@@ -52,3 +53,13 @@ def test_region_row_matches_geonames(row, cities):
         assert exact_key(iso)[:3] == exact_key(row["name"])[:3] or row["region_id"] == "UA-43", (
             iso, row["name"])
     assert row["source"]
+
+
+NON_TOWN_ADJECTIVES = sources.read_curated("non_town_adjectives.csv")
+
+
+@pytest.mark.parametrize("row", NON_TOWN_ADJECTIVES, ids=[r["word"] for r in NON_TOWN_ADJECTIVES])
+def test_non_town_adjective_row_is_a_place_adjective_with_a_source(row):
+    assert row["word"] == row["word"].lower() and row["word"].endswith(("ий", "ый"))
+    assert town_forms(row["word"]), "the rule reads it as a place adjective (else it needs no row)"
+    assert len(row["source"]) > 20, "every hand-added fact carries a source note"

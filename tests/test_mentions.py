@@ -285,3 +285,111 @@ def test_every_format_reads_back_as_the_table(gazetteer, tmp_path, fmt):
 def test_actors_are_not_spatial_anchors(extractor, text, expected):
     places = {m.surface: m.place_id for m in found(extractor, text)}
     assert places["Krasnoarmeysk"] == expected
+
+
+# -- places written through Cyrillic adjectives ------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Армия освободила два населенных пункта на мариупольском направлении.",
+     {("мариупольском", "geonames:701822")}),
+    ("Противник атаковал на покровском направлении.", {("покровском", "geonames:704422")}),
+    ("На Костянтинівському напрямку ворог штурмував позиції.",
+     {("Костянтинівському", "geonames:705104")}),
+    ("Бої тривають на Лиманському напрямку.", {("Лиманському", "geonames:704204")}),
+    ("На Курахівському напрямку відбито атаки.", {("Курахівському", "geonames:695357")}),
+    ("Бои продолжаются на краснолиманском направлении.",
+     {("краснолиманском", "geonames:704204")}),
+    ("На Часовоярському напрямку тривають штурми.", {("Часовоярському", "geonames:710915")}),
+    # a list of adjectives shares one plural noun
+    ("На Лиманському, Сіверському та Покровському напрямках відбито атаки.",
+     {("Лиманському", "geonames:704204"), ("Сіверському", "geonames:694403"),
+      ("Покровському", "geonames:704422")}),
+    ("Бойцы отразили атаки на Угледарском и Запорожском направлениях.",
+     {("Угледарском", "geonames:690823"), ("Запорожском", "geonames:687700")}),
+    # English renderings already worked
+    ("Attacks continued on the Kurakhove direction.", {("Kurakhove", "geonames:695357")}),
+])
+def test_direction_adjectives_name_their_town(extractor, text, expected):
+    assert placed(found(extractor, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Переговоры на украинском направлении зашли в тупик.",  # a country
+    "На Придніпровському напрямку ворог обстрілював береги.",  # a river (curated)
+    "Войска отошли в обратном направлении.",  # not a place adjective
+    "На південному напрямку без змін.",
+])
+def test_adjectives_that_name_no_town_give_no_direction(extractor, text):
+    assert found(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Развязка дорог из Великой Новоселки перекрыта.", "Великой Новоселки", "geonames:690237"),
+    ("У Великій Новосілці зруйновано школу.", "Великій Новосілці", "geonames:690237"),
+    ("Дорога з Великої Писарівки на Суми перекрита.", "Великої Писарівки", "geonames:690230"),
+])
+def test_longest_inflected_reading_wins(extractor, text, surface, expected):
+    assert (surface, expected) in placed(found(extractor, text))
+
+
+def test_longest_inflected_reading_keeps_the_whole_name_even_when_unsure(extractor):
+    # several Krasnaya Polyanas: whatever the place, the name is the two words, not "Поляной"
+    surfaces = {m.surface for m in found(extractor, "Бои идут под Красной Поляной.")}
+    assert surfaces == {"Красной Поляной"}
+
+
+
+KHARKIV_OBLAST = "iso3166-2:UA-63"
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # a village located by its oblast, raion or hromada: the adjective is no longer proper noun
+    ("Обстрелу подверглись Липцы Харьковской области.", "Липцы", "geonames:702989"),
+    ("Вночі горіла трава біля села Богуславка Ізюмського району.", "Богуславка",
+     "geonames:711866"),
+    ("Обстріл пошкодив будинки в селі Лук'янці Харківської області.", "Лук'янці",
+     "geonames:806581"),
+    ("Села Богуславка Ізюмського району Харківської області обстріляли.", "Богуславка",
+     "geonames:711866"),
+    # the phrase after a capitalised word that opens the sentence: neither filter drops it
+    ("Липцы Харьковской области снова под обстрелом.", "Липцы", "geonames:702989"),
+    ("В Белгородской области повреждены дома в селе Новая Таволжанка Шебекинского "
+     "городского округа.", "Новая Таволжанка", "geonames:519473"),
+    # English already said so: "Oblast" follows
+    ("Lyptsi, Kharkiv Oblast, was shelled overnight.", "Lyptsi", "geonames:702989"),
+])
+def test_village_followed_by_its_oblast_raion_or_hromada_is_kept(extractor, text, surface,
+                                                                  expected):
+    assert placed(found(extractor, text)) >= {(surface, expected)}
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # the raion's centre (Bohodukhiv) picks the Kharkiv Oblast Zolochiv over the bigger Lviv one
+    ("Близько полудня у селищі Золочів Богодухівського району горіла трава.", "Золочів",
+     "geonames:686895"),
+    ("Пожежа сталася в Золочеві Богодухівського району.", "Золочеві", "geonames:686895"),
+    ("Золочев Харьковской области снова обстреляли.", "Золочев", "geonames:686895"),
+    ("Ворог обстріляв Золочів Львівської області.", "Золочів", "geonames:686896"),
+    # the hromada's centre (Andriivka, Donetsk Oblast) picks its Serhiivka
+    ("У Сергіївці Андріївської громади поранено чотирьох людей.", "Сергіївці",
+     "geonames:694447"),
+    # a region in parentheses says where the place is; it is not another name of it
+    ("Обстріляно Золочів (Харківська область).", "Золочів", "geonames:686895"),
+    ("Russian troops shelled Zolochiv (Kharkiv Oblast) overnight.", "Zolochiv",
+     "geonames:686895"),
+])
+def test_admin_phrase_picks_the_namesake_there(extractor, text, surface, expected):
+    assert placed(found(extractor, text)) >= {(surface, expected)}
+
+
+def test_namesake_outside_the_oblast_the_text_names_is_not_placed(extractor):
+    # the gazetteer knows Hlyboke villages in Odesa and Zakarpattia oblasts only
+    mentions = by_surface(found(extractor, "Окупанти вдарили по Глибоке Харківської області."))
+    hlyboke = mentions["Глибоке"][0]
+    assert hlyboke.resolution == "unresolved" and hlyboke.lat is None and hlyboke.candidates
+    assert mentions["Харківської області"][0].place_id == KHARKIV_OBLAST
+
+
+def test_names_listed_before_the_phrase_share_it_for_ranking_only(extractor):
+    text = "Под ударом оказались Сумы и Липцы Харьковской области."
+    assert placed(found(extractor, text)) >= {("Сумы", "geonames:692194"),
+                                              ("Липцы", "geonames:702989")}

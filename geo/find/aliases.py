@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from gazetteer import fold_key
+from gazetteer import REGION, fold_key
 from geo.find.candidates import Resolved
 from geo.find.recognise import Span
 
@@ -29,7 +29,7 @@ def learn_aliases(text: str, items: list[Resolved]) -> None:
     for index in range(len(items) - 1):
         first, second = items[index], items[index + 1]
         between = text[first.span.end:second.span.start]
-        if not _ALIAS_BETWEEN.match(between):
+        if not _ALIAS_BETWEEN.match(between) or _locates(first, second):
             continue
         keeper, taker = (index, index + 1)
         if _strength(second) > _strength(first):
@@ -61,6 +61,13 @@ def alias_recurrences(text: str, items: list[Resolved]) -> list[Resolved]:
             out.append(Resolved(span, alias_of=item.alias_of))
             covered.append((match.start(), match.end()))
     return out
+
+
+def _locates(first: Resolved, second: Resolved) -> bool:
+    """"Золочів (Харківська область)", "Donetsk (DPR)": a region after a place that is not one
+    says where the place is; it is not another name of it."""
+    kind = first.best.place.kind if first.best else None
+    return second.best is not None and second.best.place.kind == REGION and kind != REGION
 
 
 def _strength(item: Resolved) -> float:

@@ -26,6 +26,19 @@ Lookup = Callable[[str], Resolution]
 _UNIT_KINDS = {"region": frozenset({REGION}), "district": frozenset()}
 
 
+@dataclass(frozen=True)
+class Locator:
+    """Where the text itself puts one mention (``locators``): the oblasts its phrase names
+    (admin1 names: "Липцы Харьковской области") and the centres of the raion or hromada it names,
+    each with the distance over which the unit's places lie ((lat, lon, km): "Золочів
+    Богодухівського району" -> Bohodukhiv, 50 km). ``shared``: the phrase follows a later name
+    of a list this one is in ("Глибоке та Лук'янці Харківської області")."""
+
+    regions: frozenset[str] = frozenset()
+    centres: tuple[tuple[float, float, float], ...] = ()
+    shared: bool = False
+
+
 @dataclass
 class Resolved:
     """One span's outcome: its ranked candidates after the article's context, and decisions."""
@@ -37,6 +50,7 @@ class Resolved:
     role: Role = Role.LOCATION
     alias_of: int | None = None  # index of the span whose place this one takes
     region_reading: str = ""  # a city's name read as its region's: "said" or "guessed" (coherence)
+    locator: Locator | None = None  # the oblast, raion or hromada the text puts it in
 
     @property
     def best(self) -> Candidate | None:

@@ -2,7 +2,8 @@
 
 - Candidates near the article's confidently placed settlements and regions (its *anchors*) gain,
   and so do candidates inside the regions the article names (Donetsk region, DPR, Donbas); the
-  ranking is then judged by the gazetteer's one confidence rule.
+  ranking is then judged by the gazetteer's one confidence rule. A mention's own oblast, raion
+  or hromada phrase (``locators``) counts for that mention alone, more than any other cue.
 - A bare oblast-centre name in an article that names that oblast is read as the oblast,
   ambiguous, the city still listed.
 - The verdict per span: a small place far from everything else the article names is not placed
@@ -28,6 +29,7 @@ from gazetteer import (
     is_ambiguous,
     judge,
 )
+from geo.find import locators
 from geo.find.aliases import ANCHOR_CONFIDENCE
 from geo.find.candidates import Lookup, Resolved, spelled_as
 from geo.schema import ResolutionStatus, Role
@@ -133,7 +135,7 @@ def rerank_in_context(items: list[Resolved], regions: set[str]) -> None:
         for item in items:
             if item.alias_of is None and item.candidates:
                 memo = (fold_key(item.span.surface), *(c.place.place_id for c in item.candidates))
-                groups.setdefault(memo, []).append(item)
+                groups.setdefault((*memo, item.locator), []).append(item)
         distance = anchors.distances([(memo[0], c.place.lat, c.place.lon)
                                       for memo, members in groups.items()
                                       for c in members[0].candidates])
@@ -151,6 +153,7 @@ def _rerank(item: Resolved, key: str, distance: dict, regions: set[str]) -> list
         bonus = COHERENCE_WEIGHT * math.exp(-km / COHERENCE_SCALE_KM)
         if place.admin1 and place.admin1 in regions:
             bonus += REGION_WEIGHT
+        bonus += locators.bonus(place, item.locator)
         rescored.append(round(candidate.score + bonus, 4))
     return list(judge(item.candidates, rescored).candidates)
 

@@ -4,6 +4,7 @@
 - names of places outside the theatre met through anything but their GeoNames name (GeoNames
   lists "Main" and "Lies" as names of German and English towns);
 - names that are part of a longer proper noun (Vladimir Putin, Johns Hopkins, Wagner Group);
+  an oblast, raion or hromada adjective after a name is not one (Липцы Харьковской области);
 - a small place's name in surname position (Gen. Oleksandr Syrskyi), and then all article long;
 - a settlement's name followed by "said" (a person), unless it is a capital ("Moscow said" is a
   government: ``classify.role``);
@@ -32,6 +33,7 @@ from gazetteer import (
     is_common_noun,
     is_function_word,
 )
+from geo.find import locators
 from geo.find.candidates import Resolved, spelled_as
 from geo.find.recognise import Span, _place_context
 
@@ -120,7 +122,8 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer) -> bool:
         return False
     if best is not None and best.place.kind == SETTLEMENT and _DISTRICT_TAIL.search(span.surface):
         return False  # "Оболонському районі": a district, though GeoNames files it as a place
-    if not span.in_context and _ordinary_word(text, item):
+    vouched = span.in_context or locators.follows_name(text, span.end)  # Липцы Харьковской области
+    if not vouched and _ordinary_word(text, item):
         return False
     if _fragment_of_a_name(text, span):
         return False
@@ -230,6 +233,7 @@ def _before_proper_noun(text: str, span: Span) -> bool:
     """Vladimir Putin, Johns Hopkins, Wagner Group: a capitalised word follows."""
     after = text[span.end:span.end + 40]
     return bool(_CAPITALISED_WORD.match(after) and not _GEOGRAPHIC_NEXT.match(after)
+                and not locators.follows_name(text, span.end)
                 and not _is_headline(text, span.start))
 
 

@@ -6,9 +6,12 @@ gazetteer's salient keys finds every name in one pass over the folded tokens, wh
 of names. A hit must be capitalised in the text and must not be a common word that happens to be
 a place name (``gazetteer/data/stopwords.csv``).
 
-Three more cues find what the automaton cannot:
+More cues find what the automaton cannot:
 - Cyrillic words in a case ending (в Покровске, у Костянтинівці) are tried through the
-  gazetteer's morphology.
+  gazetteer's morphology; two or three capitalised words before their parts, so the longest
+  inflected reading wins (из Великой Новоселки, not Новоселки alone).
+- A Cyrillic adjective before направление/напрямок, in either case, names the town it is made
+  from (на покровском направлении -> Покровск: ``Gazetteer.towns_of_adjective``).
 - An adjectival form before "direction" (the Krasnoarmeyskoye direction) is tried
   without its adjective ending as well.
 - A capitalised name in a place context ("the village of X", "near X", "X (a town in ...)",
@@ -24,7 +27,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from gazetteer import Gazetteer, exact_key, fold_key_of_exact, has_cyrillic, stopwords
+from gazetteer import Gazetteer, exact_key, fold_key_of_exact, has_cyrillic, stopwords, town_forms
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 _INSIDE = r"[\w'’ʼ\u00ad\u200b\u200c\u200d\u2060]*[^\W_]"
@@ -155,12 +158,16 @@ class Recogniser:
 
     def spans(self, text: str) -> list[Span]:
         toks = tokens(text)
-        found = self._gazetteer_spans(text, toks)
-        taken = [False] * len(toks)
+        directions = self._direction_spans(text)
+        found = self._longest_inflected_readings(text, toks, self._gazetteer_spans(text, toks))
+        taken = [any(s.start < tok[END] and tok[START] < s.end for s in directions)
+                 for tok in toks]
+        found = [(first, last) for first, last in found if not any(taken[first:last + 1])]
         for first, last in found:
             for i in range(first, last + 1):
                 taken[i] = True
-        spans = [self._span(text, toks, first, last) for first, last in found]
+        spans = [s for s in directions if s.queries]
+        spans += [self._span(text, toks, first, last) for first, last in found]
         spans += self._inflected_spans(text, toks, taken)
         spans += self._context_spans(text, toks, taken)
         return sorted((s for s in spans if s is not None), key=lambda s: (s.start, s.end))
@@ -220,7 +227,64 @@ class Recogniser:
                     settlement_hint=bool(context and _SETTLEMENT_WORDS.search(context)),
                     unit=unit)
 
+    # -- Cyrillic adjectives of directions ----------------------------------------------------
+    def _direction_spans(self, text: str) -> list[Span]:
+        """A Cyrillic adjective right before the word for a direction names its town, upper or
+        lower case: на покровском направлении, На Костянтинівському напрямку -> Покровск,
+        Костянтинівка. Adjectives listed before one plural noun each name theirs (на Лиманському
+        та Сіверському напрямках). The span is the adjective; its one query is the best town
+        ``Gazetteer.towns_of_adjective`` derives from it, so only known names count. A place
+        adjective that names no town (на украинском направлении, Придніпровському) is a span
+        with no query: no other reading of the word is tried, and it is no place mention."""
+        out = []
+        for noun in _DIRECTION_NOUN.finditer(text):
+            end, before = noun.start(), _WORD_BEFORE_NOUN
+            while (word := before.search(text, max(0, end - 60), end)) and town_forms(
+                    word.group(1)):
+                towns = self.gazetteer.towns_of_adjective(word.group(1))
+                out.append(Span(word.start(1), word.end(1), word.group(1), towns[:1]))
+                end, before = word.start(1), _WORD_BEFORE_LISTED
+        return out
+
     # -- Cyrillic case endings ----------------------------------------------------------------
+    def _longest_inflected_readings(self, text: str, toks: list[_Token],
+                                    found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The longest inflected reading wins: in a run of two or three capitalised Cyrillic
+        words where the automaton found single words only (из Великой Новоселки: Новоселки), the
+        whole run is tried through the case endings first; when it is a known name, it replaces
+        the single-word hits it covers."""
+        single = {first for first, last in found if first == last}
+        in_longer = {i for first, last in found if last > first for i in range(first, last + 1)}
+        readings, i = [], 0
+        while i < len(toks):
+            run_end = i + 1  # the run of joined capitalised Cyrillic words from i
+            while run_end < len(toks) and toks[run_end][JOINED] and _run_word(toks[run_end]):
+                run_end += 1
+            if not _run_word(toks[i]) or run_end - i < 2:
+                i += 1
+                continue
+            first = i
+            while first < run_end - 1:
+                for width in (3, 2):
+                    last = first + width - 1
+                    window = range(first, last + 1)
+                    if last >= run_end or single.isdisjoint(window) or not in_longer.isdisjoint(
+                            window):
+                        continue
+                    surface = text[toks[first][START]:toks[last][END]]
+                    match = self.lookup(surface).match
+                    if match is not None and match.match_type == "inflected":
+                        readings.append((first, last))
+                        first = last
+                        break
+                first += 1
+            i = run_end
+        if not readings:
+            return found
+        covered = {i for first, last in readings for i in range(first, last + 1)}
+        return sorted([fl for fl in found if covered.isdisjoint(range(fl[0], fl[1] + 1))]
+                      + readings)
+
     def _inflected_spans(self, text: str, toks: list[_Token], taken: list[bool]) -> list[Span]:
         out = []
         i = 0
@@ -274,6 +338,18 @@ class Recogniser:
 
 
 _CAPITALISED_NEXT = re.compile(r"^[ \t]+[A-ZА-ЯЁІЇЄҐ]")
+# The word for a direction (направление, напрямок, any case), and the adjective before it: right
+# before it, or before another such adjective in a list (Лиманському, Сіверському та ...).
+_DIRECTION_NOUN = re.compile(r"(?<![\w'’ʼ-])(?:[Нн]аправлени|[Нн]апрям)[а-яёіїєґ]*")
+_WORD_BEFORE_NOUN = re.compile(r"(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ]*)[ \t]+$")
+_WORD_BEFORE_LISTED = re.compile(
+    r"(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ]*)(?:[ \t]*,[ \t]*|[ \t]+(?:и|і|й|та)[ \t]+)$")
+
+
+def _run_word(tok: _Token) -> bool:
+    """A word that can be part of a multi-word Cyrillic name: capitalised, not an acronym."""
+    word = tok[TEXT]
+    return word[0].isupper() and not word.isupper() and has_cyrillic(word)
 
 
 def unit_after(text: str, end: int) -> str:

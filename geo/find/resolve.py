@@ -5,19 +5,21 @@ in this order:
 
 1. ``filters``: spans that are not place mentions are dropped (surnames, longer proper nouns,
    short all-caps words, foreign hamlets met by an alternate name);
-2. ``aliases``: in-text aliases are learned ("Pokrovsk (known as Krasnoarmeysk)");
+2. ``aliases``: in-text aliases are learned ("Pokrovsk (known as Krasnoarmeysk)"), and
+   ``locators``: the oblast, raion or hromada phrase after a name says where that one is;
 3. ``classify.role``: capitals that act ("Moscow said") are marked first, since a government
    speaking vouches for nothing about where the other places are;
 4. ``coherence``: candidates near the article's confident places and inside the regions it
    names gain; a bare oblast-centre name in a report about that oblast is read as the oblast;
-   then each span's verdict: resolved, ambiguous or unresolved.
+   then each span's verdict: resolved, ambiguous or unresolved (never placed outside the
+   oblast its own phrase names: ``locators.overrule``).
 """
 
 from __future__ import annotations
 
 from gazetteer import Gazetteer
 from geo.classify.role import role_of
-from geo.find import aliases, coherence, filters
+from geo.find import aliases, coherence, filters, locators
 from geo.find.candidates import CANDIDATES_PER_SPAN, Lookup, Resolved, candidates_of
 from geo.find.recognise import Span
 
@@ -33,6 +35,7 @@ def resolve_spans(text: str, spans: list[Span], gazetteer: Gazetteer,
     items = filters.place_mentions(text, items, gazetteer)
     aliases.learn_aliases(text, items)
     items += aliases.alias_recurrences(text, items)
+    locators.locate(text, items, gazetteer, lookup)
     regions = coherence.region_hints(items)
     for item in items:
         item.role = role_of(text, item, gazetteer)
@@ -40,6 +43,7 @@ def resolve_spans(text: str, spans: list[Span], gazetteer: Gazetteer,
     aliases.apply_aliases(items)
     coherence.region_readings(text, items, regions, lookup)
     coherence.verdicts(items, gazetteer)
+    locators.overrule(items)
     for item in items:
         item.role = role_of(text, item, gazetteer)
     return sorted(items, key=lambda item: item.span.start)
