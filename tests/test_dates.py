@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from geo.read.dates import event_date, publication, publication_date, url_date
-from geo.schema import DATE_SOURCES, PUBLISHED_SOURCES
+from geo.run.extract import Extractor
+from geo.run.store import key_of
+from geo.schema import DATE_SOURCES, PUBLISHED_SOURCES, Article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 REFERENCE = date(2026, 11, 21)  # the run date: a Saturday
@@ -410,6 +412,14 @@ def test_event_date_of_the_clause(sentence, name, expected):
     assert event_date(sentence, PUBLISHED, sentence.index(name)) == expected
 
 
+def test_a_mention_takes_its_clause_date(gazetteer):
+    extractor = Extractor(gazetteer, reference=REFERENCE)
+    article = Article("t", f"Front line report\n{TOWNS_TAKEN}", published=PUBLISHED)
+    dated = {m.name: (m.date, m.date_source) for m in extractor.article_mentions(article)[2]}
+    assert dated["Pokrovsk"] == (PUBLISHED, "published")
+    assert dated["Bakhmut"] == (date(2023, 5, 1), "event")
+
+
 def _seed(prefix: str, drop_first_line: bool = False) -> str:
     text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
     return text.split("\n", 1)[1] if drop_first_line else text
@@ -447,6 +457,14 @@ def test_corpus_year_for_a_year_less_day_and_a_day_for_no_date():
     found = publication("Since early October 2024 the advance slowed. On October 7 troops "
                         "retook positions.", None, REFERENCE, anchor=anchor)
     assert (found.day, found.source) == (date(2024, 10, 7), "inferred")  # the text's year first
+
+
+def test_the_store_key_covers_the_url_date():
+    text = "Drones struck the depot overnight."
+    one = key_of(Article("a", text, url="https://example.org/2025/11/04/depot"))
+    assert one == key_of(Article("b", text, url="https://example.net/news/20251104/x.html"))
+    assert one != key_of(Article("a", text, url="https://example.org/2025/11/05/depot"))
+    assert one != key_of(Article("a", text))
 
 
 def _benchmark() -> None:
