@@ -3,15 +3,19 @@ sentences, on sentences and URLs written for these tests."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from geo.read.dates import event_date, publication, publication_date, url_date
-from geo.run.extract import Extractor
+from geo.run.corpus import CorpusDates
+from geo.run.extract import ArticleResult, Extractor
+from geo.run.pipeline import mentions
 from geo.run.store import key_of
-from geo.schema import DATE_SOURCES, PUBLISHED_SOURCES, Article
+from geo.run.summary import RunSummary
+from geo.schema import DATE_SOURCES, PUBLISHED_SOURCES, Article, result_batch
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 REFERENCE = date(2026, 11, 21)  # the run date: a Saturday
@@ -457,6 +461,94 @@ def test_corpus_year_for_a_year_less_day_and_a_day_for_no_date():
     found = publication("Since early October 2024 the advance slowed. On October 7 troops "
                         "retook positions.", None, REFERENCE, anchor=anchor)
     assert (found.day, found.source) == (date(2024, 10, 7), "inferred")  # the text's year first
+
+
+def _result(published: str | None, year_known: bool = True) -> ArticleResult:
+    return ArticleResult(published, "metadata" if year_known else "inferred",
+                         result_batch([]), year_known)
+
+
+def _corpus(*dated: tuple[str, set[str]]) -> CorpusDates:
+    corpus = CorpusDates(gazetteer=None)
+    for published, places in dated:
+        corpus.add(_result(published), places)
+    return corpus
+
+
+def test_corpus_anchor_is_the_median_of_the_days_of_the_same_places():
+    corpus = _corpus(("2025-11-05", {"a", "b"}), ("2025-11-09", {"a"}), ("2025-11-20", {"a"}),
+                     ("2024-03-01", {"c"}))
+    assert corpus.anchor({"a"}) == date(2025, 11, 9)
+    assert corpus.anchor({"a", "b"}) == date(2025, 11, 5)  # b, named less often, weighs more
+    assert corpus.anchor({"c"}) == date(2024, 3, 1)
+    assert corpus.anchor({"z"}) is None
+
+
+def test_corpus_days_that_disagree_give_no_anchor():
+    corpus = _corpus(("2022-09-10", {"a"}), ("2025-09-17", {"a"}))
+    assert corpus.anchor({"a"}) is None
+
+
+def test_only_articles_that_date_themselves_lend_their_day():
+    corpus = _corpus(("2025-11-05", {"a"}))
+    corpus.add(_result("2026-11-03", year_known=False), {"a"})  # a guessed year lends nothing
+    assert corpus.anchor({"a"}) == date(2025, 11, 5)
+    assert corpus.wants(_result("2026-11-03", year_known=False), {"a"})
+    assert not corpus.wants(_result("2026-11-03", year_known=False), set())
+    assert not corpus.wants(_result("2025-11-05"), {"a"})
+
+
+RUN = [  # (id, metadata date, URL, text) in input order: a run of invented reports
+    ("r1", "2025-11-05", "", "Fighting went on near Pokrovsk and Myrnohrad, the army said."),
+    ("r2", None, "", "Troops entered Myrnohrad on November 3, local officials said."),
+    ("r3", None, "https://example.org/news/2025/11/10/drones-hit-pokrovsk",
+     "Drones struck Pokrovsk and Myrnohrad overnight."),
+    ("r4", None, "", "Shelling hit Kherson on November 3, officials said."),
+    ("r5", None, "", "Shelling went on in Myrnohrad, officials said on Saturday."),
+    ("r6", "2025-11-12", "", "Evacuation from Myrnohrad went on, officials said."),
+    ("r7", None, "https://example.org/news/2025/11/04/report",
+     "KYIV, November 12 - Shelling hit Myrnohrad again."),
+]
+
+
+def _write_run(path: Path) -> Path:
+    with open(path, "w", encoding="utf-8") as handle:
+        for article_id, published, url, text in RUN:
+            record = {"id": article_id, "text": text, "url": url}
+            if published:
+                record["published"] = published
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def test_a_run_dates_undated_reports_from_the_others(gazetteer, tmp_path):
+    summary = RunSummary()
+    table = mentions([_write_run(tmp_path / "run.jsonl")], gazetteer, REFERENCE, summary)
+    published = dict(zip(table.article_id, zip(table.published, table.published_source,
+                                                strict=True), strict=True))
+    assert published["r1"] == ("2025-11-05", "metadata")
+    assert published["r2"] == ("2025-11-03", "corpus")  # not 2026-11-03, the run date's year
+    assert published["r3"] == ("2025-11-10", "url")
+    assert published["r4"] == ("2026-11-03", "inferred")  # no other report on Kherson
+    assert published["r5"] == ("2025-11-08", "corpus")  # the Saturday nearest the others
+    assert published["r7"] == ("2025-11-12", "dateline")
+    second = table[table.article_id == "r2"]
+    assert set(zip(second.date, second.date_source, strict=True)) == {("2025-11-03", "event")}
+    assert list(dict.fromkeys(table.article_id)) == [row[0] for row in RUN]  # input order
+    disagreements = [w for w in summary.warnings if "disagree" in w]
+    assert len(disagreements) == 1
+    assert disagreements[0].endswith("run.jsonl:7: the URL's date 2025-11-04 and the dateline's "
+                                     "2025-11-12 disagree: the dateline's is used")
+
+
+def test_corpus_dates_are_the_same_from_the_store_and_with_jobs(gazetteer, tmp_path):
+    path, store = _write_run(tmp_path / "run.jsonl"), tmp_path / "store.sqlite"
+    fresh = mentions([path], gazetteer, REFERENCE)
+    assert mentions([path], gazetteer, REFERENCE, store=store).equals(fresh)
+    summary = RunSummary()
+    assert mentions([path], gazetteer, REFERENCE, summary, store=store).equals(fresh)
+    assert summary.reused == len(RUN)
+    assert mentions([path], gazetteer, REFERENCE, jobs=2).equals(fresh)
 
 
 def test_the_store_key_covers_the_url_date():
