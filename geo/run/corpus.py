@@ -6,7 +6,8 @@ run's other articles that name the same places: reports of a battle cluster in t
 that dates itself adds its publication day to every settlement it places (``CorpusDates.add``;
 national capitals aside); an undated article's *anchor* is the weighted median of those days over
 its own settlements, a settlement named by fewer of the run's articles weighing more, and only
-when most of the weight lies within two months of it (``CorpusDates.anchor``). The dates
+when most of the weight, and two reports at least, lie within two months of it
+(``CorpusDates.anchor``). The dates
 stage then puts the article's year-less days in the year nearest the anchor, or takes the anchor
 itself when the text has no day (``dates.publication``), and says so: ``published_source`` is
 ``corpus``. An article that names no settlement dated elsewhere in the run keeps its own reading
@@ -87,8 +88,9 @@ class CorpusDates:
 
         Each place weighs one over the number of the run's articles that name it (a place in
         every report says little), shared among its days. The days agree when more than half
-        the weight lies within ``AGREE_DAYS`` of the median: reports of one battle cluster in
-        time, an archive of years of reports on a city does not."""
+        the weight, and at least two reports, lie within ``AGREE_DAYS`` of the median: reports
+        of one battle cluster in time, an archive of years of reports on a city does not, and
+        one report alone is no agreement."""
         weights: Counter = Counter()
         for place in sorted(places):
             days = self.days.get(place)
@@ -106,7 +108,20 @@ class CorpusDates:
                 median = day
                 break
         near = sum(w for day, w in weights.items() if abs(day - median) <= AGREE_DAYS)
-        return dt.date.fromordinal(median) if near > total / 2 + 1e-12 else None
+        if near <= total / 2 + 1e-12 or self._reports_near(places, median) < 2:
+            return None
+        return dt.date.fromordinal(median)
+
+    def _reports_near(self, places: set[str], median: int) -> int:
+        """How many reports at least lie within ``AGREE_DAYS`` of the median: the most of one
+        place's, or the number of days (reports of two days are two reports)."""
+        days, most = set(), 0
+        for place in places:
+            near = [(day, count) for day, count in self.days.get(place, {}).items()
+                    if abs(day - median) <= AGREE_DAYS]
+            days.update(day for day, _ in near)
+            most = max(most, sum(count for _, count in near))
+        return max(most, len(days))
 
     def dated(self, article: Article, result: ArticleResult, places: set[str],
               extractor: Extractor) -> ArticleResult:
