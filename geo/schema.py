@@ -45,9 +45,11 @@ class ResolutionStatus(StrEnum):
 class PublishedSource(StrEnum):
     """Where a publication date came from, most trusted first."""
 
-    METADATA = "metadata"
-    DATELINE = "dateline"
-    INFERRED = "inferred"
+    METADATA = "metadata"  # a header line, HTML metadata, a JSON field
+    URL = "url"  # a date in the article's URL (/2025/11/04/, /20251124/, a Unix timestamp)
+    DATELINE = "dateline"  # a date stamp near the top of the text
+    INFERRED = "inferred"  # the latest date the text mentions that is not background
+    CORPUS = "corpus"  # the year (or the day) from the run's other articles on the same places
     UNKNOWN = "unknown"
 
 

@@ -1,14 +1,21 @@
-"""Dates: publication dates (metadata, dateline, inferred) and the event dates of sentences."""
+"""Dates: publication dates (metadata, URL, dateline, inferred, corpus) and the event dates of
+sentences, on sentences and URLs written for these tests."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from geo.read.dates import event_date, publication_date
-from geo.schema import DATE_SOURCES, PUBLISHED_SOURCES
+from geo.read.dates import event_date, publication, publication_date, url_date
+from geo.run.corpus import CorpusDates
+from geo.run.extract import ArticleResult, Extractor
+from geo.run.pipeline import mentions
+from geo.run.store import key_of
+from geo.run.summary import RunSummary
+from geo.schema import DATE_SOURCES, PUBLISHED_SOURCES, Article, result_batch
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 REFERENCE = date(2026, 11, 21)  # the run date: a Saturday
@@ -50,7 +57,6 @@ NOT_DATELINES = [  # (text, publication date): impossible, future, too late or n
     ("1 January 1985\nTroops advanced.", (None, "unknown")),  # before 1990
     ("November 12, 2027\nThe assault began on 3 March 2025.", (date(2025, 3, 3), "inferred")),
     ("Talks\nThe talks began on 12 November 2025 in Istanbul.\nNo deal.", (NOV_12, "inferred")),
-    ("Front line report\n12 November\nTroops advanced.", (date(2026, 11, 12), "inferred")),
     ("Filler line.\n" * 20 + "12.11.2025\nTroops advanced.", (NOV_12, "inferred")),
     ("x" * 1600 + "\n12.11.2025\nTroops advanced.", (NOV_12, "inferred")),
     ("Servicemen - Sputnik International, 1920, 01.11.2025", (date(2025, 11, 1), "inferred")),
@@ -85,7 +91,6 @@ INFERRED = [  # (text, latest date it mentions) with reference 2026-11-21
     ("The bridge was hit on 3 April 2025, and again on 1 May 2025.", date(2025, 5, 1)),
     ("On November 20th the president visited a command post.", date(2026, 11, 20)),
     ("On December 5 the bridge was hit.", date(2025, 12, 5)),  # no year, 2026 would be future
-    ("The invasion began in February 2022. On March 3 the town fell.", date(2022, 3, 3)),
     ("Fighting resumed in 2026. On December 5 the bridge was hit.", date(2025, 12, 5)),
     ("The offensive began in mid-2024. On July 23 talks took place.", date(2024, 7, 23)),
     ("In 1920 the town was founded. On May 9 there was a parade.", date(2026, 5, 9)),
@@ -99,6 +104,157 @@ INFERRED = [  # (text, latest date it mentions) with reference 2026-11-21
 
 @pytest.mark.parametrize(("text", "expected"), INFERRED)
 def test_inferred_from_latest_mention(text, expected):
+    assert publication_date(text, None, REFERENCE) == (expected, "inferred")
+
+
+# -- rule 1: dates in URLs ----------------------------------------------------------------------
+URL_DATES = [  # (URL, the day it carries)
+    ("https://news.example.org/world/2025/11/04/troops-enter-village/", date(2025, 11, 4)),
+    ("https://example.com/en/20251124/drone-strike-report.html", date(2025, 11, 24)),
+    ("https://example.net/war/2025-10-26/81234-shelling-goes-on", date(2025, 10, 26)),
+    ("https://example.ru/news/21.12.2023/123456", date(2023, 12, 21)),
+    ("https://example.co.uk/world/2024/Sep/23/frontline-report", date(2024, 9, 23)),
+    ("https://example.org/world/2022/sep/10/army-advances-east", date(2022, 9, 10)),
+    ("http://m.example.ru/news/2024/5/17/998877", date(2024, 5, 17)),
+    ("https://example.ru/politics/03/10/2024/5f3a9c1e", date(2024, 10, 3)),  # year last: day first
+    ("https://example.com/us/09/25/2024/report", date(2024, 9, 25)),  # 25 is no month
+    ("https://example.ua/news/drones-hit-a-depot-1758110994.html", date(2025, 9, 17)),  # Unix, UTC
+    ("https://example.ua/rus/news/1755181314-shelling-in-the-region", date(2025, 8, 14)),
+    ("https://example.com/story?id=7&date=2025-11-04", date(2025, 11, 4)),
+    ("https://example.org//example.org/news/2024/11/26/2447.shtml", date(2024, 11, 26)),
+]
+
+
+@pytest.mark.parametrize(("url", "expected"), URL_DATES)
+def test_url_date(url, expected):
+    assert url_date(url) == expected
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.com/news/24472897.shtml",  # an article number
+    "https://example.com/a/10701908-drones-hit-the-city.html",  # eight digits, no such day
+    "https://example.com/1108145411/Headline-Of-The-Day",  # ten digits with no slug around them
+    "https://example.com/news/report-17581109941.html",  # eleven digits
+    "https://2025.example.com/frontline",  # the host is never read
+    "https://example.com/x/2025/13/45/y",  # no such day
+    "https://example.com/archive/1985/05/01/x",  # before 1990
+    "https://example.com/news/2024/11/",  # a month is no day
+    "",
+    None,
+])
+def test_no_url_date(url):
+    assert url_date(url) is None
+
+
+URL_PUBLICATION = [  # (text, URL, metadata date, publication date) with the run on 2026-11-21
+    ("Troops advanced.", "https://example.org/2025/11/04/x", None, (date(2025, 11, 4), "url")),
+    ("Troops advanced.", "https://example.org/2025/11/04/x", date(2025, 11, 5),
+     (date(2025, 11, 5), "metadata")),  # metadata first
+    ("Front line report\n12.11.2025\nTroops advanced.", "https://example.org/2025/11/11/x", None,
+     (date(2025, 11, 11), "url")),  # the URL over a dateline a day away
+    ("Troops advanced on 3 March 2025.", "https://example.org/2030/03/17/x", None,
+     (date(2025, 3, 3), "inferred")),  # a URL date after the run date is ignored
+    ("Troops advanced.", "https://example.ua/news/report-1900000000.html", None, (None, "unknown")),
+]
+
+
+@pytest.mark.parametrize(("text", "url", "metadata", "expected"), URL_PUBLICATION)
+def test_url_comes_after_metadata_before_the_text(text, url, metadata, expected):
+    found = publication(text, metadata, REFERENCE, url=url)
+    assert (found.day, found.source) == expected
+    assert found.note == ""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Front line report\n12.11.2025\nTroops advanced.", NOV_12),
+    ("KYIV, November 12 - Troops advanced.", date(2024, 11, 12)),  # year-less: the URL's year
+    ("КИЇВ, 12 листопада. Війська просунулися.", date(2024, 11, 12)),
+])
+def test_a_dateline_far_from_the_url_date_wins_with_a_warning(text, expected):
+    url = "https://example.org/news/2024/11/04/troops-advanced" if expected.year == 2024 else (
+        "https://example.org/news/2025/11/04/troops-advanced")
+    found = publication(text, None, REFERENCE, url=url)
+    assert (found.day, found.source) == (expected, "dateline")
+    assert "disagree" in found.note and str(expected) in found.note
+
+
+YEAR_LESS_DATELINES = [  # (text, publication): a year-less date stamp takes the run date's year
+    ("Front line report\n12 November\nTroops advanced.", date(2026, 11, 12)),
+    ("MOSCOW, November 10. /AGENCY/. Troops took two villages.", date(2026, 11, 10)),
+    ("МОСКВА, 10 ноября. /АГЕНТСТВО/. Войска заняли два села.", date(2026, 11, 10)),
+    ("Nov. 10 (Agency) -- Troops took two villages.", date(2026, 11, 10)),
+    ("KYIV, December 5 - Drones hit a depot.", date(2025, 12, 5)),  # 2026-12-05 is after the run
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), YEAR_LESS_DATELINES)
+def test_year_less_dateline(text, expected):
+    found = publication(text, None, REFERENCE)
+    assert (found.day, found.source, found.year_known) == (expected, "dateline", False)
+
+
+# -- rule 2: a year-less date with its weekday ---------------------------------------------------
+WEEKDAY_YEARS = [  # (text, publication): the year in which that day is that weekday, up to the run
+    ("В четверг, 19 января, войска вошли в село.", date(2023, 1, 19)),
+    ("У четвер, 19 січня, війська увійшли в село.", date(2023, 1, 19)),
+    ("Troops entered the village on Thursday, January 19, officials said.", date(2023, 1, 19)),
+    ("On Sunday, November 16, drones hit a depot.", date(2025, 11, 16)),
+    ("У неділю, 16 листопада, дрони атакували склад.", date(2025, 11, 16)),
+    ("MOSCOW, January 19. /AGENCY/. The ministry said on Thursday troops took a village.",
+     date(2023, 1, 19)),  # a dateline and the report's weekday
+    ("МОСКВА, 19 января. /АГЕНТСТВО/. В четверг министерство сообщило о взятии села.",
+     date(2023, 1, 19)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WEEKDAY_YEARS)
+def test_year_less_date_with_its_weekday(text, expected):
+    found = publication(text, None, REFERENCE)
+    assert (found.day, found.year_known) == (expected, True)
+    assert found.source in ("dateline", "inferred")
+
+
+# -- rule 3: background dates --------------------------------------------------------------------
+BACKGROUND = [  # (text, publication): background neither dates the report nor gives its year
+    ("The war began with the February 2022 invasion. On March 3 the town fell.", date(2026, 3, 3)),
+    ("The invasion began in February 2022. On March 3 the town fell.", date(2026, 3, 3)),
+    ("Troops were sent into the country on Feb. 24, and fighting goes on.", None),  # the invasion
+    ("Crimea, which Russia annexed in 2014, was shelled. On December 9 officials spoke.",
+     date(2025, 12, 9)),
+    ("The town has been on the front line since 2014. On December 9 officials spoke.",
+     date(2025, 12, 9)),
+    ("It would be the largest town taken since the army captured the city in May 2023.", None),
+    ("After the army took the city on 20 May 2023, the front moved west.", None),
+    ("Город станет крупнейшим, взятым армией после взятия Артемовска в мае 2023 года.", None),
+    ("Після того, як армія взяла Бахмут у травні 2023 року, бої тривають.", None),
+    ("С начала полномасштабного вторжения в феврале 2022 года город обстреливают. 3 ноября "
+     "снаряд попал в школу.", date(2026, 11, 3)),
+    ("Від початку повномасштабного вторгнення у 2022 році місто обстрілюють. 3 листопада снаряд "
+     "влучив у школу.", date(2026, 11, 3)),
+    ("Officials said on June 24 that troops must hold the line until June 26.", date(2026, 6, 24)),
+    ("Чиновники 24 июня заявили, что войска должны удержать рубеж до 26 июня.", date(2026, 6, 24)),
+    # right after "since", a date is when the main clause's state began: not background
+    ("Since early October 2024 the advance slowed. On October 7 troops retook positions.",
+     date(2024, 10, 7)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), BACKGROUND)
+def test_background_dates_are_no_publication_dates(text, expected):
+    found = publication(text, None, REFERENCE)
+    assert found.day == expected
+    assert found.source == ("unknown" if expected is None else "inferred")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army said on Sunday it had repelled attacks.\nOn December 27, the general staff "
+     "denied the claims.", date(2025, 12, 28)),
+    ("Russia said on Saturday it took a village. On November 6 it had claimed another.",
+     date(2026, 11, 7)),  # no year: the run date's, 6 November 2026 being a Friday
+    ("У суботу армія заявила про взяття села. 6 листопада вона заявила про інше.",
+     date(2026, 11, 7)),
+])
+def test_said_on_a_weekday_is_on_or_after_the_latest_date(text, expected):
     assert publication_date(text, None, REFERENCE) == (expected, "inferred")
 
 
@@ -228,6 +384,46 @@ def test_event_never_after_publication_and_sources_known(sentence):
         assert day is not None and day <= published
 
 
+# -- rule 5: a date dates its own clause --------------------------------------------------------
+TOWNS_TAKEN = ("Pokrovsk would be the largest town the army has taken since it captured Bakhmut "
+               "in May 2023.")
+TOWNS_TAKEN_RU = ("Покровск станет крупнейшим городом, взятым армией после взятия Артемовска в "
+                  "мае 2023 года.")
+TOWNS_TAKEN_UK = ("Покровськ став би найбільшим містом, яке армія взяла відтоді, як захопила "
+                  "Бахмут у травні 2023 року.")
+WITHDRAWAL = "On November 3, officials urged a withdrawal from Pokrovsk, as well as from Myrnohrad."
+CLAUSES = [  # (sentence, a name in it, that name's date) with publication on 2025-11-12
+    (TOWNS_TAKEN, "Pokrovsk", (PUBLISHED, "published")),
+    (TOWNS_TAKEN, "Bakhmut", (date(2023, 5, 1), "event")),
+    (TOWNS_TAKEN_RU, "Покровск", (PUBLISHED, "published")),
+    (TOWNS_TAKEN_RU, "Артемовска", (date(2023, 5, 1), "event")),
+    (TOWNS_TAKEN_UK, "Покровськ", (PUBLISHED, "published")),
+    (TOWNS_TAKEN_UK, "Бахмут", (date(2023, 5, 1), "event")),
+    (WITHDRAWAL, "Myrnohrad", (date(2025, 11, 3), "event")),  # a main clause dates the sentence
+    ("Как сообщили в штабе 3 ноября, войска вошли в Покровск.", "Покровск",
+     (date(2025, 11, 3), "event")),
+    ("Як повідомив штаб 3 листопада, війська увійшли в Покровськ.", "Покровськ",
+     (date(2025, 11, 3), "event")),
+    ("Drones hit Kupiansk on Monday, a day after the November 9 strike on Izium.", "Izium",
+     (date(2025, 11, 10), "event")),  # "after the November 9 strike" is no clause of its own
+    ("Troops must reach Lysychansk by June 26, officials said.", "Lysychansk",
+     (PUBLISHED, "published")),  # a deadline is no event
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "expected"), CLAUSES)
+def test_event_date_of_the_clause(sentence, name, expected):
+    assert event_date(sentence, PUBLISHED, sentence.index(name)) == expected
+
+
+def test_a_mention_takes_its_clause_date(gazetteer):
+    extractor = Extractor(gazetteer, reference=REFERENCE)
+    article = Article("t", f"Front line report\n{TOWNS_TAKEN}", published=PUBLISHED)
+    dated = {m.name: (m.date, m.date_source) for m in extractor.article_mentions(article)[2]}
+    assert dated["Pokrovsk"] == (PUBLISHED, "published")
+    assert dated["Bakhmut"] == (date(2023, 5, 1), "event")
+
+
 def _seed(prefix: str, drop_first_line: bool = False) -> str:
     text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
     return text.split("\n", 1)[1] if drop_first_line else text
@@ -249,6 +445,118 @@ def test_seed_publication_dates(seed, metadata, drop_header, expected):
     result = publication_date(_seed(seed, drop_header), metadata, REFERENCE)
     assert result == expected
     assert result[1] in PUBLISHED_SOURCES
+
+
+# -- rule 4: the run's other articles on the same places -----------------------------------------
+def test_corpus_year_for_a_year_less_day_and_a_day_for_no_date():
+    anchor = date(2025, 11, 9)
+    found = publication("On November 3 troops entered the town.", None, REFERENCE, anchor=anchor)
+    assert (found.day, found.source, found.year_known) == (date(2025, 11, 3), "corpus", False)
+    found = publication("Troops entered the town, officials said.", None, REFERENCE,
+                        anchor=anchor)
+    assert (found.day, found.source) == (anchor, "corpus")
+    found = publication("Officials said on Friday troops entered the town.", None, REFERENCE,
+                        anchor=anchor)  # Sunday 9 November: the nearest Friday is the 7th
+    assert (found.day, found.source) == (date(2025, 11, 7), "corpus")
+    found = publication("Since early October 2024 the advance slowed. On October 7 troops "
+                        "retook positions.", None, REFERENCE, anchor=anchor)
+    assert (found.day, found.source) == (date(2024, 10, 7), "inferred")  # the text's year first
+
+
+def _result(published: str | None, year_known: bool = True) -> ArticleResult:
+    return ArticleResult(published, "metadata" if year_known else "inferred",
+                         result_batch([]), year_known)
+
+
+def _corpus(*dated: tuple[str, set[str]]) -> CorpusDates:
+    corpus = CorpusDates(gazetteer=None)
+    for published, places in dated:
+        corpus.add(_result(published), places)
+    return corpus
+
+
+def test_corpus_anchor_is_the_median_of_the_days_of_the_same_places():
+    corpus = _corpus(("2025-11-05", {"a", "b"}), ("2025-11-09", {"a"}), ("2025-11-20", {"a"}),
+                     ("2024-03-01", {"c"}))
+    assert corpus.anchor({"a"}) == date(2025, 11, 9)
+    assert corpus.anchor({"a", "b"}) == date(2025, 11, 5)  # b, named less often, weighs more
+    assert corpus.anchor({"z"}) is None
+
+
+def test_corpus_days_that_disagree_give_no_anchor():
+    corpus = _corpus(("2022-09-10", {"a"}), ("2025-09-17", {"a"}), ("2024-03-01", {"c"}))
+    assert corpus.anchor({"a"}) is None
+    assert corpus.anchor({"c"}) is None  # one report is no agreement
+
+
+def test_only_articles_that_date_themselves_lend_their_day():
+    corpus = _corpus(("2025-11-05", {"a"}), ("2025-11-06", {"a"}))
+    corpus.add(_result("2026-11-03", year_known=False), {"a"})  # a guessed year lends nothing
+    assert corpus.anchor({"a"}) == date(2025, 11, 5)
+    assert corpus.wants(_result("2026-11-03", year_known=False), {"a"})
+    assert not corpus.wants(_result("2026-11-03", year_known=False), set())
+    assert not corpus.wants(_result("2025-11-05"), {"a"})
+
+
+RUN = [  # (id, metadata date, URL, text) in input order: a run of invented reports
+    ("r1", "2025-11-05", "", "Fighting went on near Pokrovsk and Myrnohrad, the army said."),
+    ("r2", None, "", "Troops entered Myrnohrad on November 3, local officials said."),
+    ("r3", None, "https://example.org/news/2025/11/10/drones-hit-pokrovsk",
+     "Drones struck Pokrovsk and Myrnohrad overnight."),
+    ("r4", None, "", "Shelling hit Kherson on November 3, officials said."),
+    ("r5", None, "", "Shelling went on in Myrnohrad, officials said on Saturday."),
+    ("r6", "2025-11-12", "", "Evacuation from Myrnohrad went on, officials said."),
+    ("r7", None, "https://example.org/news/2025/11/04/report",
+     "KYIV, November 12 - Shelling hit Myrnohrad again."),
+]
+
+
+def _write_run(path: Path) -> Path:
+    with open(path, "w", encoding="utf-8") as handle:
+        for article_id, published, url, text in RUN:
+            record = {"id": article_id, "text": text, "url": url}
+            if published:
+                record["published"] = published
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def test_a_run_dates_undated_reports_from_the_others(gazetteer, tmp_path):
+    summary = RunSummary()
+    table = mentions([_write_run(tmp_path / "run.jsonl")], gazetteer, REFERENCE, summary)
+    published = dict(zip(table.article_id, zip(table.published, table.published_source,
+                                                strict=True), strict=True))
+    assert published["r1"] == ("2025-11-05", "metadata")
+    assert published["r2"] == ("2025-11-03", "corpus")  # not 2026-11-03, the run date's year
+    assert published["r3"] == ("2025-11-10", "url")
+    assert published["r4"] == ("2026-11-03", "inferred")  # no other report on Kherson
+    assert published["r5"] == ("2025-11-08", "corpus")  # the Saturday nearest the others
+    assert published["r7"] == ("2025-11-12", "dateline")
+    second = table[table.article_id == "r2"]
+    assert set(zip(second.date, second.date_source, strict=True)) == {("2025-11-03", "event")}
+    assert list(dict.fromkeys(table.article_id)) == [row[0] for row in RUN]  # input order
+    disagreements = [w for w in summary.warnings if "disagree" in w]
+    assert len(disagreements) == 1
+    assert disagreements[0].endswith("run.jsonl:7: the URL's date 2025-11-04 and the dateline's "
+                                     "2025-11-12 disagree: the dateline's is used")
+
+
+def test_corpus_dates_are_the_same_from_the_store_and_with_jobs(gazetteer, tmp_path):
+    path, store = _write_run(tmp_path / "run.jsonl"), tmp_path / "store.sqlite"
+    fresh = mentions([path], gazetteer, REFERENCE)
+    assert mentions([path], gazetteer, REFERENCE, store=store).equals(fresh)
+    summary = RunSummary()
+    assert mentions([path], gazetteer, REFERENCE, summary, store=store).equals(fresh)
+    assert summary.reused == len(RUN)
+    assert mentions([path], gazetteer, REFERENCE, jobs=2).equals(fresh)
+
+
+def test_the_store_key_covers_the_url_date():
+    text = "Drones struck the depot overnight."
+    one = key_of(Article("a", text, url="https://example.org/2025/11/04/depot"))
+    assert one == key_of(Article("b", text, url="https://example.net/news/20251104/x.html"))
+    assert one != key_of(Article("a", text, url="https://example.org/2025/11/05/depot"))
+    assert one != key_of(Article("a", text))
 
 
 def _benchmark() -> None:

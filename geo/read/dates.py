@@ -1,13 +1,17 @@
 """Dates for the map: when an article was published, and when the events of a sentence happened.
 
 A map by date needs a date on every mention, but war reports date things loosely: a byline stamp
-(``14:56 GMT 07.11.2025``), "On November 3" with no year, "late Tuesday", "вчера", "у середу",
-"in May 2023". Two entry points turn that into dates:
+(``14:56 GMT 07.11.2025``), a date in the URL, "MOSCOW, November 10" with no year, "late
+Tuesday", "вчера", "у середу", and background: "the February 2022 invasion", "since 2014", "since
+it captured Bakhmut in May 2023". Two entry points turn that into dates:
 
-- ``publication_date``: metadata first, then a dateline near the top of the text, then the latest
-  date the text mentions; every answer says where it came from (``schema.PublishedSource``).
-- ``event_date``: the first temporal expression of a sentence, resolved against the publication
-  date; without one, the mention takes the publication date (``schema.DateSource``).
+- ``publication``: metadata first, then the URL's date, then a dateline near the top of the text,
+  then the latest date the text mentions that is not background; every answer says where it came
+  from (``schema.PublishedSource``) and whether the article itself fixes the year. When it does
+  not, the run may give the year from its other articles on the same places (``anchor``: see
+  ``geo.run.corpus``).
+- ``event_date`` / ``SentenceDates``: the date of the clause a name stands in, resolved against the
+  publication date; without one, the mention takes the publication date (``schema.DateSource``).
 
 Both work from compiled regexes over a few expression shapes, in English, Russian and Ukrainian,
 rather than ``dateparser.search``: that one costs milliseconds per sentence and reads counts,
@@ -21,9 +25,11 @@ publication, the publication for an event): later or earlier dates are ignored, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlsplit
 
 from geo.schema import DateSource, PublishedSource
 
@@ -166,6 +172,7 @@ class _Expression:
     weekday: int = 0
     last: bool = False  # "last Tuesday": strictly before the publication day
     days_back: int = 0
+    named_weekday: int = -1  # a date's own weekday, as written with it ("Thursday, January 19")
 
 
 def _month(match: re.Match, group: str, text: str) -> int | None:
@@ -240,7 +247,8 @@ def _to_expression(match: re.Match, text: str) -> _Expression | None:
 
 def _expressions(text: str) -> Iterator[_Expression]:
     """Every temporal expression of the text, in order. A weekday directly followed by a date
-    ("Wednesday, November 12") gives way to the date."""
+    ("Wednesday, November 12", "в четверг, 19 января") gives way to the date, which keeps it as
+    its ``named_weekday``."""
     lowered = text.lower()
     matches = (
         _EXPRESSION.finditer(lowered)
@@ -252,12 +260,13 @@ def _expressions(text: str) -> Iterator[_Expression]:
         expression = _to_expression(match, text)
         if expression is None:
             continue
-        if previous is not None and not (
-            previous.kind == "weekday"
-            and expression.kind in ("date", "day")
-            and not text[previous.end : expression.start].strip(" ,")
-        ):
-            yield previous
+        if previous is not None:
+            if (previous.kind == "weekday" and expression.kind in ("date", "day")
+                    and not text[previous.end : expression.start].strip(" ,")):
+                expression = replace(expression, start=previous.start,
+                                     named_weekday=previous.weekday)
+            else:
+                yield previous
         previous = expression
     if previous is not None:
         yield previous
@@ -279,20 +288,218 @@ def _full_date(expression: _Expression) -> date | None:
         return None  # 45.13.2025
 
 
+def _in_year(expression: _Expression, year: int) -> date | None:
+    try:
+        return date(year, expression.month, expression.day)
+    except ValueError:
+        return None  # 29 February of a common year, 31 April
+
+
 def _year_less(expression: _Expression, year: int, latest: date) -> date | None:
     """A year-less day in ``year``, or the year before when that would be after ``latest``."""
     for candidate in range(year, year - 8, -1):  # 29 February looks back to a leap year
-        try:
-            day = date(candidate, expression.month, expression.day)
-        except ValueError:
-            continue
-        if day <= latest:
+        day = _in_year(expression, candidate)
+        if day is not None and day <= latest:
             return day
     return None
 
 
+def _on_weekday(expression: _Expression, weekday: int, latest: date) -> date | None:
+    """A year-less day in the latest year, up to ``latest``, in which it falls on ``weekday``
+    (rule 2: "в четверг, 19 января", "MOSCOW, January 19 ... said on Thursday")."""
+    for year in range(latest.year, _EARLIEST.year - 1, -1):
+        day = _in_year(expression, year)
+        if day is not None and day <= latest and day.weekday() == weekday:
+            return day
+    return None
+
+
+def _nearest(expression: _Expression, anchor: date, latest: date) -> date | None:
+    """A year-less day in the year that puts it nearest ``anchor``, never after ``latest``."""
+    days = [day for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+            if (day := _in_year(expression, year)) is not None and day <= latest]
+    return min(days, key=lambda day: abs((day - anchor).days), default=None)
+
+
+# -- clauses: which words a date belongs to, and which dates are background ---------------------
+# A date dates its own clause. Clauses are cut at punctuation and at sentence and line ends; a
+# clause opened by a subordinating word ("since it captured Bakhmut in May 2023", "после взятия
+# Артемовска в мае 2023 года", "який відступив 3 листопада") is subordinate: its date is only
+# its own. A date right after the opening word ("since early October 2024", "after the November
+# 2 raid") is a time adverbial of the main clause, not a clause of its own.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–«»“”\"]|\s-\s|[.!?…](?=\s|$)|\n")
+_SUBORDINATOR = re.compile(
+    r"(?<!\w)(?:since|after|before|when|whenever|while|which|who|whom|whose|where|because|until"
+    r"|после|когда|котор\w*|где|пока|поскольку|с\s+тех\s+пор|с\s+момента|прежде\s+чем"
+    r"|після|коли|котр\w*|який|яка|яке|які|якого|якої|яких|якому|якій|яким|якими|де|поки"
+    r"|відколи|відтоді|з\s+моменту|оскільки|перш\s+ніж)(?!\w)"
+)
+# Russian and Ukrainian compound openers put a comma before their "как"/"як": "с тех пор, как",
+# "после того, как", "відтоді, як", "після того, як".
+_AS = re.compile(r"\s*(?:как|як)(?!\w)")
+_AS_OPENER = re.compile(
+    r"(?<!\w)(?:с\s+тех\s+пор|после\s+того|до\s+того|с\s+того\s+момента|с\s+момента|відтоді"
+    r"|з\s+тих\s+пір|після\s+того|до\s+того|з\s+того\s+моменту|з\s+моменту|тоді)\s*,\s*$"
+)
+_ADVERBIAL_WORDS = frozenset((
+    "the", "early", "mid", "late", "end", "beginning", "start", "middle", "of", "in", "on", "at",
+    "from", "its", "this", "that",
+    "начала", "начале", "конца", "конце", "середины", "середине", "в", "во", "на", "с", "со",
+    "початку", "кінця", "кінці", "середини", "середині", "наприкінці", "у", "з", "із", "від",
+))  # fmt: skip
+# Background: the clause recalls the war's start, an annexation or an anniversary.
+_BACKGROUND = re.compile(
+    r"invasion|invade|annex|anniversar|full-scale|outbreak"
+    r"|(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?(?:war|conflict)"
+    r"|(?:war|conflict)\s+(?:that\s+|which\s+)?(?:began|started|broke\s+out)"
+    r"|вторжени|вторгл|аннекс|годовщин|полномасштабн|начал\w*\s+(?:войны|сво|спецоперации)"
+    r"|войн\w*,?\s+(?:котор\w+\s+)?началась"
+    r"|вторгнен|анекс|річниц|роковин|повномасштабн|початк\w*\s+(?:війни|вторгнення)"
+    r"|війн\w*,?\s+(?:як\w+\s+)?почалася"
+)
+# A deadline or a bound, not an event: "by June 26", "until 5 May", "до 26 июня", "к 1 мая".
+_DEADLINE = re.compile(
+    r"(?:(?<!\w)(?:by|until|till|before|no\s+later\s+than)(?:\s+the)?(?:\s+end\s+of)?"
+    r"|(?<!\w)(?:до|к|по))\s+$"
+)
+# "since 2014", "с 2014 года", "з 2014 року": a state of long standing.
+_SINCE = re.compile(r"(?:since|с|со|з|із)[\s-]")
+
+
+class _Clauses:
+    """The clause bounds of one text, found once."""
+
+    def __init__(self, lowered: str):
+        self.lowered = lowered
+        breaks = [match.span() for match in _CLAUSE_BREAK.finditer(lowered)]
+        self.starts = [start for start, _ in breaks]
+        self.ends = [end for _, end in breaks]
+
+    def around(self, start: int, end: int) -> tuple[int, int, bool]:
+        """(start, end) of the clause holding text[start:end], and whether it is subordinate."""
+        index = bisect_right(self.ends, start) - 1
+        left = self.ends[index] if index >= 0 else 0
+        index = bisect_left(self.starts, end)
+        right = self.starts[index] if index < len(self.starts) else len(self.lowered)
+        opener = self._opener(left, start)
+        if opener is not None and not set(
+                re.findall(r"\w+", self.lowered[opener[1]:start])) <= _ADVERBIAL_WORDS:
+            return opener[0], right, True
+        return left, right, False
+
+    def _opener(self, left: int, start: int) -> tuple[int, int] | None:
+        """(start, end) of the last subordinating word between ``left`` and ``start``."""
+        last = None
+        for last in _SUBORDINATOR.finditer(self.lowered, left, start):  # noqa: B007
+            pass
+        if last is not None:
+            return last.span()
+        conjunction = _AS.match(self.lowered, left, start)  # "..., как" / "..., як"
+        if conjunction is not None:
+            compound = _AS_OPENER.search(self.lowered, max(0, left - 30), left)
+            if compound is not None:
+                return compound.start(), conjunction.end()
+        return None
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """An expression in its clause."""
+
+    expression: _Expression
+    clause: tuple[int, int]
+    subordinate: bool
+    deadline: bool
+    background: bool
+
+
+def _placed(text: str, expressions: Iterable[_Expression], *, backgrounds: bool = True,
+            clauses: _Clauses | None = None) -> list[_Placed]:
+    if clauses is None:
+        lowered = text.lower()
+        clauses = _Clauses(lowered if len(lowered) == len(text) else text)
+    lowered = clauses.lowered
+    out = []
+    for expression in expressions:
+        start, end, subordinate = clauses.around(expression.start, expression.end)
+        deadline = bool(_DEADLINE.search(lowered, max(0, expression.start - 30),
+                                         expression.start))
+        background = backgrounds and _is_background(expression, lowered, start, end, subordinate)
+        out.append(_Placed(expression, (start, end), subordinate, deadline, background))
+    return out
+
+
+def _is_background(expression: _Expression, lowered: str, start: int, end: int,
+                   subordinate: bool) -> bool:
+    """Rule 3: a date that is no publication date (nor its year): the clause recalls the war's
+    start, an annexation or an anniversary; the invasion date (24 February 2022); an absolute
+    date recalled in a subordinate clause."""
+    if _BACKGROUND.search(lowered, start, end):
+        return True
+    if expression.month == 2 and expression.day == 24 and expression.year in (0, 2022):
+        return True
+    return subordinate and expression.kind in ("date", "month")
+
+
+# -- dates in URLs ------------------------------------------------------------------------------
+_URL_MONTHS = {name[:3]: number for number, name in enumerate(_EN_MONTHS, start=1)}
+_URL_MONTHS.update((name, number) for number, name in enumerate(_EN_MONTHS, start=1))
+_URL_MONTHS["sept"] = 9
+_URL_EDGE_LEFT = r"(?:(?<=[/_.=&?#-])|^)"
+_URL_EDGE_RIGHT = r"(?=[/_.=&?#-]|$)"
+_URL_DATE = re.compile(
+    rf"{_URL_EDGE_LEFT}(?:"
+    rf"(?P<y>(?:19|20)\d\d)(?P<s1>[/_.-])(?P<m>\d{{1,2}}|[a-z]{{3,9}})(?P=s1)(?P<d>\d{{1,2}})"
+    rf"|(?P<cy>(?:19|20)\d\d)(?P<cm>[01]\d)(?P<cd>[0-3]\d)"
+    rf"|(?P<rd>\d{{1,2}})(?P<s2>[/._-])(?P<rm>\d{{1,2}})(?P=s2)(?P<ry>(?:19|20)\d\d)"
+    rf"){_URL_EDGE_RIGHT}",
+    re.IGNORECASE,
+)
+# A Unix timestamp in a slug: ten digits joined to words by a hyphen or an underscore.
+_URL_TIMESTAMP = re.compile(r"(?:(?<=[-_])1\d{9}(?=[-_./?#]|$)|(?<=/)1\d{9}(?=[-_]))")
+_EARLIEST_TIMESTAMP = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def url_date(url: str | None) -> date | None:
+    """The publication day a URL's path or query carries, or None (rule 1): ``/2025/11/04/``,
+    ``/2022/sep/10/``, ``news/2024/5/17/``, ``/20251124/``, ``/2025-10-26/``, ``/21.12.2023/``
+    and ``/03/10/2024/`` (the year last: day first), or a 10-digit Unix timestamp in a slug
+    (``...-kupiansk-1758110994.html``, UTC) from 2000 on. The host is never read; the first
+    date wins. Not bounded by the run date: ``publication`` does that."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    where = parts.path + ("?" + parts.query if parts.query else "")
+    if not parts.scheme and not parts.netloc:
+        where = url.strip()
+    for match in _URL_DATE.finditer(where):
+        if match["y"]:
+            year, month, day = match["y"], match["m"], match["d"]
+        elif match["cy"]:
+            year, month, day = match["cy"], match["cm"], match["cd"]
+        else:
+            year, month, day = match["ry"], match["rm"], match["rd"]
+        number = int(month) if month.isdigit() else _URL_MONTHS.get(month.lower())
+        if number and int(day) <= 12 < number and not match["y"] and not match["cy"]:
+            number, day = int(day), month  # /09/25/2024/: the only reading
+        try:
+            found = date(int(year), number or 0, int(day))
+        except ValueError:
+            continue
+        if found >= _EARLIEST:
+            return found
+    for match in _URL_TIMESTAMP.finditer(where):
+        moment = datetime.fromtimestamp(int(match.group()), tz=UTC)
+        if moment >= _EARLIEST_TIMESTAMP:
+            return moment.date()
+    return None
+
+
+# -- datelines ---------------------------------------------------------------------------------
 # A dateline is a date alone on its line, give or take weekday, time, time zone and a label;
-# or a date right next to a time; or a date that opens the text or follows a label.
+# or a date right next to a time; or a date that opens the text or follows a label. A year-less
+# one must stand alone on its line, by a time, after a label, or as a wire dateline
+# ("MOSCOW, November 10. /TASS/.", "Jan. 25 (UPI) --").
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|msk|мск|[ecp][se]?[sd]?t)\b)?"
 _TIME_BEFORE = re.compile(rf"{_TIME}\s*[,|/–—-]?\s*$", re.IGNORECASE)
 _TIME_AFTER = re.compile(rf"^\s*[,|/–—-]?\s*(?:at\s+|в\s+|о\s+|об\s+)?{_TIME}", re.IGNORECASE)
@@ -308,6 +515,8 @@ _FILLER = re.compile(
     r"|\bat\b|года|г\.|року|р\.|[\W_]",
     re.IGNORECASE,
 )
+_WIRE_PLACE = re.compile(r"^\W*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’. -]*[A-ZА-ЯЁІЇЄҐ]\s*,\s*$")
+_WIRE_AFTER = re.compile(r"^\s*[.,]?\s*(?:/|\(|[-–—]{1,2}\s)")
 
 
 def _is_filler(text: str) -> bool:
@@ -321,68 +530,178 @@ def _is_dateline(line: str, expression: _Expression, first_line: bool) -> bool:
     label = _LABEL.match(before)
     if label:
         return _is_filler(before[label.end() :])
+    if expression.kind == "day":
+        return (_is_filler(before) and _is_filler(after)) or bool(_WIRE_PLACE.match(before)) or (
+            first_line and _is_filler(before) and bool(_WIRE_AFTER.match(after)))
     return _is_filler(before) and (first_line or _is_filler(after))
 
 
-def _dateline(text: str, reference: date) -> date | None:
-    """The first possible dateline among the first lines of the text."""
+def _dateline(text: str, reference: date) -> _Expression | None:
+    """The first dateline among the first lines of the text: a possible full date, or a
+    year-less day."""
     lines = [line for line in text[:_HEAD_CHARS].splitlines()[:_HEAD_LINES] if line.strip()]
     for number, line in enumerate(lines):
         for expression in _expressions(line):
-            if expression.kind != "date" or not _is_dateline(line, expression, number == 0):
+            if expression.kind not in ("date", "day") or not _is_dateline(
+                    line, expression, number == 0):
                 continue
-            day = _full_date(expression)
-            if _possible(day, reference):
-                return day
+            if expression.kind == "day" or _possible(_full_date(expression), reference):
+                return expression
     return None
 
 
+# -- publication --------------------------------------------------------------------------------
 # A year standing alone counts only after words that make it one ("in 2024", "mid-2024",
 # "в 2024 году"): elsewhere four digits are as likely a count or a unit number.
-_BARE_YEAR = re.compile(
+_BARE_YEAR = re.compile(  # on lower-cased text
     rf"(?<!\w)(?:in|since|by|until|till|of|from|during|early|late|mid|end|year|в|во|с|со|до|к|у|з"
     rf"|із|від|от|по)[\s-]+(?P<after>{_YEAR})|(?<![\d.,])(?P<before>{_YEAR})\s*(?:года|году|год"
-    rf"|г\.|року|рік|р\.)",
-    re.IGNORECASE,
+    rf"|г\.|року|рік|р\.)"
 )
 
 
-def _explicit_years(text: str, expressions: list[_Expression], reference: date) -> list[int]:
-    years = [e.year for e in expressions if e.kind in ("date", "month")]
-    years += (int(m["after"] or m["before"]) for m in _BARE_YEAR.finditer(text))
-    return [year for year in years if _EARLIEST.year <= year <= reference.year]
+def _bare_years(lowered: str, clauses: _Clauses) -> list[int]:
+    """The years standing alone that are not background: "since 2014", or in a clause that
+    recalls the war's start, or in a subordinate clause, are."""
+    years = []
+    for match in _BARE_YEAR.finditer(lowered):
+        if match["after"] and _SINCE.match(lowered, match.start()):
+            continue
+        start, end, subordinate = clauses.around(match.start(), match.end())
+        if not subordinate and not _BACKGROUND.search(lowered, start, end):
+            years.append(int(match["after"] or match["before"]))
+    return years
+# "said on Monday": the weekday of the report's news, looked for this near the top.
+_LEAD_CHARS = 600
 
 
-def _latest_mention(text: str, reference: date) -> date | None:
-    """The latest possible date the text mentions; a month counts as its 1st. A year-less day
-    takes the latest year the text mentions (else the reference's), a year back if need be."""
-    expressions = [e for e in _expressions(text) if e.kind in ("date", "month", "day")]
-    year = max(_explicit_years(text, expressions, reference), default=reference.year)
-    days = [
-        _year_less(e, year, reference) if e.kind == "day" else _full_date(e) for e in expressions
-    ]
-    return max((day for day in days if _possible(day, reference)), default=None)
+@dataclass(frozen=True)
+class Publication:
+    """When an article was published, where that came from, and how sure the year is.
+
+    ``year_known`` is False when nothing in the article itself fixes the year (the run date's
+    year was taken, or the run's other articles gave it, or there is no date): the pipeline may
+    then ask the run's other articles (``anchor``). ``note`` explains a disagreement worth a
+    warning (a URL date and a dateline more than a day apart)."""
+
+    day: date | None
+    source: PublishedSource
+    year_known: bool = True
+    note: str = ""
 
 
-def publication_date(
-    text: str, metadata_date: date | None, reference: date
-) -> tuple[date | None, PublishedSource]:
-    """When the article was published, and where that came from (``schema.PublishedSource``).
+class _Evidence:
+    """What an article's text says about its publication date, read once."""
 
-    Metadata first, then a dateline in the first lines, then the latest date the text mentions.
+    def __init__(self, text: str, reference: date, head: _Expression | None):
+        self.reference = reference
+        self.head = head
+        lowered = text.lower()
+        lowered = lowered if len(lowered) == len(text) else text
+        clauses = _Clauses(lowered)
+        placed = _placed(text, _expressions(text), clauses=clauses)
+        self.candidates = [p.expression for p in placed if not (p.deadline or p.background)
+                           and p.expression.kind in ("date", "month", "day")]
+        years = [e.year for e in self.candidates if e.kind in ("date", "month")]
+        years += _bare_years(lowered, clauses)
+        self.years = [year for year in years if _EARLIEST.year <= year <= reference.year]
+        self.lead = next((p.expression.weekday for p in placed if p.expression.kind == "weekday"
+                          and p.expression.start < _LEAD_CHARS and not p.expression.last
+                          and not p.deadline), None)
+
+    def _day(self, expression: _Expression, anchor: date | None, *,
+             dateline: bool = False) -> tuple[date | None, bool, bool]:
+        """(day, the article fixes its year, the run's other articles gave it) of a date."""
+        if expression.kind != "day":
+            return _full_date(expression), True, False
+        if expression.named_weekday >= 0:
+            day = _on_weekday(expression, expression.named_weekday, self.reference)
+            if day is not None:
+                return day, True, False
+        if self.years:
+            return _year_less(expression, max(self.years), self.reference), True, False
+        if dateline and self.lead is not None:
+            day = _on_weekday(expression, self.lead, self.reference)
+            if day is not None:
+                return day, True, False
+        if anchor is not None:
+            return _nearest(expression, anchor, self.reference), False, True
+        return _year_less(expression, self.reference.year, self.reference), False, False
+
+    def publication(self, anchor: date | None) -> Publication:
+        if self.head is not None:
+            day, known, corpus = self._day(self.head, anchor, dateline=True)
+            if _possible(day, self.reference):
+                source = PublishedSource.CORPUS if corpus else PublishedSource.DATELINE
+                return Publication(day, source, known)
+        best = None
+        for expression in self.candidates:
+            day, known, corpus = self._day(expression, anchor)
+            if _possible(day, self.reference) and (best is None or day > best[0]):
+                best = (day, known, corpus, expression.kind != "month")
+        if best is not None:
+            day, known, corpus, exact = best
+            if exact and self.lead is not None:  # "said on Sunday" after a December 27
+                later = day + timedelta(days=(self.lead - day.weekday()) % 7)
+                day = later if later <= self.reference else day
+            source = PublishedSource.CORPUS if corpus else PublishedSource.INFERRED
+            return Publication(day, source, known)
+        if anchor is not None and _possible(anchor, self.reference):
+            day = anchor
+            if self.lead is not None:  # the day of that weekday nearest the anchor
+                shift = (self.lead - anchor.weekday()) % 7
+                day = anchor + timedelta(days=shift if shift <= 3 else shift - 7)
+                day = day if day <= self.reference else day - timedelta(days=7)
+            return Publication(day, PublishedSource.CORPUS, False)
+        return Publication(None, PublishedSource.UNKNOWN, False)
+
+
+def _near(head: _Expression | None, day: date, reference: date) -> date | None:
+    """A dateline's day, a year-less one in the year nearest ``day``."""
+    if head is None:
+        return None
+    return _nearest(head, day, reference) if head.kind == "day" else _full_date(head)
+
+
+def publication(text: str, metadata_date: date | None, reference: date, *, url: str = "",
+                anchor: date | None = None) -> Publication:
+    """When the article was published, where that came from (``schema.PublishedSource``) and
+    whether the article itself fixes the year.
+
+    Metadata first; then the URL's date (``url_date``), unless a dateline more than a day away
+    says otherwise (then the dateline's, with a ``note``); then a dateline in the first lines;
+    then the latest date the text mentions that is not background (rule 3), a year-less one in
+    the year its weekday gives (rule 2), else the year the text names, else the year nearest
+    ``anchor`` (a day the run's other articles on the same places point to: rule 4, source
+    ``corpus``), else the run date's. With no date at all, ``anchor`` itself (``corpus``).
     ``reference`` is the run date: nothing after it, or before 1990, is ever returned.
     """
     reference = _as_date(reference)
     metadata_date = _as_date(metadata_date)
     if _possible(metadata_date, reference):
-        return metadata_date, PublishedSource.METADATA
-    if (day := _dateline(text, reference)) is not None:
-        return day, PublishedSource.DATELINE
-    if (day := _latest_mention(text, reference)) is not None:
-        return day, PublishedSource.INFERRED
-    return None, PublishedSource.UNKNOWN
+        return Publication(metadata_date, PublishedSource.METADATA)
+    head = _dateline(text, reference)
+    from_url = url_date(url)
+    if _possible(from_url, reference):
+        day = _near(head, from_url, reference)
+        if _possible(day, reference) and abs((day - from_url).days) > 1:
+            note = (f"the URL's date {from_url} and the dateline's {day} disagree: "
+                    f"the dateline's is used")
+            return Publication(day, PublishedSource.DATELINE, note=note)
+        return Publication(from_url, PublishedSource.URL)
+    if head is not None and head.kind == "date":
+        return Publication(_full_date(head), PublishedSource.DATELINE)
+    return _Evidence(text, reference, head).publication(anchor)
 
 
+def publication_date(text: str, metadata_date: date | None, reference: date, *,
+                     url: str = "") -> tuple[date | None, PublishedSource]:
+    """``publication``'s day and source: (None, "unknown") without one."""
+    found = publication(text, metadata_date, reference, url=url)
+    return found.day, found.source
+
+
+# -- events -------------------------------------------------------------------------------------
 def _resolve(expression: _Expression, published: date | None) -> date | None:
     """The day an expression names, counted back from the publication day where it needs one."""
     if expression.kind in ("date", "month"):
@@ -397,21 +716,61 @@ def _resolve(expression: _Expression, published: date | None) -> date | None:
     return published - timedelta(days=expression.days_back)
 
 
-def event_date(sentence: str, published: date | None) -> tuple[date | None, DateSource]:
+class SentenceDates:
+    """The dates of one sentence's clauses (rule 5): a date in a subordinate clause ("since it
+    captured Bakhmut in May 2023") dates only the names in that clause; the first date of the
+    main clause dates every other name of the sentence; a deadline ("by June 26") dates none.
+    Without a date, a name takes the publication date."""
+
+    __slots__ = ("fallback", "main", "scopes")
+
+    def __init__(self, sentence: str, published: date | None):
+        published = _as_date(published)
+        self.fallback = ((published, DateSource.PUBLISHED) if published is not None
+                         else (None, DateSource.UNKNOWN))
+        self.main: date | None = None
+        self.scopes: list[tuple[int, int, date]] = []  # subordinate clauses with their dates
+        if not _DIGIT.search(sentence):
+            lowered = sentence.lower()
+            if not any(word in lowered for word in _MAY_HAVE_DATE):
+                return
+        expressions = list(_expressions(sentence))
+        if not expressions:
+            return
+        taken: set[tuple[int, int]] = set()
+        for placed in _placed(sentence, expressions, backgrounds=False):
+            if placed.deadline:
+                continue
+            day = _resolve(placed.expression, published)
+            if not _possible(day, published):
+                continue
+            if placed.subordinate:
+                if placed.clause not in taken:
+                    taken.add(placed.clause)
+                    self.scopes.append((*placed.clause, day))
+            elif self.main is None:
+                self.main = day
+
+    def at(self, offset: int | None = None) -> tuple[date | None, DateSource]:
+        """The date of the name at ``offset`` in the sentence (None: of the main clause)."""
+        if offset is not None:
+            inner = None
+            for start, end, day in self.scopes:
+                if start <= offset < end and (inner is None or start >= inner[0]):
+                    inner = (start, day)
+            if inner is not None:
+                return inner[1], DateSource.EVENT
+        if self.main is not None:
+            return self.main, DateSource.EVENT
+        return self.fallback
+
+
+def event_date(sentence: str, published: date | None,
+               at: int | None = None) -> tuple[date | None, DateSource]:
     """When the events of a sentence happened, and where that came from (``schema.DateSource``).
 
-    The first expression that resolves to a day no later than the publication wins ("event");
-    otherwise the publication date ("published"), or (None, "unknown") without one.
+    The date of the clause holding offset ``at`` (``SentenceDates``; without ``at``, the main
+    clause's): the first expression that resolves to a day no later than the publication
+    ("event"); otherwise the publication date ("published"), or (None, "unknown") without one.
     """
-    published = _as_date(published)
-    fallback = ((published, DateSource.PUBLISHED) if published is not None
-                else (None, DateSource.UNKNOWN))
-    if not _DIGIT.search(sentence):
-        lowered = sentence.lower()
-        if not any(word in lowered for word in _MAY_HAVE_DATE):
-            return fallback
-    for expression in _expressions(sentence):
-        day = _resolve(expression, published)
-        if _possible(day, published):
-            return day, DateSource.EVENT
-    return fallback
+    return SentenceDates(sentence, published).at(at)

@@ -43,11 +43,15 @@ ANSWER_CACHE_SIZE = 100_000
 
 @dataclass(frozen=True)
 class ArticleResult:
-    """An article's mentions (``RESULT_SCHEMA`` rows) plus its publication date (ISO)."""
+    """An article's mentions (``RESULT_SCHEMA`` rows) plus its publication date (ISO), whether
+    the article itself fixes that date's year (``dates.Publication.year_known``: when not, the
+    run's other articles may date it, ``geo.run.corpus``) and a note for the run's warnings."""
 
     published: str | None
     published_source: PublishedSource
     rows: pa.RecordBatch
+    year_known: bool = True
+    note: str = ""
 
     def __len__(self) -> int:
         return self.rows.num_rows
@@ -56,14 +60,16 @@ class ArticleResult:
         """The IPC message of the rows, LZ4-compressed: a few times smaller, for little work,
         so less to send between processes and to keep in the store."""
         rows = self.rows.serialize()
-        return marshal.dumps((self.published, str(self.published_source), rows.size,
+        return marshal.dumps((self.published, str(self.published_source), self.year_known,
+                              self.note, rows.size,
                               pa.compress(rows, codec="lz4", asbytes=True)))
 
     @classmethod
     def unpack(cls, packed: bytes) -> ArticleResult:
-        published, source, size, rows = marshal.loads(packed)
+        published, source, year_known, note, size, rows = marshal.loads(packed)
         rows = pa.decompress(rows, decompressed_size=size, codec="lz4")
-        return cls(published, source, pa.ipc.read_record_batch(rows, RESULT_SCHEMA))
+        return cls(published, source, pa.ipc.read_record_batch(rows, RESULT_SCHEMA),
+                   year_known, note)
 
 
 @dataclass(frozen=True)
@@ -90,29 +96,74 @@ class Extractor:
                                                                    limit=CANDIDATES_PER_SPAN)
         return answer
 
+    def publication(self, article: Article, anchor: dt.date | None = None
+                    ) -> dates.Publication:
+        """The article's publication date from its metadata, URL and text; ``anchor`` is the
+        day the run's other articles point to (``geo.run.corpus``), if any."""
+        return dates.publication(article.text, article.published, self.reference,
+                                 url=article.url, anchor=anchor)
+
     def publication_date(self, article: Article) -> tuple[dt.date | None, PublishedSource]:
-        return dates.publication_date(article.text, article.published, self.reference)
+        found = self.publication(article)
+        return found.day, found.source
 
     def _found(self, article: Article, published: dt.date | None) -> Iterator[_Found]:
-        sentences = Sentences(article.text)
         spans = self.recogniser.spans(article.text)
-        dated = {}  # per sentence, its date, found once however many names it holds
+        dater = _Dater(article.text, published)
         for item in resolve_spans(article.text, spans, self.gazetteer, self._lookup):
-            bounds = sentences.around(item.span.start)
-            if bounds not in dated:
-                dated[bounds] = dates.event_date(article.text[bounds[0]:bounds[1]], published)
-            yield _Found(item, bounds, *dated[bounds])
+            bounds, (day, source) = dater.at(item.span.start)
+            yield _Found(item, bounds, day, source)
 
     def article_mentions(self, article: Article
                          ) -> tuple[dt.date | None, PublishedSource, list[Mention]]:
-        published, published_source = self.publication_date(article)
-        found = [_mention(article, f) for f in self._found(article, published)]
-        return published, published_source, found
+        found = self.publication(article)
+        return found.day, found.source, self._mentions(article, found.day)
+
+    def _mentions(self, article: Article, published: dt.date | None) -> list[Mention]:
+        return [_mention(article, f) for f in self._found(article, published)]
 
     def article_result(self, article: Article) -> ArticleResult:
-        published, published_source, found = self.article_mentions(article)
-        return ArticleResult(published.isoformat() if published else None, published_source,
-                             result_batch(found))
+        found = self.publication(article)
+        return ArticleResult(found.day.isoformat() if found.day else None, found.source,
+                             result_batch(self._mentions(article, found.day)), found.year_known,
+                             found.note)
+
+
+def redated(article: Article, result: ArticleResult,
+            publication: dates.Publication) -> ArticleResult:
+    """``result`` under another publication date: each row's date is its clause's, counted from
+    the new date (the sentences are found again in the text; nothing else is worked out)."""
+    published = publication.day
+    dater = _Dater(article.text, published)
+    days, sources = [], []
+    for start in result.rows.column("start").to_pylist():
+        day, source = dater.at(start)[1]
+        days.append(day.isoformat() if day else None)
+        sources.append(str(source))
+    rows = result.rows
+    for name, values in (("date", days), ("date_source", sources)):
+        index = RESULT_SCHEMA.get_field_index(name)
+        rows = rows.set_column(index, RESULT_SCHEMA.field(index), pa.array(values, pa.string()))
+    return ArticleResult(published.isoformat() if published else None, publication.source, rows,
+                         publication.year_known, result.note)
+
+
+class _Dater:
+    """The date of a name at an offset of the text: its sentence's clause's, each sentence's
+    dates found once however many names it holds."""
+
+    def __init__(self, text: str, published: dt.date | None):
+        self.text, self.published = text, published
+        self.sentences = Sentences(text)
+        self.dated: dict[tuple[int, int], dates.SentenceDates] = {}
+
+    def at(self, offset: int) -> tuple[tuple[int, int], tuple[dt.date | None, DateSource]]:
+        bounds = self.sentences.around(offset)
+        found = self.dated.get(bounds)
+        if found is None:
+            found = self.dated[bounds] = dates.SentenceDates(
+                self.text[bounds[0]:bounds[1]], self.published)
+        return bounds, found.at(offset - bounds[0])
 
 
 def _mention(article: Article, found: _Found) -> Mention:

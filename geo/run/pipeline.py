@@ -8,6 +8,11 @@ store (``store``) gives back what an earlier run already worked out; the engine 
 runs ``extract`` (the per-article stages: ``geo.find``, ``geo.classify``, dates) on the rest;
 ``assemble`` turns the results into record batches of ``schema.SCHEMA``, streamed in input
 order so that a run of any size needs the same memory; ``summary`` counts what happened.
+
+Articles that do not date themselves are dated from the run's other articles on the same places
+(``corpus``): from the first such article on, results wait in a temporary file until the whole
+run has been read, then leave in input order, those articles re-dated. The store only ever holds
+what an article alone gives.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import pyarrow as pa
 from gazetteer import Gazetteer
 from geo.read.ingest import read_articles
 from geo.run.assemble import MentionColumns
+from geo.run.corpus import CorpusDates, Held
 from geo.run.engines import open_engine
 from geo.run.extract import ArticleResult, Extractor
 from geo.run.store import Entry, MentionStore, context_of, reusable
@@ -62,6 +68,8 @@ def mention_batches(paths: Iterable[str | Path], gazetteer: Gazetteer | None = N
     table = MentionColumns()
     waiting: deque = deque()  # per batch sent to the engine: articles, keys, stored results
     reference_day = extractor.reference.isoformat()
+    corpus = CorpusDates(extractor.gazetteer)
+    held: Held | None = None  # from the first article the corpus may date, all wait in order
 
     def work() -> Iterator[list[Article]]:
         for batch in _article_batches(read_articles(paths), summary, progress):
@@ -84,14 +92,30 @@ def mention_batches(paths: Iterable[str | Path], gazetteer: Gazetteer | None = N
                     if store is not None and number not in reused:
                         new_entries.append((keys[number], Entry(
                             reference_day, result.published, result.published_source, packed)))
-                    table.add(article, result)
                     account(summary, article, result)
+                    places = corpus.places(result.rows)
+                    corpus.add(result, places)
+                    if held is None and corpus.wants(result, places):
+                        held = Held()
+                    if held is not None:
+                        held.add(article, packed)
+                    else:
+                        table.add(article, result)
                     progress(1)
                 if store is not None:
                     store.put_many(new_entries)
                 yield from table.take()
+        for article, packed in held or ():
+            result = ArticleResult.unpack(packed)
+            places = corpus.places(result.rows)
+            if corpus.wants(result, places):
+                result = corpus.dated(article, result, places, extractor)
+            table.add(article, result)
+            yield from table.take()
         yield from table.take(final=True)
     finally:
+        if held is not None:
+            held.close()
         if owned:
             store.close()
 

@@ -5,12 +5,14 @@ Where it lives: ``--store PATH``; else ``$FRONTLINE_STORE``; else ``mentions-sto
 the cache folder (``$FRONTLINE_CACHE_DIR``, else ``~/.cache/frontline`` on Linux). It is a cache:
 safe to delete, and ``--no-cache`` runs without it.
 
-What an entry is keyed by: a SHA-256 of the article's text and its metadata date, the only
-inputs the extraction reads (title, outlet and URL are copied from the article, never stored), so
-a syndicated copy under another id is worked out once. What an entry holds is only valid for one
-*context*, and opening the store under another context empties it (the table is made anew, so a
-store of an older layout is replaced too). The context is a hash of everything that decides a
-result, with no list for anyone to keep up to date:
+What an entry is keyed by: a SHA-256 of the article's text, its metadata date and the date its
+URL carries (``dates.url_date``), the only inputs the extraction reads (title, outlet and URL are
+copied from the article, never stored), so a syndicated copy under another id is worked out
+once. An entry holds what the article alone gives: a date the run's other articles lend it
+(``corpus``) is worked out again by every run, never stored. What an entry holds is only valid
+for one *context*, and opening the store under another context empties it (the table is made
+anew, so a store of an older layout is replaced too). The context is a hash of everything that
+decides a result, with no list for anyone to keep up to date:
 
 - every file of the installed ``gazetteer`` and ``geo`` packages, code and data alike (a ranking
   weight, a stop-word, a curated alias, a regex);
@@ -47,9 +49,10 @@ from pathlib import Path
 
 from gazetteer import cache_dir
 from geo.errors import StoreError
+from geo.read.dates import url_date
 from geo.schema import Article
 
-FORMAT = 3  # the table's layout and the packing of results
+FORMAT = 4  # the table's layout and the packing of results
 FILE_NAME = "mentions-store.sqlite"
 DISTRIBUTION = "frontline-mapper"
 PACKAGES = ("gazetteer", "geo")
@@ -72,9 +75,10 @@ def default_path() -> Path:
     return cache_dir() / FILE_NAME
 
 
-def article_key(text: str, metadata_date: str | None) -> bytes:
+def article_key(text: str, metadata_date: str | None, url_day: str | None = None) -> bytes:
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
     digest.update(b"\0" + (metadata_date or "").encode())
+    digest.update(b"\0" + (url_day or "").encode())
     return digest.digest()
 
 
@@ -210,8 +214,9 @@ class MentionStore:
 
 # -- what a run may reuse ------------------------------------------------------------------------
 def key_of(article: Article) -> bytes:
+    from_url = url_date(article.url)
     return article_key(article.text, article.published.isoformat() if article.published
-                       else None)
+                       else None, from_url.isoformat() if from_url else None)
 
 
 def reusable(batch: list[Article], store: MentionStore | None, reference: str,

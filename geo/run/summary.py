@@ -68,6 +68,8 @@ def account(summary: RunSummary, article: Article, result: ArticleResult) -> Non
     if ignored:
         summary.warnings.append(f"{article.path or article.article_id}: metadata date "
                                 f"{ignored} ignored (impossible or in the future)")
+    if result.note:
+        summary.warnings.append(f"{article.path or article.article_id}: {result.note}")
     summary.mentions += len(result)
     resolutions = result.rows.column("resolution").to_pylist()
     summary.resolved += resolutions.count(ResolutionStatus.RESOLVED)

@@ -1,0 +1,157 @@
+"""Publication dates from the run's other articles (rule 4 of the dating rules).
+
+An article whose own metadata, URL and text do not fix the year of its publication ("On November
+3", "said on Saturday", no date at all: ``ArticleResult.year_known`` is False) is dated by the
+run's other articles that name the same places: reports of a battle cluster in time. Each article
+that dates itself adds its publication day to every settlement it places (``CorpusDates.add``;
+national capitals aside); an undated article's *anchor* is the weighted median of those days over
+its own settlements, a settlement named by fewer of the run's articles weighing more, and only
+when most of the weight, and two reports at least, lie within two months of it
+(``CorpusDates.anchor``). The dates
+stage then puts the article's year-less days in the year nearest the anchor, or takes the anchor
+itself when the text has no day (``dates.publication``), and says so: ``published_source`` is
+``corpus``. An article that names no settlement dated elsewhere in the run keeps its own reading
+(the run date's year).
+
+How it fits a streamed run (``pipeline.mention_batches``): the per-article results stay what
+the article alone gives, so the store keeps only those and any engine can work them out. The run
+streams its rows in input order until the first article that wants the corpus; from there on,
+every article's packed result waits in a temporary file (``Held``: memory stays flat), and once
+the whole run has been read, they are replayed in input order, the ones wanting it re-dated from
+the now complete corpus (``dated``: only the dates change, nothing is worked out again). A run
+where every article dates itself never holds anything back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+
+import pyarrow as pa
+
+from gazetteer import Gazetteer
+from geo.run.extract import ArticleResult, Extractor, redated
+from geo.schema import Article, Kind, ResolutionStatus, Role
+
+AGREE_DAYS = 60  # how near the median most of the corpus's days must lie to be trusted
+
+
+class CorpusDates:
+    """Per settlement, the publication days of the run's articles that date themselves, and
+    how many of the run's articles name it."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.days: dict[str, Counter] = {}  # place id -> {ordinal of the day: articles}
+        self.articles: Counter = Counter()  # place id -> articles of the run that name it
+        self._capitals: dict[str, bool] = {}
+
+    def places(self, rows: pa.RecordBatch) -> set[str]:
+        """The settlements an article places (resolved or ambiguous, named as places), national
+        capitals aside: they are named as datelines and governments whatever the news."""
+        if not rows.num_rows:
+            return set()
+        columns = [rows.column(name).to_pylist()
+                   for name in ("place_id", "kind", "role", "resolution")]
+        return {place for place, kind, role, resolution in zip(*columns, strict=True)
+                if place and kind == Kind.SETTLEMENT and role == Role.LOCATION
+                and resolution != ResolutionStatus.UNRESOLVED and not self._capital(place)}
+
+    def _capital(self, place_id: str) -> bool:
+        known = self._capitals.get(place_id)
+        if known is None:
+            place = self.gazetteer.place(place_id)
+            known = self._capitals[place_id] = bool(
+                place and self.gazetteer.is_national_capital(place))
+        return known
+
+    def add(self, result: ArticleResult, places: set[str]) -> None:
+        """Count an article of the run; one that dates itself lends its day to its places."""
+        self.articles.update(places)
+        if not result.year_known or result.published is None:
+            return
+        day = dt.date.fromisoformat(result.published).toordinal()
+        for place in places:
+            self.days.setdefault(place, Counter())[day] += 1
+
+    @staticmethod
+    def wants(result: ArticleResult, places: set[str]) -> bool:
+        """Whether the article may take its date from the corpus."""
+        return not result.year_known and bool(places)
+
+    def anchor(self, places: set[str]) -> dt.date | None:
+        """The weighted median of the days of the self-dated articles that name these places,
+        or None when none do or they do not agree.
+
+        Each place weighs one over the number of the run's articles that name it (a place in
+        every report says little), shared among its days. The days agree when more than half
+        the weight, and at least two reports, lie within ``AGREE_DAYS`` of the median: reports
+        of one battle cluster in time, an archive of years of reports on a city does not, and
+        one report alone is no agreement."""
+        weights: Counter = Counter()
+        for place in sorted(places):
+            days = self.days.get(place)
+            if not days:
+                continue
+            share = 1 / (self.articles[place] * sum(days.values()))
+            for day, count in sorted(days.items()):
+                weights[day] += count * share
+        if not weights:
+            return None
+        total, running, median = sum(weights.values()), 0.0, None
+        for day in sorted(weights):
+            running += weights[day]
+            if running >= total / 2 - 1e-12:
+                median = day
+                break
+        near = sum(w for day, w in weights.items() if abs(day - median) <= AGREE_DAYS)
+        if near <= total / 2 + 1e-12 or self._reports_near(places, median) < 2:
+            return None
+        return dt.date.fromordinal(median)
+
+    def _reports_near(self, places: set[str], median: int) -> int:
+        """How many reports at least lie within ``AGREE_DAYS`` of the median: the most of one
+        place's, or the number of days (reports of two days are two reports)."""
+        days, most = set(), 0
+        for place in places:
+            near = [(day, count) for day, count in self.days.get(place, {}).items()
+                    if abs(day - median) <= AGREE_DAYS]
+            days.update(day for day, _ in near)
+            most = max(most, sum(count for _, count in near))
+        return max(most, len(days))
+
+    def dated(self, article: Article, result: ArticleResult, places: set[str],
+              extractor: Extractor) -> ArticleResult:
+        """The result dated from the corpus, or as it was when no other article names its
+        places or the corpus changes nothing."""
+        anchor = self.anchor(places)
+        if anchor is None:
+            return result
+        publication = extractor.publication(article, anchor)
+        found = publication.day.isoformat() if publication.day else None
+        if (found, publication.source) == (result.published, result.published_source):
+            return result
+        return redated(article, result, publication)
+
+
+class Held:
+    """Articles and their packed results kept back, in order, in a temporary file."""
+
+    def __init__(self):
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by ``close``)
+        self.count = 0
+
+    def add(self, article: Article, packed: bytes) -> None:
+        pickle.dump((article, packed), self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += 1
+
+    def __iter__(self) -> Iterator[tuple[Article, bytes]]:
+        self.file.seek(0)
+        for _ in range(self.count):
+            yield pickle.load(self.file)
+
+    def close(self) -> None:
+        self.file.close()
