@@ -331,6 +331,8 @@ def test_the_page_reads_rows_by_field_name_and_enums_by_value(browser_page, tmp_
             date_source="event"),
         row(article_id="a2", title="Inferred", published_source="inferred",
             sentence="Pokrovsk again.", resolution="ambiguous"),
+        row(article_id="a3", title="Corpus", published_source="corpus",
+            sentence="Pokrovsk once more."),
     ])
     data = map_data(frame)
     # the same map with the rows' fields in reverse order and another spelling of an enum value:
@@ -351,6 +353,7 @@ def test_the_page_reads_rows_by_field_name_and_enums_by_value(browser_page, tmp_
     assert "On November 5 Pokrovsk was shelled." in texts[0]
     assert "2025-11-05 (event date) · confidence 0.9\n" in texts[0] + "\n"
     assert "2025-11-07 (inferred publication date) · confidence 0.9 · ambiguous" in texts[0]
+    assert "2025-11-07 (publication date guessed from other reports)" in texts[0]
     assert browser_page.errors == []
 
 

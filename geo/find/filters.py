@@ -70,6 +70,16 @@ _WATER_BEFORE = re.compile(
     r"\b(?:рек[аиуеой]|рекой|річк[аиуі]|річкою|р\.|берег\w*|берез[іи]|правобереж\w*|"
     r"лівобереж\w*|левобереж\w*|форсир\w*|форсув\w*|переправ\w*|водохранилищ\w*|"
     r"водосховищ\w*)\s+(?:(?:рек\w*|річк\w*)\s+)?)$", re.IGNORECASE)
+# How the words of those expressions start: a cheap test before the expressions themselves.
+_NOT_SETTLEMENT_STEMS = (
+    "river", "bank", "across", "cross", "ford", "along", "upstream", "downstream", "reservoir",
+    "lake", "estuar",
+    "lagoon", "canal", "рек", "річк", "р.", "берег", "берез", "правобереж", "лівобереж",
+    "левобереж", "форсир", "форсув", "переправ", "водохранилищ", "водосховищ", "strategic",
+    "operational", "tactical", "group", "battle", "brigade", "regiment", "battalion", "division",
+    "corps", "army", "fleet", "групп", "угрупован", "бригад", "полк", "батальон", "дивизи",
+    "дивізі", "корпус", "арми", "армі", "бойц", "бійц", "подразделени", "підрозділ", "войск",
+    "військ")
 _WATER_AFTER = re.compile(r"^\s+(?:rivers?|reservoir|lake|estuary|lagoon|canal)\b", re.IGNORECASE)
 # Military formations named after places or directions.
 _FORMATION_AFTER = re.compile(
@@ -140,14 +150,19 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer) -> bool:
 
 
 def _names_no_settlement(text: str, span: Span) -> bool:
-    """A river, a military formation or a title in quotes, by the words around the name."""
+    """A river, a military formation or a title in quotes, by the words around the name. The
+    regular expressions run only when a word near the name starts like one of their words."""
     before = text[max(0, span.start - 50):span.start]
     after = text[span.end:span.end + 50]
-    if _WATER_BEFORE.search(before) or _WATER_AFTER.match(after):
+    near_before = [w.lower() for w in before.split()[-4:]]
+    if any(w.startswith(_NOT_SETTLEMENT_STEMS) for w in near_before) and (
+            _WATER_BEFORE.search(before) or _FORMATION_BEFORE.search(before)):
         return True
-    if _FORMATION_BEFORE.search(before) or _FORMATION_AFTER.match(after):
+    near_after = [w.lower().lstrip("\"'«»“”(-") for w in after.split(None, 2)[:2]]
+    if any(w.startswith(_NOT_SETTLEMENT_STEMS) for w in near_after) and (
+            _WATER_AFTER.match(after) or _FORMATION_AFTER.match(after)):
         return True
-    return _in_quotes(text, span)
+    return any(q in before for q in _OPENING_QUOTES) and _in_quotes(text, span)
 
 
 def _in_quotes(text: str, span: Span) -> bool:
@@ -187,12 +202,16 @@ def _ordinary_word(text: str, item: Resolved) -> bool:
 def _fragment_of_a_name(text: str, span: Span) -> bool:
     """The second word of a two-word name that a place context introduces ("the settlement of
     Myrna Dolyna", "у селі Червоний Маяк"): Dolyna alone is another place."""
-    previous = _PREVIOUS_WORD.search(text, max(0, span.start - 40), span.start)
-    if not previous or previous.group().count(" ") != 1 or "\t" in previous.group():
+    end = span.start - 1  # the one space between the two words
+    if end < 1 or text[end] != " " or not text[end - 1].isalpha():
         return False
-    return _place_context(text, previous.start(1), previous.end(1)) is not None and (
-        _PLACE_WORD_BEFORE.search(text, max(0, previous.start(1) - 40), previous.start(1))
-        is not None)
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
+        start -= 1
+    if not text[start].isupper():
+        return False
+    return _place_context(text, start, end) is not None and (
+        _PLACE_WORD_BEFORE.search(text, max(0, start - 40), start) is not None)
 
 
 def _used_as_a_name(text: str, word: str) -> bool:

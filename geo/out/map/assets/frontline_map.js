@@ -39,6 +39,10 @@ function frontlineMap(map, data, options) {
   DATE_LABELS[DateSource.EVENT] = "event date";
   DATE_LABELS[DateSource.PUBLISHED] = "publication date";
   DATE_LABELS[DateSource.UNKNOWN] = "no date";
+  // publication dates that the text or the run suggests rather than states
+  var PUBLISHED_GUESSES = {};
+  PUBLISHED_GUESSES[PublishedSource.INFERRED] = "inferred publication date";
+  PUBLISHED_GUESSES[PublishedSource.CORPUS] = "publication date guessed from other reports";
 
   // the last bin may be undated: after every date, and in no "last N days" window but its own
   var binTimes = data.bins.map(function (b) { return b === data.undated ? Infinity : Date.parse(b + "T00:00:00Z"); });
@@ -170,8 +174,9 @@ function frontlineMap(map, data, options) {
     var title = url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: article.title })
                     : el("span", { text: article.title });
     var dateSource = m[MENTION.dateSource];
-    var source = dateSource === DateSource.PUBLISHED && article.published_source === PublishedSource.INFERRED
-      ? "inferred publication date" : (DATE_LABELS[dateSource] || dateSource);
+    var guessed = PUBLISHED_GUESSES[article.published_source];
+    var source = dateSource === DateSource.PUBLISHED && guessed
+      ? guessed : (DATE_LABELS[dateSource] || dateSource);
     var dateText = (m[MENTION.date] || "?") + " (" + source + ")";
     var ambiguous = m[MENTION.resolution] === ResolutionStatus.AMBIGUOUS ? " · ambiguous" : "";
     return el("li", {}, [text, el("div", { "class": "frontline-meta" }, [
