@@ -146,6 +146,10 @@ def rerank_in_context(items: list[Resolved], regions: set[str]) -> None:
 
 
 def _rerank(item: Resolved, key: str, distance: dict, regions: set[str]) -> list[Candidate]:
+    if len(item.candidates) == 1:  # alone: no rival to beat, sure as its match is good
+        only = item.candidates[0]
+        return [Candidate(only.place, only.matched_name, only.match_type,
+                          round(only.quality, 3), only.score, only.quality)]
     rescored = []  # scores, in the candidates' order
     for candidate in item.candidates:
         place = candidate.place

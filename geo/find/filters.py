@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gazetteer import (
     COUNTRY,
@@ -113,12 +114,15 @@ _TITLE_ABBREVIATION = re.compile(r"\b(?:Gen|Col|Lt|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen
 def place_mentions(text: str, items: list[Resolved], gazetteer: Gazetteer) -> list[Resolved]:
     """The items that are place mentions. A name once seen in surname position (Oleksandr
     Syrskyi) is a surname all article long."""
-    surnames = {fold_key(i.span.surface) for i in items if _could_be_surname(text, i)}
-    return [item for item in items if fold_key(item.span.surface) not in surnames
-            and _is_place_mention(text, item, gazetteer)]
+    keys = [fold_key(item.span.surface) for item in items]
+    surnames = {key for key, item in zip(keys, items, strict=True)
+                if _could_be_surname(text, item)}
+    return [item for key, item in zip(keys, items, strict=True)
+            if key not in surnames and _is_place_mention(text, item, gazetteer)]
 
 
 def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer) -> bool:
+    """(Surnames are ruled out by the caller, article-wide.)"""
     span, best = item.span, item.best
     letters = [c for c in span.surface if c.isalpha()]
     if len(letters) <= 2:
@@ -126,7 +130,7 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer) -> bool:
     if span.surface.isupper() and len(letters) <= 4 and not (
             best and best.place.kind in (REGION, COUNTRY)):
         return False
-    if _before_proper_noun(text, span) or _could_be_surname(text, item):
+    if _before_proper_noun(text, span):
         return False
     if _names_no_settlement(text, span) and not (best and best.place.kind in (REGION, COUNTRY)):
         return False
@@ -154,15 +158,17 @@ def _names_no_settlement(text: str, span: Span) -> bool:
     regular expressions run only when a word near the name starts like one of their words."""
     before = text[max(0, span.start - 50):span.start]
     after = text[span.end:span.end + 50]
-    near_before = [w.lower() for w in before.split()[-4:]]
-    if any(w.startswith(_NOT_SETTLEMENT_STEMS) for w in near_before) and (
+    if _starts_like_them(before.rsplit(None, 3)[-3:]) and (
             _WATER_BEFORE.search(before) or _FORMATION_BEFORE.search(before)):
         return True
-    near_after = [w.lower().lstrip("\"'«»“”(-") for w in after.split(None, 2)[:2]]
-    if any(w.startswith(_NOT_SETTLEMENT_STEMS) for w in near_after) and (
+    if _starts_like_them(after.split(None, 2)[:2]) and (
             _WATER_AFTER.match(after) or _FORMATION_AFTER.match(after)):
         return True
     return any(q in before for q in _OPENING_QUOTES) and _in_quotes(text, span)
+
+
+def _starts_like_them(words: list[str]) -> bool:
+    return any(w.lower().lstrip("\"'«»“”(-").startswith(_NOT_SETTLEMENT_STEMS) for w in words)
 
 
 def _in_quotes(text: str, span: Span) -> bool:
@@ -274,7 +280,11 @@ def _is_headline(text: str, offset: int) -> bool:
     shelled") is prose, where a capital still marks a name."""
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
-    line = text[line_start:line_end if line_end >= 0 else None].strip()
+    return _is_headline_line(text[line_start:line_end if line_end >= 0 else None].strip())
+
+
+@lru_cache(maxsize=4096)
+def _is_headline_line(line: str) -> bool:
     words = re.findall(r"[^\W\d_]+", line)
     if len(words) > HEADLINE_MAX_WORDS or line.endswith((".", ";", ":", ",")):
         return False
