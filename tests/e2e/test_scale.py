@@ -26,7 +26,7 @@ from geo.run.summary import RunSummary
 from geo.schema import Article
 
 TODAY = "2026-11-21"
-SEEDS = Path(__file__).parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 OWN = [
     "Shelling hit Kostiantynivka and Druzhkivka overnight, the regional governor said.",
     "Fighting went on near Pokrovsk and Myrnohrad, where both sides brought up reserves.",

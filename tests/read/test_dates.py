@@ -10,7 +10,7 @@ import pytest
 from geo.read.dates import event_date, publication_date
 from geo.schema import DATE_SOURCES, PUBLISHED_SOURCES
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 REFERENCE = date(2026, 11, 21)  # the run date: a Saturday
 PUBLISHED = date(2025, 11, 12)  # a Wednesday
 NOV_12 = date(2025, 11, 12)

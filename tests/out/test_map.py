@@ -15,7 +15,7 @@ from geo.run.pipeline import mentions
 from geo.schema import MENTION_COLUMNS
 
 TODAY = dt.date(2026, 11, 21)
-OUTPUT = Path(__file__).resolve().parents[1] / "output"
+OUTPUT = Path(__file__).resolve().parents[2] / "output"
 
 
 def row(**values):
