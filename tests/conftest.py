@@ -101,6 +101,16 @@ class BrowserPage:
         return self.page
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that opens Chromium carries the ``browser`` marker, so that
+    ``-m "not browser"`` really leaves Chromium out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()) and not item.get_closest_marker(
+                "browser"):
+            raise pytest.UsageError(f"{item.nodeid} opens Chromium: mark it "
+                                    "@pytest.mark.browser")
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():

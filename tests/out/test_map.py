@@ -158,6 +158,7 @@ def visible_markers(page) -> int:
     return int(page.get_attribute(".frontline-time", "data-markers"))
 
 
+@pytest.mark.browser
 def test_map_scrubs_through_dates(browser_page, seeds_map):
     path, data = seeds_map
     page = browser_page.open(path)
@@ -182,6 +183,7 @@ def test_map_scrubs_through_dates(browser_page, seeds_map):
     assert all("tile" in url or "arcgisonline" in url for url in browser_page.missing)
 
 
+@pytest.mark.browser
 def test_popup_search_and_click(browser_page, seeds_map):
     path, data = seeds_map
     page = browser_page.open(path)
@@ -205,6 +207,7 @@ def test_popup_search_and_click(browser_page, seeds_map):
     assert browser_page.errors == []
 
 
+@pytest.mark.browser
 def test_hostile_articles_run_nothing(browser_page, gazetteer, tmp_path):
     records = [
         {"id": "x1", "title": "<img src=x onerror=\"window.__pwned=1\">Title",
@@ -240,6 +243,7 @@ def test_hostile_articles_run_nothing(browser_page, gazetteer, tmp_path):
     assert browser_page.errors == []
 
 
+@pytest.mark.browser
 def test_hostile_names_added_by_users_stay_text(run_cli, browser_page, tmp_path):
     hostile = "<img src=x onerror=alert(9)>Pokrovsk"
     assert run_cli("place", "add", hostile, "--to", "geonames:704422").returncode == 0
@@ -259,6 +263,7 @@ def test_hostile_names_added_by_users_stay_text(run_cli, browser_page, tmp_path)
     assert browser_page.dialogs == [] and browser_page.errors == []
 
 
+@pytest.mark.browser
 def test_a_large_map_says_how_many_mentions_a_popup_shows(browser_page, tmp_path):
     busy = [row(article_id=f"b{n}", sentence=f"Shelling number {n} hit Pokrovsk.")
             for n in range(12)]
@@ -294,6 +299,7 @@ def grid_rows(places: int, day: str) -> list[dict]:
             for k in range(places) for n in range(2)]
 
 
+@pytest.mark.browser
 def test_many_markers_are_clustered_and_a_cluster_click_zooms_in(browser_page, tmp_path):
     frame = pd.DataFrame(grid_rows(400, "2025-11-06") + grid_rows(3, "2025-11-07"))
     path = tmp_path / "many.html"
