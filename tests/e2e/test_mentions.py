@@ -130,6 +130,13 @@ def test_adjectival_direction_names(extractor):
     assert ids["Dimitrovskoye"] == "geonames:710035"  # Dimitrov: the old name of Myrnohrad
 
 
+@pytest.mark.parametrize(("adjective", "expected"), [("Kupyanskoye", "geonames:703656"),
+                                                     ("Orekhovskoye", "geonames:698428")])
+def test_adjectival_direction_names_that_are_no_gazetteer_name(extractor, adjective, expected):
+    mentions = found(extractor, f"Fighting went on in the {adjective} direction.")
+    assert [(m.surface, m.place_id) for m in mentions] == [(adjective, expected)]
+
+
 # -- article-level resolution ------------------------------------------------------------------
 def test_in_text_alias_is_learned_for_the_whole_article(extractor):
     text = ("Units left Pokrovsk (known as Krasnozorsk in Russian) overnight. Later, "

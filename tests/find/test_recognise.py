@@ -95,6 +95,19 @@ def test_which_contexts_vouch_for_a_place(recogniser):
     assert not spans["Lisovsk"].in_context
 
 
+def test_adjectival_direction_names_are_tried_without_the_ending(recogniser):
+    """Russian reports name directions after a town, as an adjective: the Zorianskoye
+    direction is Zoriansk's. The adjective is no name of the gazetteer; its stem is."""
+    text = ("Attacks grew on the Zorianskoye direction, the Kamianopilskyi axis, the "
+            "Tykhovodskoye direction and the Zoriaskoye direction.")
+    spans = {s.surface: s for s in recogniser.spans(text)}
+    assert spans["Zorianskoye"].known and "Zoriansk" in spans["Zorianskoye"].queries
+    assert spans["Kamianopilskyi"].known and "Kamianopil" in spans["Kamianopilskyi"].queries
+    assert not spans["Zorianskoye"].in_context  # a direction vouches for no place
+    assert not spans["Tykhovodskoye"].known  # no such stem: an unknown name, reported
+    assert not spans["Zoriaskoye"].known  # a misspelt stem is too weak a guess
+
+
 def test_tokens_keep_offsets_and_join_only_across_spaces_and_hyphens():
     text = "Sokil Yar, Velmarsk-on-Sea's port"
     found = [(t[0], t[1], t[2], t[4]) for t in tokens(text)]
