@@ -8,8 +8,9 @@ there is only sea, so no coordinate here stands for a real place. One degree is 
 - Valdoria (XA), the front: prior 1, like Ukraine.
   - its capital Velmarsk (old Russian name Velikomarsk, like Kiev for Kyiv);
   - Zoriana Oblast: the seat Zoriansk, Kamianopil (old Russian name Shakhtograd, like
-    Krasnoarmeysk for Pokrovsk), Sokil Yar, the village Hrushanka and the village Bortnyk (a name
-    that is also a surname), all within 60 km of each other;
+    Krasnoarmeysk for Pokrovsk), Sokil Yar, the village Hrushanka, the village Bortnyk (a name
+    that is also a surname) and the village Zhur (a short name), all within 60 km of each other;
+    the oblast is also the ZNR (like the DPR);
   - a second Hrushanka next to the capital, about 130 km from the first: a same-name pair;
   - Lisova Oblast, 400 km east: the seat Lisovsk and the village Tumanivka.
 - Borealia (XB), the rear: prior 0.5, like Russia or Belarus; its capital Nordgrad.
@@ -82,12 +83,13 @@ SETTLEMENTS = [
          _names("Hrushanka", "Грушанка", "Grushanka"), 2.15, 2.45),
     Spot("bortnyk", SETTLEMENT, "XA", ZORIANA, 800, 1.0, _names("Bortnyk", "Бортник"),
          2.05, 1.75),
+    Spot("zhur", SETTLEMENT, "XA", ZORIANA, 900, 1.0, _names("Zhur", "Жур"), 1.95, 2.10),
     Spot("hrushanka-velmarsk", SETTLEMENT, "XA", CAPITAL_AREA, 1_000, 1.0,
          _names("Hrushanka", "Грушанка", "Grushanka"), 1.10, 3.10),
     Spot("lisovsk", SETTLEMENT, "XA", LISOVA, 90_000, 1.0,
          _names("Lisovsk", "Лісовськ", "Лесовск"), 2.50, 5.50),
     Spot("tumanivka", SETTLEMENT, "XA", LISOVA, 700, 1.0,
-         _names("Tumanivka", "Туманівка", "Tumanovka", "Тумановка"), 2.60, 5.30),
+         _names("Tumanivka", "Туманівка"), 2.60, 5.30),
     Spot("nordgrad", SETTLEMENT, "XB", "", 900_000, 0.5, _names("Nordgrad", "Нордград"),
          3.80, 1.00),
     Spot("port-alder", SETTLEMENT, "XF", "", 400_000, 0.0, _names("Port Alder", "Alder"),
@@ -100,7 +102,7 @@ REGIONS = [  # the "<seat> region" names that build.py derives are written out h
     Spot("zoriana-oblast", REGION, "XA", ZORIANA, 0, 1.0,
          _names(ZORIANA, "Zoriana region", "Zoriana province", "Zoriansk region",
                 "Zoriansk Oblast", "Zoriansk province", "Зорянська область",
-                "Зорянская область")),
+                "Зорянская область", "ZNR")),
     Spot("lisova-oblast", REGION, "XA", LISOVA, 0, 1.0,
          _names(LISOVA, "Lisova region", "Lisovsk region", "Лісова область")),
 ]

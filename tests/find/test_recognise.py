@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.find.recognise import Recogniser, tokens
-
-
-@pytest.fixture(scope="module")
-def recogniser(world):
-    return Recogniser(world)
+from geo.find.recognise import tokens
 
 
 def surfaces(recogniser, text):
