@@ -169,3 +169,32 @@ def build_tables() -> Tables:
 
 def build_gazetteer() -> Gazetteer:
     return Gazetteer(NameIndex.from_tables(build_tables()))
+
+
+# A few reports about the world, written for the tests, as JSONL records: placed, ambiguous and
+# unresolved mentions, an actor, Cyrillic, event dates, an article without a date or a place.
+REPORTS = [
+    {"id": "w1", "title": "Night of drones", "source": "Valdoria Today",
+     "url": "https://example.org/w1", "published": "2025-11-12",
+     "text": "Drones hit Zoriansk and Kamianopil overnight. On Monday Hrushanka was shelled, "
+             "and units moved near Tykhovody."},
+    {"id": "w2", "title": "Velmarsk speaks", "source": "Borealia Wire", "published": "2025-11-10",
+     "text": "Velmarsk said the talks were over. Fighting raged in Zoriansk, Sokil Yar and "
+             "Tumanivka."},
+    {"id": "w3", "title": "Зведення", "source": "Valdoria Today", "published": "2025-11-11",
+     "text": "3 листопада у Грушанці пролунали вибухи. Біля Зорянська тривають бої."},
+    {"id": "w4", "title": "Quiet", "source": "Farlandia Post", "published": "2025-11-09",
+     "text": "Hrushanka was quiet."},
+    {"id": "w5", "title": "Undated", "source": "Farlandia Post",
+     "text": "Port Alder sent aid to the Zoriana region."},
+    {"id": "w6", "title": "Nothing", "source": "Farlandia Post", "published": "2025-11-09",
+     "text": "Nothing happened at all."},
+]
+
+
+def write_reports(path) -> None:
+    """``REPORTS`` as a JSONL file at ``path``."""
+    import json
+
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in REPORTS)
