@@ -8,8 +8,9 @@ there is only sea, so no coordinate here stands for a real place. One degree is 
 - Valdoria (XA), the front: prior 1, like Ukraine.
   - its capital Velmarsk (old Russian name Velikomarsk, like Kiev for Kyiv);
   - Zoriana Oblast: the seat Zoriansk, Kamianopil (old Russian name Shakhtograd, like
-    Krasnoarmeysk for Pokrovsk), Sokil Yar, the village Hrushanka, the village Bortnyk (a name
-    that is also a surname) and the village Zhur (a short name), all within 60 km of each other;
+    Krasnoarmeysk for Pokrovsk), Sokil Yar (once called Zhur), the village Hrushanka, the village
+    Bortnyk (a name that is also a surname) and the village Zhur (a short name), all within 60 km
+    of each other;
     the oblast is also the ZNR (like the DPR);
   - a second Hrushanka next to the capital, about 130 km from the first: a same-name pair;
   - Lisova Oblast, 400 km east: the seat Lisovsk and the village Tumanivka.
@@ -78,7 +79,8 @@ SETTLEMENTS = [
          _names("Kamianopil", "Кам'янопіль", "Kamenopol", "Каменополь",
                 russian="Shakhtograd|Шахтоград", historical="Shakhtohrad"), 2.30, 2.20),
     Spot("sokil-yar", SETTLEMENT, "XA", ZORIANA, 12_000, 1.0,
-         _names("Sokil Yar", "Сокіл Яр", "Сокол Яр", "Sokol Yar"), 1.85, 2.25),
+         _names("Sokil Yar", "Сокіл Яр", "Сокол Яр", "Sokol Yar", historical="Zhur"), 1.85,
+         2.25),
     Spot("hrushanka", SETTLEMENT, "XA", ZORIANA, 3_000, 1.0,
          _names("Hrushanka", "Грушанка", "Grushanka"), 2.15, 2.45),
     Spot("bortnyk", SETTLEMENT, "XA", ZORIANA, 800, 1.0, _names("Bortnyk", "Бортник"),
