@@ -10,8 +10,7 @@ there is only sea, so no coordinate here stands for a real place. One degree is 
   - Zoriana Oblast: the seat Zoriansk, Kamianopil (old Russian name Shakhtograd, like
     Krasnoarmeysk for Pokrovsk), Sokil Yar (once called Zhur), the village Hrushanka, the village
     Bortnyk (a name that is also a surname) and the village Zhur (a short name), all within 60 km
-    of each other;
-    the oblast is also the ZNR (like the DPR);
+    of each other; the oblast is also the ZNR (like the DPR);
   - a second Hrushanka next to the capital, about 130 km from the first: a same-name pair;
   - Lisova Oblast, 400 km east: the seat Lisovsk and the village Tumanivka.
 - Borealia (XB), the rear: prior 0.5, like Russia or Belarus; its capital Nordgrad.
@@ -22,7 +21,8 @@ Names come in Latin and Cyrillic, of the types GeoNames and the curated suppleme
 The tables go through the real classes: ``gazetteer.build.DraftPlace`` and ``Tables`` ->
 ``NameIndex.from_tables`` -> ``Gazetteer``, with the name keys made as ``build_tables`` makes
 them. National capitals are GeoNames' list in the real gazetteer; the world's are added to it
-while a test uses the world (see ``tests/conftest.py``).
+while a test uses the world (see ``tests/conftest.py``). ``REPORTS`` are a few articles about the
+world, written for the tests.
 """
 
 from __future__ import annotations
