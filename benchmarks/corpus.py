@@ -21,7 +21,7 @@ import random
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXT_TESTS = ("tests/test_mentions.py", "tests/test_dates.py", "tests/test_scale.py")
+TEXT_TESTS = ("tests/e2e/test_mentions.py", "tests/read/test_dates.py", "tests/e2e/test_scale.py")
 OUTLETS = ("outlet-a", "outlet-b", "outlet-c", "outlet-d", "outlet-e", "outlet-f", "outlet-g")
 START = dt.date(2024, 1, 1)
 

@@ -270,7 +270,8 @@ class Gazetteer:
         idx = self.index
         best: dict[int, _Hit] = {}
         for hit in hits:
-            if hit.place not in best or hit.score > best[hit.place].score:
+            held = best.get(hit.place)  # on a tie, the name the query spelled: the better match
+            if held is None or (hit.score, hit.quality) > (held.score, held.quality):
                 best[hit.place] = hit
         scored = []
         for place, hit in best.items():

@@ -4,7 +4,7 @@ A row of the mentions table is the article's columns (``ArticleColumns``) follow
 mention's (``Mention``). The Arrow schema the pipeline streams and stores, the exported column
 order and the GeoDataFrame users get are all made from these two dataclasses, so a column is
 added or renamed in one place. The table is the contract with users: the README documents its
-columns (``tests/test_layout.py`` checks them) and they must not change lightly.
+columns (``tests/e2e/test_docs.py`` checks them) and they must not change lightly.
 
 The values a column can take are enums (``StrEnum``: each member *is* its string, so it goes
 into Arrow, JSON and CSV as the plain value). The map's JavaScript gets the same values from

@@ -330,11 +330,28 @@ class Recogniser:
             context = _place_context(text, tok[START], tok[END])
             if context is None:
                 continue
-            out.append(Span(tok[START], tok[END], tok[TEXT], (tok[TEXT],), known=False,
-                            in_context=True,
-                            settlement_hint=bool(_SETTLEMENT_WORDS.search(context))))
+            stems = self._direction_stems(text, tok)
+            if stems:  # the Kupyanskoye direction: no name itself, its stem is one
+                out.append(Span(tok[START], tok[END], tok[TEXT], (tok[TEXT], *stems)))
+            else:
+                out.append(Span(tok[START], tok[END], tok[TEXT], (tok[TEXT],), known=False,
+                                in_context=True,
+                                settlement_hint=bool(_SETTLEMENT_WORDS.search(context))))
             taken[i] = True
         return out
+
+    def _direction_stems(self, text: str, tok: _Token) -> list[str]:
+        """An adjectival name before "direction" that the gazetteer does not know as such
+        (Kupyanskoye, Kurakhovskoye): its stems, when one of them is a name spelled as written
+        or through folding or a case ending (a misspelling of a stem is too weak a guess)."""
+        if not _DIRECTION_AFTER.match(text[tok[END]:tok[END] + 60]):
+            return []
+        stems = _adjective_stems(tok[TEXT])
+        for stem in stems:
+            match = self.lookup(stem).match
+            if match is not None and match.match_type != "fuzzy":
+                return stems
+        return []
 
 
 _CAPITALISED_NEXT = re.compile(r"^[ \t]+[A-ZА-ЯЁІЇЄҐ]")

@@ -1,4 +1,8 @@
-"""--online against a real local HTTP stand-in for Nominatim (the machines have no internet)."""
+"""--online against a real local HTTP stand-in for Nominatim (the machines have no internet).
+
+Where only the online stage's logic is at stake, the gazetteer is the made-up world
+(tests/world.py); the real one where the answer must outlive the run (the user supplement read
+by the next ``Gazetteer.load``)."""
 
 from __future__ import annotations
 
@@ -47,7 +51,8 @@ class StandIn(BaseHTTPRequestHandler):
 @pytest.fixture
 def stand_in():
     server = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)  # shut down in 0.05 s, not 0.5
     thread.start()
     StandIn.requests, StandIn.fail = [], False
     yield f"127.0.0.1:{server.server_address[1]}"
@@ -74,35 +79,31 @@ def test_online_answer_is_used_and_cached(stand_in, data_dir):
     assert "online:nominatim@" in (data_dir / "places.csv").read_text()
 
 
-def test_online_is_never_asked_for_known_names(stand_in, data_dir):
-    gazetteer = Gazetteer.load()
-    gazetteer.resolve_online("Kramatorsk", geocoder=_geocoder(stand_in))
+def test_online_is_never_asked_for_known_names(stand_in, data_dir, world):
+    world.resolve_online("Zoriansk", geocoder=_geocoder(stand_in))
     assert StandIn.requests == []
 
 
-def test_online_no_answer_leaves_name_unresolved(stand_in, data_dir):
-    gazetteer = Gazetteer.load()
-    resolution = gazetteer.resolve_online("Qwertyuiop", geocoder=_geocoder(stand_in))
+def test_online_no_answer_leaves_name_unresolved(stand_in, data_dir, world):
+    resolution = world.resolve_online("Qwertyuiop", geocoder=_geocoder(stand_in))
     assert resolution.match is None
     assert not (data_dir / "places.csv").exists()
 
 
-def test_failing_service_does_not_fail_the_run(stand_in, data_dir):
+def test_failing_service_does_not_fail_the_run(stand_in, data_dir, world):
     StandIn.fail = True
-    gazetteer = Gazetteer.load()
     started = time.monotonic()
     geocoder = _geocoder(stand_in, min_delay=0.1, max_retries=1)
-    resolution = gazetteer.resolve_online("Robotyne", geocoder=geocoder)
+    resolution = world.resolve_online("Tykhovody", geocoder=geocoder)
     assert resolution.match is None
     assert len(StandIn.requests) == 2  # one try, one bounded retry
     assert time.monotonic() - started < 10
 
 
-def test_unreachable_service_does_not_fail_the_run(data_dir):
-    gazetteer = Gazetteer.load()
-    resolution = gazetteer.resolve_online("Robotyne",
-                                          geocoder=_geocoder("127.0.0.1:9", min_delay=0.0,
-                                                      max_retries=0))
+def test_unreachable_service_does_not_fail_the_run(data_dir, world):
+    resolution = world.resolve_online("Tykhovody",
+                                      geocoder=_geocoder("127.0.0.1:9", min_delay=0.0,
+                                                         max_retries=0))
     assert resolution.match is None
 
 

@@ -15,7 +15,7 @@ import pytest
 from geo.out.table import write
 from geo.run.pipeline import mentions
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
 
 @pytest.mark.skipif(not (SHARED / "score.py").exists(), reason="../shared/eval is not beside")

@@ -17,7 +17,7 @@ from geo.run.store import key_of
 from geo.run.summary import RunSummary
 from geo.schema import DATE_SOURCES, PUBLISHED_SOURCES, Article, result_batch
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 REFERENCE = date(2026, 11, 21)  # the run date: a Saturday
 PUBLISHED = date(2025, 11, 12)  # a Wednesday
 NOV_12 = date(2025, 11, 12)

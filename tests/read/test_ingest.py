@@ -13,7 +13,7 @@ import pytest
 from geo.read.ingest import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, read_articles
 from geo.schema import Article, Skipped
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 RUSSIAN = (
     "Российские войска продвинулись у Покровска 3 ноября, сообщили в штабе. По словам местных "

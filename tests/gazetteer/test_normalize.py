@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gazetteer.normalize import clean, exact_key, fold_key, has_cyrillic, is_latin_or_cyrillic
 
@@ -86,3 +88,11 @@ def test_clean_and_script_helpers():
 def test_empty_and_punctuation_only_give_empty_keys():
     assert exact_key("") == "" and fold_key("") == ""
     assert fold_key("'’ - ") == ""
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_normalisation_never_raises_and_is_stable(text):
+    key = fold_key(text)
+    assert fold_key(key) == key or key == ""  # folding a fold key changes nothing more
+    assert isinstance(exact_key(text), str)

@@ -6,19 +6,9 @@ processed (or --strict and something skipped). Outputs are atomic and determinis
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import json
 from pathlib import Path
-
-import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from gazetteer.normalize import exact_key, fold_key
-from geo.out import table as export
-from geo.run.extract import Extractor
-from geo.schema import Article
 
 TODAY = "2026-11-21"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
@@ -104,18 +94,6 @@ def test_missing_folder_created_unwritable_one_reported(run_cli, tmp_path):
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("fmt", ["geojson", "csv", "parquet", "gpkg"])
-def test_interrupted_write_leaves_nothing_behind(gazetteer, tmp_path, fmt):
-    from geo.run.pipeline import mentions
-
-    frame = mentions(["seeds/001_03bd3e0471fd2937.txt"], gazetteer=gazetteer)
-    target = tmp_path / f"m.{fmt}"
-    with pytest.raises(KeyboardInterrupt), export.TableWriter(str(target), fmt) as writer:
-        writer.write_frame(frame)  # the first batches are on disk...
-        raise KeyboardInterrupt  # ...when Ctrl-C comes
-    assert list(tmp_path.iterdir()) == []
-
-
 def test_same_input_same_bytes(run_cli, tmp_path):
     outputs = []
     for name in ("a", "b"):
@@ -124,54 +102,6 @@ def test_same_input_same_bytes(run_cli, tmp_path):
         assert run_cli("map", "seeds", "-o", str(html), "--today", TODAY).returncode == 0
         outputs.append((geojson.read_bytes(), html.read_bytes()))
     assert outputs[0] == outputs[1]
-
-
-def test_future_and_impossible_metadata_dates_are_never_used(gazetteer, tmp_path):
-    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in [
-        {"id": "future", "published": "3000-01-01", "text": "Shelling hit Kramatorsk."},
-        {"id": "impossible", "published": "2025-13-45", "text": "Shelling hit Pokrovsk."},
-    ]), encoding="utf-8")
-    from geo.run.pipeline import mentions
-
-    frame = mentions([tmp_path], gazetteer=gazetteer, reference=dt.date(2026, 11, 21))
-    assert set(frame["published_source"]) == {"unknown"}
-    assert frame["date"].isna().all()
-
-
-# -- properties --------------------------------------------------------------------------------
-TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
-NEWSY = st.lists(st.sampled_from([
-    "Pokrovsk", "Покровске", "near", "the", "village", "of", "On", "November", "3", "Kyiv", "said",
-    "(known", "as", "Zorianka)", "DPR", "region", "Lyman", "\u00ad", "\u200b", "<script>", ",", ".",
-    "Krasnoarmeyskoye-Dimitrovskoye", "direction", "Донецкой", "области", "Gen.", "Oleksandr",
-]), max_size=60).map(" ".join)
-
-
-@given(TEXT)
-@settings(max_examples=300, deadline=None)
-def test_normalisation_never_raises_and_is_stable(text):
-    key = fold_key(text)
-    assert fold_key(key) == key or key == ""  # folding a fold key changes nothing more
-    assert isinstance(exact_key(text), str)
-
-
-@pytest.fixture(scope="module")
-def extractor(gazetteer):
-    return Extractor(gazetteer, reference=dt.date(2026, 11, 21))
-
-
-@given(text=st.one_of(TEXT, NEWSY),
-       published=st.one_of(st.none(), st.dates(dt.date(1995, 1, 1), dt.date(2026, 11, 21))))
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_pipeline_properties_on_arbitrary_text(extractor, text, published):
-    pub, _source, found = extractor.article_mentions(Article("p", text, published=published))
-    for mention in found:
-        assert text[mention.start:mention.end] == mention.surface
-        if mention.lat is not None:
-            assert -90 <= mention.lat <= 90 and -180 <= mention.lon <= 180
-        if mention.date is not None and pub is not None:
-            assert mention.date <= pub
 
 
 def test_ignored_dates_are_warned_about(run_cli, tmp_path):

@@ -278,6 +278,8 @@ def test_confidences_are_probabilities_and_ranked(gazetteer):
 def test_match_type_says_how_the_name_matched(gazetteer):
     assert gazetteer.resolve("Pokrovsk").match.match_type == "official"
     assert gazetteer.resolve("Krasnoarmeysk").match.match_type == "russian"
+    assert gazetteer.resolve("Київ").match.match_type == "alternate"  # as GeoNames spells it
+    assert gazetteer.resolve("Київ").match.matched_name == "Київ"
     assert gazetteer.resolve("Покровске").match.match_type == "inflected"
     assert gazetteer.resolve("Pokrovks").match.match_type == "fuzzy"
     assert gazetteer.resolve("Grishino", near=(48.28, 37.18)).match.match_type == "alternate"

@@ -17,7 +17,7 @@ from geo.run.pipeline import mentions
 from geo.schema import MENTION_COLUMNS, enums_for_js
 
 TODAY = dt.date(2026, 11, 21)
-OUTPUT = Path(__file__).resolve().parents[1] / "output"
+OUTPUT = Path(__file__).resolve().parents[2] / "output"
 
 
 def row(**values):
@@ -224,6 +224,7 @@ def visible_markers(page) -> int:
     return int(page.get_attribute(".frontline-time", "data-markers"))
 
 
+@pytest.mark.browser
 def test_map_scrubs_through_dates(browser_page, seeds_map):
     path, data = seeds_map
     page = browser_page.open(path)
@@ -248,6 +249,7 @@ def test_map_scrubs_through_dates(browser_page, seeds_map):
     assert all("tile" in url or "arcgisonline" in url for url in browser_page.missing)
 
 
+@pytest.mark.browser
 def test_popup_search_and_click(browser_page, seeds_map):
     path, data = seeds_map
     page = browser_page.open(path)
@@ -287,6 +289,7 @@ def test_markers_carry_their_mentions_per_outlet():
         ("2025-11-06", 3, [[1, 2], [0, 1]]), ("2025-11-07", 2, [[0, 2]])]
 
 
+@pytest.mark.browser
 def test_a_window_of_dates_is_coloured_by_the_outlet_with_most_mentions_in_it(browser_page,
                                                                              tmp_path):
     data = map_data(two_days_two_outlets())
@@ -325,6 +328,7 @@ def open_popup(page, name: str):
     return popup
 
 
+@pytest.mark.browser
 def test_the_page_reads_rows_by_field_name_and_enums_by_value(browser_page, tmp_path):
     frame = pd.DataFrame([
         row(sentence="On November 5 Pokrovsk was shelled.", date="2025-11-05",
@@ -357,6 +361,7 @@ def test_the_page_reads_rows_by_field_name_and_enums_by_value(browser_page, tmp_
     assert browser_page.errors == []
 
 
+@pytest.mark.browser
 def test_a_popup_marks_each_mention_where_it_stands(browser_page, gazetteer, tmp_path):
     records = [
         {"id": "en", "title": "Twice", "source": "Outlet A", "published": "2025-11-07",
@@ -386,6 +391,7 @@ def test_a_popup_marks_each_mention_where_it_stands(browser_page, gazetteer, tmp
     assert browser_page.errors == []
 
 
+@pytest.mark.browser
 def test_hostile_articles_run_nothing(browser_page, gazetteer, tmp_path):
     records = [
         {"id": "x1", "title": "<img src=x onerror=\"window.__pwned=1\">Title",
@@ -421,6 +427,7 @@ def test_hostile_articles_run_nothing(browser_page, gazetteer, tmp_path):
     assert browser_page.errors == []
 
 
+@pytest.mark.browser
 def test_hostile_names_added_by_users_stay_text(run_cli, browser_page, tmp_path):
     hostile = "<img src=x onerror=alert(9)>Pokrovsk"
     assert run_cli("place", "add", hostile, "--to", "geonames:704422").returncode == 0
@@ -440,6 +447,7 @@ def test_hostile_names_added_by_users_stay_text(run_cli, browser_page, tmp_path)
     assert browser_page.dialogs == [] and browser_page.errors == []
 
 
+@pytest.mark.browser
 def test_a_large_map_says_how_many_mentions_a_popup_shows(browser_page, tmp_path):
     busy = [row(article_id=f"b{n}", sentence=f"Shelling number {n} hit Pokrovsk.")
             for n in range(12)]
@@ -475,6 +483,7 @@ def grid_rows(places: int, day: str) -> list[dict]:
             for k in range(places) for n in range(2)]
 
 
+@pytest.mark.browser
 def test_many_markers_are_clustered_and_a_cluster_click_zooms_in(browser_page, tmp_path):
     frame = pd.DataFrame(grid_rows(400, "2025-11-06") + grid_rows(3, "2025-11-07"))
     path = tmp_path / "many.html"
