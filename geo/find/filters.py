@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from gazetteer import (
@@ -71,7 +72,8 @@ _WATER_BEFORE = re.compile(
     r"\b(?:рек[аиуеой]|рекой|річк[аиуі]|річкою|р\.|берег\w*|берез[іи]|правобереж\w*|"
     r"лівобереж\w*|левобереж\w*|форсир\w*|форсув\w*|переправ\w*|водохранилищ\w*|"
     r"водосховищ\w*)\s+(?:(?:рек\w*|річк\w*)\s+)?)$", re.IGNORECASE)
-# How the words of those expressions start: a cheap test before the expressions themselves.
+# How the words of those expressions start, and the quotes: where none stands near a name, the
+# expressions need not run (``_Cues``).
 _NOT_SETTLEMENT_STEMS = (
     "river", "bank", "across", "cross", "ford", "along", "upstream", "downstream", "reservoir",
     "lake", "estuar",
@@ -81,6 +83,8 @@ _NOT_SETTLEMENT_STEMS = (
     "corps", "army", "fleet", "групп", "угрупован", "бригад", "полк", "батальон", "дивизи",
     "дивізі", "корпус", "арми", "армі", "бойц", "бійц", "подразделени", "підрозділ", "войск",
     "військ")
+_CUE = re.compile("|".join([r"(?<!\w)(?:" + "|".join(map(re.escape, _NOT_SETTLEMENT_STEMS)) + ")",
+                            *map(re.escape, "«\"“„'‘")]))
 _WATER_AFTER = re.compile(r"^\s+(?:rivers?|reservoir|lake|estuary|lagoon|canal)\b", re.IGNORECASE)
 # Military formations named after places or directions.
 _FORMATION_AFTER = re.compile(
@@ -117,11 +121,25 @@ def place_mentions(text: str, items: list[Resolved], gazetteer: Gazetteer) -> li
     keys = [fold_key(item.span.surface) for item in items]
     surnames = {key for key, item in zip(keys, items, strict=True)
                 if _could_be_surname(text, item)}
+    cues = _Cues(text)
     return [item for key, item in zip(keys, items, strict=True)
-            if key not in surnames and _is_place_mention(text, item, gazetteer)]
+            if key not in surnames and _is_place_mention(text, item, gazetteer, cues)]
 
 
-def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer) -> bool:
+class _Cues:
+    """Where the words of the river, formation and quote tests stand in one article, found in
+    one pass: a mention far from all of them needs none of those expressions."""
+
+    def __init__(self, text: str):
+        self.positions = [m.start() for m in _CUE.finditer(text.lower())]
+
+    def near(self, start: int, end: int) -> bool:
+        first = bisect_left(self.positions, start - 50)
+        return first < len(self.positions) and self.positions[first] < end + 30
+
+
+def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer,
+                      cues: _Cues | None = None) -> bool:
     """(Surnames are ruled out by the caller, article-wide.)"""
     span, best = item.span, item.best
     letters = [c for c in span.surface if c.isalpha()]
@@ -132,7 +150,8 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer) -> bool:
         return False
     if _before_proper_noun(text, span):
         return False
-    if _names_no_settlement(text, span) and not (best and best.place.kind in (REGION, COUNTRY)):
+    if (cues is None or cues.near(span.start, span.end)) and _names_no_settlement(text, span) and (
+            not (best and best.place.kind in (REGION, COUNTRY))):
         return False
     if best is not None and best.place.kind == SETTLEMENT and _DISTRICT_TAIL.search(span.surface):
         return False  # "Оболонському районі": a district, though GeoNames files it as a place
@@ -154,21 +173,14 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer) -> bool:
 
 
 def _names_no_settlement(text: str, span: Span) -> bool:
-    """A river, a military formation or a title in quotes, by the words around the name. The
-    regular expressions run only when a word near the name starts like one of their words."""
+    """A river, a military formation or a title in quotes, by the words around the name."""
     before = text[max(0, span.start - 50):span.start]
     after = text[span.end:span.end + 50]
-    if _starts_like_them(before.rsplit(None, 3)[-3:]) and (
-            _WATER_BEFORE.search(before) or _FORMATION_BEFORE.search(before)):
+    if _WATER_BEFORE.search(before) or _WATER_AFTER.match(after):
         return True
-    if _starts_like_them(after.split(None, 2)[:2]) and (
-            _WATER_AFTER.match(after) or _FORMATION_AFTER.match(after)):
+    if _FORMATION_BEFORE.search(before) or _FORMATION_AFTER.match(after):
         return True
-    return any(q in before for q in _OPENING_QUOTES) and _in_quotes(text, span)
-
-
-def _starts_like_them(words: list[str]) -> bool:
-    return any(w.lower().lstrip("\"'«»“”(-").startswith(_NOT_SETTLEMENT_STEMS) for w in words)
+    return _in_quotes(text, span)
 
 
 def _in_quotes(text: str, span: Span) -> bool:
