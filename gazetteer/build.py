@@ -198,6 +198,14 @@ def build_tables() -> Tables:
     drafts += _countries(cities, sources.read_curated("country_aliases.csv"))
 
     log.info("computing name keys")
+    tables = tables_of(drafts)
+    log.info(f"{len(drafts):,} places, {len(tables.entries):,} names")
+    return tables
+
+
+def tables_of(drafts: list[DraftPlace]) -> Tables:
+    """The index's tables of these places: every name's fold key (and its dictionary form's,
+    for multi-word Cyrillic names), sorted, and the keys worth finding in running text."""
     type_code = {t: i for i, t in enumerate(NAME_TYPES)}
     entries, salient = [], set()
     for index, draft in enumerate(drafts):
@@ -214,7 +222,6 @@ def build_tables() -> Tables:
                 if is_salient:
                     salient.add(key)
     entries.sort()
-    log.info(f"{len(drafts):,} places, {len(entries):,} names")
     return Tables(
         places=[d.place for d in drafts],
         priors=[d.prior for d in drafts],

@@ -30,10 +30,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import fmean
 
-from gazetteer import COUNTRY, NAME_TYPES, REGION, SETTLEMENT, Gazetteer, Place, fold_key
-from gazetteer.build import SALIENT_MIN_POPULATION, DraftPlace, Tables
+from gazetteer import COUNTRY, REGION, SETTLEMENT, Gazetteer, Place
+from gazetteer.build import DraftPlace, Tables, tables_of
 from gazetteer.index import NameIndex
-from gazetteer.morphology import name_lemma
 
 
 @dataclass(frozen=True)
@@ -143,30 +142,17 @@ ID = {spot.slug: spot.place_id for spot in spots()}
 
 
 def build_tables() -> Tables:
-    """The world as the index's tables, the way ``gazetteer.build.build_tables`` makes them."""
-    type_code = {t: i for i, t in enumerate(NAME_TYPES)}
-    places, priors, entries, salient = [], [], [], set()
-    for index, spot in enumerate(spots()):
+    """The world as the index's tables, through ``gazetteer.build.tables_of`` as the real
+    index is made."""
+    drafts = []
+    for spot in spots():
         place = Place(spot.place_id, spot.name, spot.kind, spot.lat, spot.lon, spot.country,
                       spot.admin1, spot.population)
         draft = DraftPlace(place, spot.prior)
         for name, name_type in spot.names:
             draft.add_name(name, name_type)
-        is_salient = draft.prior > 0 or place.kind != SETTLEMENT or (
-            place.population >= SALIENT_MIN_POPULATION)
-        for name, name_type in draft.names.values():
-            keys = {fold_key(name)}
-            lemma = name_lemma(name)
-            if lemma:
-                keys.add(fold_key(lemma))
-            for key in filter(None, keys):
-                entries.append((key, index, name, type_code[name_type]))
-                if is_salient:
-                    salient.add(key)
-        places.append(place)
-        priors.append(draft.prior)
-    entries.sort()
-    return Tables(places=places, priors=priors, entries=entries, salient_keys=sorted(salient))
+        drafts.append(draft)
+    return tables_of(drafts)
 
 
 def build_gazetteer() -> Gazetteer:
