@@ -61,6 +61,39 @@ class DateSource(StrEnum):
     UNKNOWN = "unknown"
 
 
+class Event(StrEnum):
+    """What the report says happened at the place (definitions as in the dev set's README):
+    ``capture``: a side took, liberated, occupied or established full control of the whole
+    place; ``withdrawal``: a side withdrew or retreated from it; ``denial``: a side or official
+    denies a capture; ``fighting``: assaults, battles, advances toward, entering, "most of";
+    ``strike``: shelling, missile, drone, glide-bomb or air strike hitting it; ``humanitarian``:
+    evacuation, civilian harm not from a strike in the text, aid. No event: only mentioned."""
+
+    CAPTURE = "capture"
+    WITHDRAWAL = "withdrawal"
+    DENIAL = "denial"
+    FIGHTING = "fighting"
+    STRIKE = "strike"
+    HUMANITARIAN = "humanitarian"
+
+
+class Side(StrEnum):
+    """The side that captured, withdrew, attacked or struck (for a denial: the side said to
+    have captured)."""
+
+    RU = "RU"
+    UA = "UA"
+
+
+class Claimant(StrEnum):
+    """Who says so."""
+
+    RU_OFFICIAL = "RU_official"  # MoD, Kremlin, Russian-installed officials, commanders
+    UA_OFFICIAL = "UA_official"  # General Staff, Syrskyi, Zelensky, units, administrations
+    THIRD_PARTY = "third_party"  # ISW, DeepState, foreign officials, analysts
+    OUTLET = "outlet"  # the outlet's own voice
+
+
 PUBLISHED_SOURCES = tuple(PublishedSource)
 DATE_SOURCES = tuple(DateSource)
 
@@ -124,6 +157,9 @@ class Mention:
     candidates: tuple[str, ...] = field(default=())  # "place_id name (confidence)"
     date: dt.date | None = None
     date_source: DateSource = DateSource.UNKNOWN
+    event: Event | None = None  # None: the place is only mentioned
+    event_side: Side | None = None
+    claimant: Claimant | None = None
 
 
 def _arrow_type(hint) -> pa.DataType:
@@ -199,4 +235,5 @@ def frame_of(table: pa.Table | pa.RecordBatch) -> gpd.GeoDataFrame:
 def enums_for_js() -> dict[str, dict[str, str]]:
     """The enums' values by member name, for the map's JavaScript (no bare strings there)."""
     return {enum.__name__: {member.name: member.value for member in enum}
-            for enum in (Kind, Role, ResolutionStatus, PublishedSource, DateSource)}
+            for enum in (Kind, Role, ResolutionStatus, PublishedSource, DateSource, Event, Side,
+                         Claimant)}

@@ -52,7 +52,7 @@ from geo.errors import StoreError
 from geo.read.dates import url_date
 from geo.schema import Article
 
-FORMAT = 4  # the table's layout and the packing of results
+FORMAT = 5  # the table's layout and the packing of results
 FILE_NAME = "mentions-store.sqlite"
 DISTRIBUTION = "frontline-mapper"
 PACKAGES = ("gazetteer", "geo")
