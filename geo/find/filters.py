@@ -76,13 +76,14 @@ _WATER_BEFORE = re.compile(
 # expressions need not run (``_Cues``).
 _NOT_SETTLEMENT_STEMS = (
     "river", "bank", "across", "cross", "ford", "along", "upstream", "downstream", "reservoir",
-    "lake", "estuar",
-    "lagoon", "canal", "рек", "річк", "р.", "берег", "берез", "правобереж", "лівобереж",
-    "левобереж", "форсир", "форсув", "переправ", "водохранилищ", "водосховищ", "strategic",
-    "operational", "tactical", "group", "battle", "brigade", "regiment", "battalion", "division",
-    "corps", "army", "fleet", "групп", "угрупован", "бригад", "полк", "батальон", "дивизи",
-    "дивізі", "корпус", "арми", "армі", "бойц", "бійц", "подразделени", "підрозділ", "войск",
-    "військ")
+    "lake", "estuar", "lagoon", "canal",
+    "рек", "річк", "р.", "берег", "берез", "правобереж", "лівобереж", "левобереж", "форсир",
+    "форсув", "переправ", "водохранилищ", "водосховищ",
+    "strategic", "operational", "tactical", "group", "battle", "brigade", "regiment", "battalion",
+    "division", "corps", "army", "fleet",
+    "групп", "угрупован", "бригад", "полк", "батальон", "дивизи", "дивізі", "корпус", "арми",
+    "армі", "бойц", "бійц", "подразделени", "підрозділ", "войск", "військ",
+)  # fmt: skip
 _CUE = re.compile("|".join([r"(?<!\w)(?:" + "|".join(map(re.escape, _NOT_SETTLEMENT_STEMS)) + ")",
                             *map(re.escape, "«\"“„'‘")]))
 _WATER_AFTER = re.compile(r"^\s+(?:rivers?|reservoir|lake|estuary|lagoon|canal)\b", re.IGNORECASE)
