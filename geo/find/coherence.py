@@ -4,12 +4,17 @@
   and so do candidates inside the regions the article names (Donetsk region, DPR, Donbas); the
   ranking is then judged by the gazetteer's one confidence rule. A mention's own oblast, raion
   or hromada phrase (``locators``) counts for that mention alone, more than any other cue.
-- A bare oblast-centre name in an article that names that oblast is read as the oblast,
-  ambiguous, the city still listed.
+  A small place that no context vouches for and that lies far from every other anchor is no
+  anchor: alone, it may as well be a wrong namesake.
+- Oblast or city: the words around a bare oblast-centre name decide ("75 per cent of Kherson":
+  the oblast; "near Kyiv": the city); without such words, in an article that names that oblast,
+  it is read as the oblast, ambiguous, the city still listed.
 - The verdict per span: a small place far from everything else the article names is not placed
-  unless its name is spelled exactly and a place context vouches for it ("the village of X"):
-  it is reported as unresolved with its candidates. Otherwise the confidence rule says resolved
-  or ambiguous.
+  unless its name is spelled exactly and a place context vouches for it ("the village of X"),
+  and neither is a town of the Russian rear far from the article's places on the front (an old
+  name of a Ukrainian town): such a mention is reported as unresolved with its candidates. A
+  misspelling's guess (a fuzzy match) is never placed. Otherwise the confidence rule says
+  resolved or ambiguous.
 """
 
 from __future__ import annotations
