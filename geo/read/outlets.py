@@ -14,14 +14,15 @@ Most trusted first:
    ``newsukraine.rbc.ua``) is its domain's outlet; a ``*.gov.ua`` row gives a country to every
    site under it. A domain the table does not know is still its own outlet: its registrable
    domain (``news.example.co.uk`` -> ``example.co.uk``) with no country, unless the text opens
-   with a wire's dateline ("KYIV (Reuters) -", "/TASS/"): then it is the wire's copy, and the
-   wire is the outlet.
+   with a wire's dateline ("KYIV (Reuters) -", "/TASS/") or ends with its credit line ("...
+   REUTERS", "— AFP"): then it is the wire's copy, and the wire is the outlet.
 3. **Bylines in the text** (``data/bylines.csv``, regular expressions with source notes), when
    there is no metadata and no URL: a wire's dateline near the top ("/TASS/", "(Reuters) -",
-   "— РИА Новости."), then the outlet's own interviews and reporters anywhere ("told Sputnik",
-   "рассказал ТАСС", "кореспондент Укрінформу"), then, as a last resort, "X reports" ("передает
-   ТАСС", "повідомляє Укрінформ", "RIA Novosti reports"), which other outlets also write when
-   they cite X. The strongest kind wins, then the earliest.
+   "— РИА Новости.") or its credit line at the end ("... REUTERS"), then the outlet's own
+   interviews and reporters anywhere ("told Sputnik", "рассказал ТАСС", "кореспондент
+   Укрінформу"), then, as a last resort, "X reports" ("передает ТАСС", "повідомляє Укрінформ",
+   "RIA Novosti reports"), which other outlets also write when they cite X. The strongest kind
+   wins, then the earliest.
 4. Nothing: an empty name and country.
 
 The tables are read once per process. Outlets are worked out when the table is assembled, from
@@ -43,6 +44,7 @@ from geo.schema import Article
 
 DATA = Path(__file__).resolve().parent / "data"
 DATELINE_CHARS = 400  # a wire's dateline stands this near the top of the text
+CREDIT_CHARS = 60  # a wire's credit line ("... REUTERS") this near the end
 
 # Second-level suffixes under which a site's registrable domain has three labels
 # (the Public Suffix List's, for the countries war reports come from).
@@ -54,7 +56,8 @@ _SECOND_LEVEL = frozenset({
     "com.sg", "com.my", "com.pl", "gov.pl", "co.il", "com.qa", "com.sa", "com.eg", "com.hk",
 })  # fmt: skip
 _MIRROR_PREFIXES = ("www", "www2", "amp", "m", "mobile", "pda")
-_KINDS = ("dateline", "told", "reports")  # bylines, strongest first
+_KINDS = ("dateline", "credit", "told", "reports")  # bylines, strongest first
+_WIRE_COPY = ("dateline", "credit")  # what makes an article on an unknown site a wire's copy
 _FOLD = re.compile(r"[\W_]+")
 
 
@@ -117,7 +120,7 @@ def outlet_of(article: Article) -> Outlet:
         if found.name:
             if found.country:
                 return found
-            wire = outlet_of_text(article.text, kinds=("dateline",))
+            wire = outlet_of_text(article.text, kinds=_WIRE_COPY)
             return wire if wire.name else found
     return outlet_of_text(article.text)
 
@@ -194,8 +197,13 @@ def outlet_of_text(text: str, *, kinds: tuple[str, ...] = _KINDS) -> Outlet:
         for byline in _bylines():
             if byline.kind != kind:
                 continue
-            match = byline.pattern.search(text, 0, DATELINE_CHARS if kind == "dateline" else
-                                          len(text))
+            if kind == "dateline":
+                match = byline.pattern.search(text, 0, DATELINE_CHARS)
+            elif kind == "credit":
+                match = byline.pattern.search(text.rstrip(), max(0, len(text.rstrip()) -
+                                                                 CREDIT_CHARS))
+            else:
+                match = byline.pattern.search(text)
             if match and (best is None or match.start() < best[0]):
                 best = (match.start(), byline.outlet)
         if best is not None:

@@ -86,7 +86,9 @@ def test_a_wire_copy_on_an_unknown_site_is_the_wires():
     text = "KYIV, Jan 2 (Reuters) - Officials said a depot burned."
     assert outlet_of(article(text, url="https://radio-station.example.com/?p=12")) == Outlet(
         "Reuters", "GB")
-    # only a dateline at the top counts: an interview quoted by the site does not
+    credited = "Officials said a depot burned on Sunday. — AFP"
+    assert outlet_of(article(credited, url="https://example.com/1")) == Outlet("AFP", "FR")
+    # only a dateline at the top or a credit line at the end: not an interview the site quotes
     quoted = "The site's own report. " + "More words. " * 50 + "A man told Reuters so."
     assert outlet_of(article(quoted, url="https://example.com/1")) == Outlet("example.com", "")
 
@@ -127,6 +129,11 @@ def test_the_outlets_own_interview_beats_a_citation():
     assert outlet_of_text(text) == Outlet("RIA Novosti", "RU")
 
 
+def test_a_credit_line_counts_only_at_the_end():
+    assert outlet_of_text("Troops advanced, officials said. REUTERS") == Outlet("Reuters", "GB")
+    assert outlet_of_text("REUTERS reported it first. " + "Then more. " * 20) == Outlet()
+
+
 def test_no_byline_no_outlet():
     assert outlet_of(article("Drones hit a depot near the river overnight.")) == Outlet()
     assert outlet_of_text("The Tassel Gazette wrote about Reutersville.") == Outlet()
@@ -146,6 +153,6 @@ def test_the_tables_are_well_formed():
     with open(DATA / "bylines.csv", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             re.compile(row["pattern"])
-            assert row["kind"] in ("dateline", "told", "reports"), row
+            assert row["kind"] in ("dateline", "credit", "told", "reports"), row
             assert row["outlet"] in names, "a byline names an outlet of the table"
             assert len(row["source"]) > 20, row
