@@ -72,6 +72,7 @@ class Outlet:
 @dataclass(frozen=True)
 class _Byline:
     kind: str
+    needs: tuple[str, ...]  # words the text must hold for the pattern to be tried (a quick test)
     pattern: re.Pattern
     outlet: str
 
@@ -106,8 +107,8 @@ def _tables() -> tuple[dict[str, Outlet], dict[str, Outlet], dict[str, str]]:
 @functools.cache
 def _bylines() -> tuple[_Byline, ...]:
     with open(DATA / "bylines.csv", encoding="utf-8", newline="") as handle:
-        rows = [_Byline(row["kind"], re.compile(row["pattern"]), row["outlet"])
-                for row in csv.DictReader(handle)]
+        rows = [_Byline(row["kind"], tuple(row["needs"].split("|")), re.compile(row["pattern"]),
+                        row["outlet"]) for row in csv.DictReader(handle)]
     return tuple(sorted(rows, key=lambda byline: _KINDS.index(byline.kind)))
 
 
@@ -195,7 +196,7 @@ def outlet_of_text(text: str, *, kinds: tuple[str, ...] = _KINDS) -> Outlet:
     for kind in kinds:
         best: tuple[int, str] | None = None
         for byline in _bylines():
-            if byline.kind != kind:
+            if byline.kind != kind or not any(word in text for word in byline.needs):
                 continue
             if kind == "dateline":
                 match = byline.pattern.search(text, 0, DATELINE_CHARS)

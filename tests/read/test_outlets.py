@@ -153,6 +153,7 @@ def test_the_tables_are_well_formed():
     with open(DATA / "bylines.csv", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             re.compile(row["pattern"])
+            assert all(word in row["pattern"] for word in row["needs"].split("|")), row
             assert row["kind"] in ("dateline", "credit", "told", "reports"), row
             assert row["outlet"] in names, "a byline names an outlet of the table"
             assert len(row["source"]) > 20, row
