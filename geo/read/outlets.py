@@ -15,7 +15,8 @@ Most trusted first:
    site under it. A domain the table does not know is still its own outlet: its registrable
    domain (``news.example.co.uk`` -> ``example.co.uk``) with no country, unless the text opens
    with a wire's dateline ("KYIV (Reuters) -", "/TASS/") or ends with its credit line ("...
-   REUTERS", "— AFP"): then it is the wire's copy, and the wire is the outlet.
+   REUTERS", "— AFP"): then it is the wire's copy, and the wire is the outlet. A Telegram post
+   (``t.me/channel/123``) is its channel's: ``t.me/channel``.
 3. **Bylines in the text** (``data/bylines.csv``, regular expressions with source notes), when
    there is no metadata and no URL: a wire's dateline near the top ("/TASS/", "(Reuters) -",
    "— РИА Новости.") or its credit line at the end ("... REUTERS"), then the outlet's own
@@ -56,6 +57,7 @@ _SECOND_LEVEL = frozenset({
     "com.sg", "com.my", "com.pl", "gov.pl", "co.il", "com.qa", "com.sa", "com.eg", "com.hk",
 })  # fmt: skip
 _MIRROR_PREFIXES = ("www", "www2", "amp", "m", "mobile", "pda")
+_CHANNEL_HOSTS = ("t.me", "telegram.me")
 _KINDS = ("dateline", "credit", "told", "reports")  # bylines, strongest first
 _WIRE_COPY = ("dateline", "credit")  # what makes an article on an unknown site a wire's copy
 _FOLD = re.compile(r"[\W_]+")
@@ -157,9 +159,22 @@ def outlet_of_url(url: str) -> Outlet:
         if known is not None:
             return known
     registrable = registrable_domain(host)
+    if registrable in _CHANNEL_HOSTS:  # a Telegram channel is its own outlet
+        channel = _channel(url)
+        if channel:
+            return Outlet(f"t.me/{channel}")
     country = next((c for suffix, c in suffixes.items()
                     if host == suffix or host.endswith("." + suffix)), "")
     return Outlet(registrable, country)
+
+
+def _channel(url: str) -> str:
+    """The channel of a Telegram post's URL: t.me/rybar/123 and t.me/s/rybar/123 -> rybar."""
+    text = url.strip() if "//" in url else "//" + url.strip()
+    parts = [part for part in urlsplit(text).path.split("/") if part]
+    if parts[:1] == ["s"]:
+        parts = parts[1:]
+    return parts[0].lower() if parts and re.fullmatch(r"\w{4,}", parts[0]) else ""
 
 
 def _host(url: str) -> str:

@@ -50,6 +50,16 @@ def test_an_unknown_domain_is_its_own_outlet_with_no_country(url, name):
     assert outlet_of(article(url=url)) == Outlet(name, "")
 
 
+@pytest.mark.parametrize(("url", "name"), [
+    ("https://t.me/somechannel/4521", "t.me/somechannel"),
+    ("https://t.me/s/SomeChannel/4521", "t.me/somechannel"),
+    ("https://telegram.me/somechannel", "t.me/somechannel"),
+    ("https://t.me/", "t.me"),
+])
+def test_a_telegram_post_is_its_channels(url, name):
+    assert outlet_of_url(url) == Outlet(name, "")
+
+
 def test_a_state_site_under_gov_ua_is_its_own_outlet_in_ukraine():
     assert outlet_of_url("https://region.gov.ua/news/1") == Outlet("region.gov.ua", "UA")
 
