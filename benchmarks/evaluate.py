@@ -21,6 +21,7 @@ import argparse
 import datetime as dt
 import importlib.util
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -30,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from gazetteer import Gazetteer  # noqa: E402
 from geo.read.ingest import read_articles  # noqa: E402
+from geo.read.outlets import outlet_of  # noqa: E402
 from geo.run.extract import Extractor  # noqa: E402
 from geo.run.pipeline import mentions  # noqa: E402
 from geo.schema import Article  # noqa: E402
@@ -88,6 +90,53 @@ def _dates(paths: list[Path], gold: dict, extractor: Extractor, table) -> dict:
     return {"dated": known, "right": right, "within_a_day": near, "wrong": wrong}
 
 
+def _fold(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold().strip().removeprefix("the "))
+
+
+def _gold_names(gold: str) -> set[str]:
+    """The names a gold outlet ("TASS (tass.com)", "AFP via Arab News Pakistan (arabnews.pk)",
+    "Reuters, published by Yahoo News", "UNN - Ukrainian National News (unn.ua/en)") goes by:
+    the name before any note, its parts around " - ", and the domain in brackets."""
+    lead = re.split(r" \(|, | via ", gold, maxsplit=1)[0]
+    names = {lead, *lead.split(" - ")}
+    bracket = re.search(r"\(([^),\s]+)", gold)
+    if bracket:
+        names.add(bracket.group(1).split("/")[0])
+    return {_fold(name) for name in names if name.strip()}
+
+
+def _same_outlet(found: str, gold: str) -> bool:
+    """The gold's outlet, or an edition of it ("Sputnik" for "Sputnik India")."""
+    names = _gold_names(gold)
+    lead = re.split(r" \(|, | via ", gold, maxsplit=1)[0].split()
+    editions = {_fold(" ".join(lead[:n])) for n in range(1, len(lead))}
+    return _fold(found) in names or _fold(found) in editions
+
+
+def _outlets(paths: list[Path], gold: dict) -> dict:
+    """Each article's outlet and its country (what the table's ``source`` and
+    ``outlet_country`` give) against the gold ``outlet`` and ``outlet_country``."""
+    known = name_right = country_right = 0
+    wrong = []
+    for item in read_articles(paths):
+        if not isinstance(item, Article):
+            continue
+        expected = gold.get(item.article_id, {})
+        if not expected.get("outlet"):
+            continue
+        known += 1
+        found = outlet_of(item)
+        name_ok = bool(found.name) and _same_outlet(found.name, expected["outlet"])
+        country_ok = found.country == (expected.get("outlet_country") or "")
+        name_right += name_ok
+        country_right += country_ok
+        if not (name_ok and country_ok):
+            wrong.append(f"{item.article_id}: {found.name or '-'} ({found.country or '-'}), "
+                         f"gold {expected['outlet']} ({expected.get('outlet_country')})")
+    return {"known": known, "name": name_right, "country": country_right, "wrong": wrong}
+
+
 def evaluate(name: str, gazetteer: Gazetteer, today: dt.date, folder: Path) -> dict:
     score = _score_module()
     paths, gold = _inputs(name, folder)
@@ -96,6 +145,7 @@ def evaluate(name: str, gazetteer: Gazetteer, today: dt.date, folder: Path) -> d
     table.to_file(output, driver="GeoJSON")
     result = score.score(gold, score.load_pred(str(output)))
     result["dates"] = _dates(paths, gold, Extractor(gazetteer, today), table)
+    result["outlets"] = _outlets(paths, gold)
     result["gold"], result["pred"] = gold, score.load_pred(str(output))
     return result
 
@@ -110,6 +160,8 @@ def _combined(results: list[dict]) -> dict:
     combined["dates"] = {key: sum(r["dates"][key] for r in results)
                          for key in ("dated", "right", "within_a_day")}
     combined["dates"]["wrong"] = []
+    combined["outlets"] = {key: sum(r["outlets"][key] for r in results)
+                           for key in ("known", "name", "country")}
     return combined
 
 
@@ -117,9 +169,16 @@ def _line(name: str, result: dict) -> str:
     dates = result["dates"]
     accuracy = f"{dates['right'] / dates['dated']:.2f}" if dates["dated"] else "-"
     near = f"{dates['within_a_day'] / dates['dated']:.2f}" if dates["dated"] else "-"
+    outlets = result["outlets"]
+    if outlets["known"]:
+        outlet = (f"{outlets['name'] / outlets['known']:.2f} name, "
+                  f"{outlets['country'] / outlets['known']:.2f} country")
+    else:
+        outlet = "- (no gold)"
     return (f"{name:<8} {result['articles']:>4} {result['tp']:>4} {result['fp']:>4} "
             f"{result['fn']:>4}  {result['precision']:>9.3f} {result['recall']:>6.3f} "
-            f"{result['f1']:>6.3f}   {accuracy:>5} ({near} within a day, of {dates['dated']})")
+            f"{result['f1']:>6.3f}   {accuracy:>5} ({near} within a day, of {dates['dated']})"
+            f"   {outlet}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,8 +209,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  {row['article']}: missed={row['missed']} false={row['false']}")
             for line in result["dates"]["wrong"]:
                 print(f"  date {line}")
+            for line in result["outlets"]["wrong"]:
+                print(f"  outlet {line}")
     print(f"{'set':<8} {'art':>4} {'tp':>4} {'fp':>4} {'fn':>4}  {'precision':>9} {'recall':>6} "
-          f"{'F1':>6}   dates right")
+          f"{'F1':>6}   dates right{'':<31}outlets right")
     for name, result in results.items():
         print(_line(name, result))
     return 0

@@ -130,7 +130,8 @@ class ArticleColumns:
 
     article_id: str
     title: str
-    source: str
+    source: str  # the outlet (``geo.read.outlets``): metadata, the URL's domain, bylines
+    outlet_country: str  # its home country, ISO 3166 alpha-2; empty when unknown
     url: str
     published: dt.date | None
     published_source: PublishedSource

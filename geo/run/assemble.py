@@ -1,7 +1,9 @@
 """Each article's rows (Arrow, as the extraction made them) -> the table's record batches.
 
-The article's own columns (id, title, outlet, URL, publication date) are kept once per article
-and repeated by Arrow; the mention columns are only concatenated. Batches of about
+The article's own columns (id, title, outlet and its country, URL, publication date) are kept
+once per article and repeated by Arrow; the mention columns are only concatenated. The outlet is
+worked out here, from the article itself (``geo.read.outlets``): no stored result carries one, so
+an entry of the store can never give an article another URL's outlet. Batches of about
 ``CHUNK_ROWS`` rows leave as soon as they are full, so a run of any size streams through in
 constant memory.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
+from geo.read.outlets import outlet_of
 from geo.run.extract import ArticleResult
 from geo.schema import ARTICLE_COLUMNS, RESULT_SCHEMA, SCHEMA, Article
 
@@ -34,8 +37,9 @@ class MentionColumns:
         self.results: list[pa.RecordBatch] = []
 
     def add(self, article: Article, result: ArticleResult) -> None:
-        self.articles.append((article.article_id, article.title, article.source, article.url,
-                              result.published, result.published_source))
+        outlet = outlet_of(article)
+        self.articles.append((article.article_id, article.title, outlet.name, outlet.country,
+                              article.url, result.published, result.published_source))
         self.counts.append(len(result))
         self.results.append(result.rows)
         self.rows += len(result)
