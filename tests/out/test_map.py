@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.out.map.layers import FIELDS, SAMPLE, bin_start, map_data
+from geo.out.map.layers import EVENTS, FIELDS, SAMPLE, ClaimRow, bin_start, map_data
 from geo.out.map.render import _asset, render_map, safe_json, write_map
 from geo.run.pipeline import mentions
 from geo.schema import MENTION_COLUMNS, enums_for_js
@@ -21,6 +21,8 @@ OUTPUT = Path(__file__).resolve().parents[2] / "output"
 
 
 def row(**values):
+    """A row of the mentions table: a mention of Pokrovsk on 2025-11-07, only mentioned (no
+    event); ``values`` override any column (event, event_side, claimant...)."""
     base = dict.fromkeys(MENTION_COLUMNS)
     base.update(article_id="a1", title="T", source="Outlet A", url="", published="2025-11-07",
                 published_source="metadata", surface="Pokrovsk", start=0, end=8,
@@ -208,6 +210,77 @@ def test_embedded_json_cannot_close_the_script():
     text = safe_json({"t": "</script><script>alert(1)</script>", "u": "\u2028"})
     assert "</" not in text and "<" not in text and "\u2028" not in text
     assert json.loads(text) == {"t": "</script><script>alert(1)</script>", "u": "\u2028"}
+
+
+TOWNS = {"Pokrovsk": ("geonames:704422", 48.28014, 37.17706),
+         "Kupiansk": ("geonames:704147", 49.71055, 37.61517),
+         "Kramatorsk": ("geonames:704508", 48.73106, 37.56779),
+         "Druzhkivka": ("geonames:709717", 48.63013, 37.55259),
+         "Siversk": ("geonames:694423", 48.86623, 38.09954)}
+
+
+def claim(town: str, day: str, event: str | None = None, side: str | None = None,
+          claimant: str | None = None, source: str = "Outlet A", n: int = 0) -> dict:
+    """A mention of one of ``TOWNS`` on ``day`` with its event, side and claimant."""
+    place_id, lat, lon = TOWNS[town]
+    return row(article_id=f"{town}-{day}-{source}-{n}", source=source, title=f"{town} {day}",
+               surface=town, name=town, place_id=place_id, lat=lat, lon=lon, date=day,
+               published=day, sentence=f"{source} reports on {town}.", event=event,
+               event_side=side, claimant=claimant)
+
+
+def claims_frame() -> pd.DataFrame:
+    """Claims over a month: Pokrovsk captured by Russia (its MoD) on 24 November and denied by
+    Ukraine the next day (disputed); Kupiansk claimed by Russia on 10 November and by Ukraine on
+    30 November (20 days apart: not disputed); a strike, a withdrawal, humanitarian news and plain
+    mentions."""
+    return pd.DataFrame([
+        claim("Kupiansk", "2025-11-10", "capture", "RU", "RU_official", "TASS"),
+        claim("Kupiansk", "2025-11-10", "capture", "RU", "RU_official", "TASS", n=1),
+        claim("Pokrovsk", "2025-11-20", "fighting", "RU", "outlet", "Kyiv Independent"),
+        claim("Pokrovsk", "2025-11-20", source="TASS"),
+        claim("Siversk", "2025-11-22", "withdrawal", "UA", "UA_official", "Ukrainska Pravda"),
+        claim("Pokrovsk", "2025-11-24", "capture", "RU", "RU_official", "TASS"),
+        claim("Kramatorsk", "2025-11-24", "strike", "RU", "UA_official", "Kyiv Independent"),
+        claim("Pokrovsk", "2025-11-25", "denial", "RU", "UA_official", "Ukrainska Pravda"),
+        claim("Druzhkivka", "2025-11-25", "humanitarian", None, "third_party", "Reuters"),
+        claim("Kupiansk", "2025-11-30", "capture", "UA", "UA_official", "Ukrainska Pravda"),
+        claim("Kramatorsk", "2025-11-30"),
+    ])
+
+
+def test_markers_count_their_mentions_per_event_and_claimant_and_places_keep_their_claims():
+    frame = claims_frame()
+    data = map_data(frame)
+    event_at = {e["value"]: i for i, e in enumerate(data.events)}
+    claimant_at = {c["value"]: i for i, c in enumerate(data.claimants)}
+    assert [e["value"] for e in data.events] == [str(v) for v, _, _ in EVENTS]
+    assert [e["value"] for e in data.events][:3] == ["capture", "withdrawal", "denial"]
+    markers = {(data.bins[m.bin], data.places[m.place]["name"]): m for m in data.markers}
+    assert markers[("2025-11-10", "Kupiansk")].events == [
+        [event_at["capture"], claimant_at["RU_official"], 2]]
+    assert markers[("2025-11-20", "Pokrovsk")].events == [
+        [event_at["fighting"], claimant_at["outlet"], 1], [event_at[""], claimant_at[""], 1]]
+    outlet = {o["name"]: i for i, o in enumerate(data.outlets)}
+    place = {p["name"]: i for i, p in enumerate(data.places)}
+    assert [c for c in data.claims if c.place == place["Pokrovsk"]] == [
+        ClaimRow(place["Pokrovsk"], "2025-11-24", event_at["capture"], "RU",
+                 claimant_at["RU_official"], outlet["TASS"], 1),
+        ClaimRow(place["Pokrovsk"], "2025-11-25", event_at["denial"], "RU",
+                 claimant_at["UA_official"], outlet["Ukrainska Pravda"], 1)]
+    assert [(c.date, c.side, c.mentions) for c in data.claims
+            if c.place == place["Kupiansk"]] == [("2025-11-10", "RU", 2), ("2025-11-30", "UA", 1)]
+    assert {data.events[c.event]["value"] for c in data.claims} == {
+        "capture", "withdrawal", "denial"}  # strikes, fighting...: not claims of control
+    excerpt = data.mentions[markers[("2025-11-24", "Pokrovsk")].excerpts[0]]
+    assert (excerpt.event, excerpt.event_side, excerpt.claimant) == (
+        event_at["capture"], "RU", claimant_at["RU_official"])
+    assert data.stats["events"] == 9
+    for size in (1, 4):
+        chunks = (frame.iloc[i:i + size] for i in range(0, len(frame), size))
+        assert map_data(chunks).as_json() == data.as_json()
+    older = frame.drop(columns=["event", "event_side", "claimant"])  # a table without them
+    assert map_data(older).claims == [] and map_data(older).stats["events"] == 0
 
 
 # -- in the browser --------------------------------------------------------------------------------
