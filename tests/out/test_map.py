@@ -254,7 +254,7 @@ def test_markers_count_their_mentions_per_event_and_claimant_and_places_keep_the
     data = map_data(frame)
     event_at = {e["value"]: i for i, e in enumerate(data.events)}
     claimant_at = {c["value"]: i for i, c in enumerate(data.claimants)}
-    assert [e["value"] for e in data.events] == [str(v) for v, _, _ in EVENTS]
+    assert [e["value"] for e in data.events] == [str(v) for v, *_ in EVENTS]
     assert [e["value"] for e in data.events][:3] == ["capture", "withdrawal", "denial"]
     markers = {(data.bins[m.bin], data.places[m.place]["name"]): m for m in data.markers}
     assert markers[("2025-11-10", "Kupiansk")].events == [
@@ -593,4 +593,131 @@ def test_many_markers_are_clustered_and_a_cluster_click_zooms_in(browser_page, t
     page.keyboard.press("ArrowRight")  # back to 3 markers: no clusters left behind
     assert page.locator(".frontline-cluster").count() == 0
     assert page.locator("path.frontline-marker").count() <= 3
+    assert browser_page.errors == []
+
+
+# -- events and claims in the browser ----------------------------------------------------------
+@pytest.fixture
+def claims_page(browser_page, tmp_path):
+    frame = claims_frame()
+    hostile = claim("Siversk", "2025-11-22", "withdrawal", "UA", "third_party",
+                    "<img src=x onerror=\"window.__pwned=1\">Outlet", n=1)
+    data = map_data(pd.concat([frame, pd.DataFrame([hostile])], ignore_index=True))
+    path = tmp_path / "claims.html"
+    write_map(render_map(data, mode="until"), path)
+    return browser_page.open(path), data
+
+
+DRAWN = """() => window.frontline.layer.getLayers().map(
+    m => [m.placeId, m.options.fillColor, m.options.color])"""
+CONTROL = """() => window.frontline.controlLayer.getLayers().map(
+    m => [m.placeId, m.options.color, m.options.dashArray])"""
+
+
+def drawn_markers(page, place_ids) -> dict[str, tuple[str, str]]:
+    """The markers drawn: place name -> (fill, outline)."""
+    names = {place_id: name for name, (place_id, _, _) in TOWNS.items()}
+    assert page.locator("path.frontline-marker").count() == len(page.evaluate(DRAWN))
+    return {names[p]: (fill, stroke) for p, fill, stroke in page.evaluate(DRAWN)}
+
+
+def close_popup(page) -> None:
+    page.evaluate("window.frontline.map.closePopup()")
+    page.wait_for_selector(".frontline-popup", state="detached")  # after its fade
+
+
+def go_to(page, data, day: str) -> None:
+    page.evaluate(f"window.frontline.state.index = {data.bins.index(day)}; "
+                  "window.frontline.render()")
+
+
+@pytest.mark.browser
+def test_markers_are_coloured_by_their_most_severe_event_and_filtered(claims_page, browser_page):
+    page, data = claims_page
+    event = {e["value"]: e["colour"] for e in data.events}
+    side = {s["value"]: s["colour"] for s in data.sides}
+    assert page.get_attribute(".frontline-time", "data-colour") == "event"  # the table has events
+    assert drawn_markers(page, TOWNS) == {
+        "Kupiansk": (event["capture"], "#000000"),  # captures claimed by both sides' officials
+        "Pokrovsk": (event["capture"], side["RU"]),  # capture > denial > fighting
+        "Siversk": (event["withdrawal"], side["UA"]),  # UA officials (and a third party)
+        "Kramatorsk": (event["strike"], side["UA"]),  # the strike, not the plain mention
+        "Druzhkivka": (event["humanitarian"], event["humanitarian"])}  # a third party: no side
+    page.locator(".frontline-events input[value=capture]").uncheck()  # the filter by event
+    shown = drawn_markers(page, TOWNS)
+    assert "Kupiansk" not in shown  # only captures
+    assert shown["Pokrovsk"] == (event["denial"], side["UA"])
+    page.locator(".frontline-events input[value=UA]").uncheck()  # by claimant side
+    shown = drawn_markers(page, TOWNS)
+    assert shown["Pokrovsk"] == (event["fighting"], event["fighting"])  # said by an outlet
+    assert shown["Siversk"] == (event["withdrawal"], event["withdrawal"])  # the third party's
+    assert set(shown) == {"Pokrovsk", "Siversk", "Kramatorsk", "Druzhkivka"}
+    page.locator(".frontline-events input[value=none]").uncheck()  # Kramatorsk's plain mention
+    assert "Kramatorsk" not in drawn_markers(page, TOWNS)
+    page.hover("path.frontline-marker >> nth=0")
+    assert ", " in page.locator(".leaflet-tooltip").inner_text()  # "Pokrovsk (1, fighting)"
+    page.select_option(".frontline-colour-by", "outlet")  # the switch back to outlets
+    outlet = {o["name"]: o["colour"] for o in data.outlets}
+    assert drawn_markers(page, TOWNS)["Druzhkivka"] == (outlet["Reuters"], outlet["Reuters"])
+    assert page.locator(".frontline-outlets").is_visible()
+    assert browser_page.errors == []
+
+
+@pytest.mark.browser
+def test_a_popup_starts_with_the_claims_timeline_and_flags_disputes(claims_page, browser_page):
+    page, data = claims_page
+    go_to(page, data, "2025-11-24")
+    popup = open_popup(page, "Pokrovsk")
+    claims = popup.locator(".frontline-claim")
+    assert claims.all_inner_texts() == ["2025-11-24 captured by RU (RU_official, TASS)"]
+    assert popup.locator(".frontline-claims").evaluate(  # first, under the name
+        "node => node.parentNode === node.closest('.frontline-popup').children[1]")
+    close_popup(page)
+    go_to(page, data, "2025-11-25")  # denied the next day: both disputed
+    claims = open_popup(page, "Pokrovsk").locator(".frontline-claim")
+    assert claims.all_inner_texts() == [
+        "2025-11-24 captured by RU (RU_official, TASS) disputed",
+        "2025-11-25 denied a capture by RU (UA_official, Ukrainska Pravda) disputed"]
+    close_popup(page)
+    go_to(page, data, "2025-11-30")  # captures by both sides, but 20 days apart
+    claims = open_popup(page, "Kupiansk").locator(".frontline-claim")
+    assert claims.all_inner_texts() == [
+        "2025-11-10 captured by RU (RU_official, TASS) ×2",
+        "2025-11-30 captured by UA (UA_official, Ukrainska Pravda)"]
+    close_popup(page)
+    text = open_popup(page, "Siversk").locator(".frontline-claims").inner_text()
+    assert '(third_party, <img src=x onerror="window.__pwned=1">Outlet)' in text  # inert text
+    assert page.locator("img[src=x]").count() == 0
+    assert page.evaluate("window.__pwned === undefined") and browser_page.dialogs == []
+    assert browser_page.errors == []
+
+
+@pytest.mark.browser
+def test_the_claimed_control_layer_follows_the_slider(claims_page, browser_page):
+    page, data = claims_page
+    side = {s["value"]: s["colour"] for s in data.sides}
+    kupiansk, pokrovsk = TOWNS["Kupiansk"][0], TOWNS["Pokrovsk"][0]
+
+    def control(day: str) -> set[tuple[str, str, str | None]]:
+        go_to(page, data, day)
+        rings = page.evaluate(CONTROL)
+        assert page.locator("path.frontline-control").count() == len(rings)
+        return {tuple(ring) for ring in rings}
+
+    assert control("2025-11-10") == {(kupiansk, side["RU"], None)}
+    assert control("2025-11-24") == {(kupiansk, side["RU"], None), (pokrovsk, side["RU"], None)}
+    assert control("2025-11-25") == {(kupiansk, side["RU"], None),
+                                     (pokrovsk, side["RU"], "6 5")}  # dashed: disputed
+    assert page.locator("path.frontline-control.disputed").count() == 1
+    assert control("2025-11-30") == {(kupiansk, side["UA"], None),
+                                     (pokrovsk, side["RU"], "6 5")}
+    page.select_option(".frontline-time select", "date")  # the window does not matter: as of
+    assert control("2025-11-30") == {(kupiansk, side["UA"], None), (pokrovsk, side["RU"], "6 5")}
+    page.locator(".leaflet-control-layers").hover()  # switched off in the layer control
+    page.get_by_label("claimed control").uncheck()
+    assert page.locator("path.frontline-control").count() == 0
+    OUTPUT.mkdir(exist_ok=True)
+    page.get_by_label("claimed control").check()
+    page.mouse.move(700, 450)
+    page.screenshot(path=str(OUTPUT / "map-claims.png"))
     assert browser_page.errors == []

@@ -62,13 +62,16 @@ OTHER_COLOUR = "#999999"
 DETAIL_LIMIT = 30_000  # placed mentions up to which all are excerpts; beyond, excerpts in all
 SAMPLE = 5  # beyond DETAIL_LIMIT: excerpts kept per marker (its first mentions in input order)
 UNKNOWN_OUTLET = "unknown outlet"
-# Events, most severe first (a marker shows its most severe), with their colours and the words of
-# a claims timeline; "" (the last): only mentioned. Colours avoid the sides' red and blue.
+# Events, most severe first (a marker shows its most severe): the legend's word, the claims
+# timeline's ("2025-11-24 captured by RU"), the colour; "" (the last): only mentioned. The
+# colours avoid the sides' red and blue.
 EVENTS = (
-    (Event.CAPTURE, "captured", "#6a3d9a"), (Event.WITHDRAWAL, "withdrew from", "#ff7f00"),
-    (Event.DENIAL, "denied", "#1b9e77"), (Event.STRIKE, "struck", "#e7298a"),
-    (Event.FIGHTING, "fighting", "#b15928"), (Event.HUMANITARIAN, "humanitarian", "#66a61e"),
-    ("", "only mentioned", "#9e9e9e"))
+    (Event.CAPTURE, "capture", "captured", "#6a3d9a"),
+    (Event.WITHDRAWAL, "withdrawal", "withdrawal", "#ff7f00"),
+    (Event.DENIAL, "denial", "denied", "#1b9e77"), (Event.STRIKE, "strike", "strike", "#e7298a"),
+    (Event.FIGHTING, "fighting", "fighting", "#b15928"),
+    (Event.HUMANITARIAN, "humanitarian", "humanitarian", "#66a61e"),
+    ("", "only mentioned", "", "#9e9e9e"))
 CLAIMS = (Event.CAPTURE, Event.WITHDRAWAL, Event.DENIAL)  # the events of a claims timeline
 # Claimants and the side each speaks for ("" for neither); "" (the last): no claimant.
 CLAIMANTS = ((Claimant.RU_OFFICIAL, Side.RU), (Claimant.UA_OFFICIAL, Side.UA),
@@ -153,7 +156,8 @@ class MapData:
     unresolved: list[dict] = field(default_factory=list)
     claims: list[ClaimRow] = field(default_factory=list)  # by place, then date
     events: list[dict] = field(default_factory=lambda: [
-        {"value": str(value), "label": label, "colour": colour} for value, label, colour in EVENTS])
+        {"value": str(value), "label": label, "verb": verb, "colour": colour}
+        for value, label, verb, colour in EVENTS])
     claimants: list[dict] = field(default_factory=lambda: [
         {"value": str(value), "side": str(side)} for value, side in CLAIMANTS])
     sides: list[dict] = field(default_factory=lambda: [
@@ -175,7 +179,7 @@ Names = dict[str, list[str]] | Callable[[set[str]], dict[str, list[str]]]
 # Columns an excerpt needs: the mention, its sentence and its article.
 _EXCERPT = ("article_id", "title", "url", "source", "published", "published_source", "surface",
             "sentence", "date", "date_source", "confidence", "resolution")
-_EVENT_AT = {str(value): i for i, (value, _, _) in enumerate(EVENTS)}
+_EVENT_AT = {str(value): i for i, (value, *_) in enumerate(EVENTS)}
 _CLAIMANT_AT = {str(value): i for i, (value, _) in enumerate(CLAIMANTS)}
 _CLAIM_AT = [_EVENT_AT[str(value)] for value in CLAIMS]
 
