@@ -96,7 +96,9 @@ def render_map(data: MapData, title: str = "frontline", mode: str = "date") -> f
     if points:
         south, north = min(p[0] for p in points), max(p[0] for p in points)
         west, east = min(p[1] for p in points), max(p[1] for p in points)
-        fmap.fit_bounds([(south, west), (north, east)], padding=(30, 30), max_zoom=11)
+        # clear of the controls: search top left, panel top right, time control bottom left
+        fmap.fit_bounds([(south, west), (north, east)], padding_top_left=(40, 60),
+                        padding_bottom_right=(330, 100), max_zoom=11)
     fmap.get_root().header.add_child(Element(f"<title>{_escape(title)}</title>"))
     DatedMentions(data, mode, control).add_to(fmap)
     _stable_ids(fmap.get_root())
