@@ -721,3 +721,18 @@ def test_the_claimed_control_layer_follows_the_slider(claims_page, browser_page)
     page.mouse.move(700, 450)
     page.screenshot(path=str(OUTPUT / "map-claims.png"))
     assert browser_page.errors == []
+
+
+@pytest.mark.browser
+def test_a_long_claims_timeline_shows_its_latest_claims(browser_page, tmp_path):
+    days = [f"2025-10-{d:02d}" for d in range(1, 26)]  # 25 days of claims, alternating sides
+    frame = pd.DataFrame([claim("Kupiansk", day, "capture", "RU" if n % 2 else "UA",
+                                "RU_official" if n % 2 else "UA_official", "TASS")
+                          for n, day in enumerate(days)])
+    path = tmp_path / "long.html"
+    write_map(render_map(map_data(frame), mode="until"), path)
+    page = browser_page.open(path)
+    claims = open_popup(page, "Kupiansk").locator(".frontline-claims li").all_inner_texts()
+    assert claims[0] == "5 earlier claims not shown" and len(claims) == 21
+    assert claims[-1] == "2025-10-25 captured by UA (UA_official, TASS) disputed"
+    assert browser_page.errors == []

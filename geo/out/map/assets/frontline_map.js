@@ -26,6 +26,7 @@ function frontlineMap(map, data, options, control) {
   "use strict";
   var CLUSTER_FROM = 300;  // markers in a window beyond which they are clustered
   var POPUP_MENTIONS = 50;  // excerpts listed in one popup at most
+  var POPUP_CLAIMS = 20;  // the latest claims of control listed in one popup (disputes judged on all)
   var POPUP_OPTIONS = { maxWidth: 420, maxHeight: 360 };
   var layer = L.layerGroup().addTo(map);
   var clusters = L.markerClusterGroup({ showCoverageOnHover: false, iconCreateFunction: clusterIcon }).addTo(map);
@@ -293,7 +294,11 @@ function frontlineMap(map, data, options, control) {
     var known = knownClaims(place, asOf());
     if (!known.length) { return null; }
     var line = el("ul", { "class": "frontline-claims" });
-    known.forEach(function (c) {
+    var earlier = Math.max(0, known.length - POPUP_CLAIMS);
+    if (earlier) {
+      line.appendChild(el("li", { "class": "frontline-earlier", text: earlier + " earlier claim" + (earlier === 1 ? "" : "s") + " not shown" }));
+    }
+    known.slice(earlier).forEach(function (c) {
       var times = c[CLAIM.mentions] > 1 ? " ×" + c[CLAIM.mentions] : "";
       var item = el("li", { "class": "frontline-claim", text: c[CLAIM.date] + " " + eventText(c[CLAIM.event], c[CLAIM.side]) +
         " (" + data.claimants[c[CLAIM.claimant]].value + ", " + data.outlets[c[CLAIM.outlet]].name + ")" + times });
