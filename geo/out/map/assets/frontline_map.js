@@ -80,6 +80,7 @@ function frontlineMap(map, data, options, control) {
     var claimant = data.claimants[c];
     return claimant.side || (claimant.value ? OTHERS : NOBODY);
   }
+  var SIDE_OF = data.claimants.map(function (c, i) { return claimantSide(i); });
   var SIDE_FILTERS = data.sides.map(function (s) { return s.value; }).concat([OTHERS, NOBODY]);
   SIDE_FILTERS.forEach(function (side) { state.sides[side] = true; });
   var SIDE_LABELS = {};
@@ -131,13 +132,14 @@ function frontlineMap(map, data, options, control) {
                             events: {}, eventSides: {} };
         }
         var p = perPlace[key];
-        m[MARKER.events].forEach(function (triple) {  // [event, claimant, mentions]
-          var event = triple[0], side = claimantSide(triple[1]);
-          if (!state.events[event] || !state.sides[side]) { return; }
-          p.count += triple[2];
-          p.events[event] = (p.events[event] || 0) + triple[2];
+        var events = m[MARKER.events];
+        for (var i = 0; i < events.length; i++) {  // [event, claimant, mentions]
+          var event = events[i][0], side = SIDE_OF[events[i][1]];
+          if (!state.events[event] || !state.sides[side]) { continue; }
+          p.count += events[i][2];
+          p.events[event] = (p.events[event] || 0) + events[i][2];
           (p.eventSides[event] = p.eventSides[event] || {})[side] = true;
-        });
+        }
         p.markers.push(m);  // its excerpts are gathered only if its popup opens
         m[MARKER.outlets].forEach(function (pair) {
           var outlet = pair[0], count = pair[1];  // an outlet and its mentions in this marker
@@ -320,6 +322,8 @@ function frontlineMap(map, data, options, control) {
     return out;
   }
   function drawControl() {
+    if (controlLayer.asOf === asOf()) { return; }  // filters and colours do not change it
+    controlLayer.asOf = asOf();
     controlLayer.clearLayers();
     var shown = controlAsOf();
     shown.forEach(function (c) {
