@@ -718,6 +718,13 @@ def test_the_claimed_control_layer_follows_the_slider(claims_page, browser_page)
     assert page.locator("path.frontline-control").count() == 0
     OUTPUT.mkdir(exist_ok=True)
     page.get_by_label("claimed control").check()
+    assert page.locator("path.frontline-control").count() == 2  # back, styles and all
+    assert page.locator("path.frontline-control.disputed").count() == 1
+    go_to(page, data, "2025-11-10")  # moved back in time: Pokrovsk's ring goes
+    assert control("2025-11-10") == {(kupiansk, side["RU"], None)}
+    assert page.locator("path.frontline-control.disputed").count() == 0
+    page.select_option(".frontline-time select", "until")
+    go_to(page, data, "2025-11-25")
     page.mouse.move(700, 450)
     page.screenshot(path=str(OUTPUT / "map-claims.png"))
     assert browser_page.errors == []

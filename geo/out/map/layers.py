@@ -490,7 +490,9 @@ def _codes(rows: pd.DataFrame, name: str, at: dict[str, int]) -> np.ndarray:
     unknown values (a table from before the column) are the list's last: none."""
     if name not in rows:
         return np.full(len(rows), at[""], np.int64)
-    return np.array([at.get(value or "", at[""]) for value in _text(rows[name])], np.int64)
+    codes = pd.Categorical(_text(rows[name]), categories=list(at)).codes.astype(np.int64)
+    codes[codes < 0] = at[""]  # at's keys are in list order: a category's code is its index
+    return codes
 
 
 def _side(rows: pd.DataFrame) -> np.ndarray:

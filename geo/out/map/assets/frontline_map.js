@@ -321,25 +321,39 @@ function frontlineMap(map, data, options, control) {
     });
     return out;
   }
+  var rings = {};  // place -> its ring on the claimed-control layer, kept from step to step
   function drawControl() {
-    if (controlLayer.asOf === asOf()) { return; }  // filters and colours do not change it
-    controlLayer.asOf = asOf();
-    controlLayer.clearLayers();
-    var shown = controlAsOf();
-    shown.forEach(function (c) {
-      var place = data.places[c.place], side = c.claim[CLAIM.side], colour = sideColour[side] || BOTH_SIDES;
-      var ring = L.circleMarker([place.lat, place.lon], {
-        pane: "frontline-control", radius: 16, color: colour, weight: 3, fillColor: colour,
-        fillOpacity: c.disputed ? 0.08 : 0.25, dashArray: c.disputed ? "6 5" : null,
-        className: "frontline-control" + (c.disputed ? " disputed" : "")
-      });
-      ring.bindTooltip(el("span", { text: place.name + ": claimed by " + side + " on " + c.claim[CLAIM.date] +
-                                          (c.disputed ? " (disputed)" : "") }));
-      ring.placeId = place.id;
-      controlLayer.addLayer(ring);
+    var until = asOf();
+    if (controlLayer.asOf === until) { return; }  // filters and colours do not change it
+    controlLayer.asOf = until;
+    var shown = {};
+    controlAsOf().forEach(function (c) {
+      var side = c.claim[CLAIM.side], colour = sideColour[side] || BOTH_SIDES, ring = rings[c.place];
+      shown[c.place] = true;
+      if (!ring) {
+        var place = data.places[c.place];
+        ring = rings[c.place] = L.circleMarker([place.lat, place.lon], { pane: "frontline-control", radius: 16, weight: 3 });
+        ring.placeId = place.id;
+        ring.bindTooltip(function () {
+          return el("span", { text: place.name + ": claimed by " + ring.claim[CLAIM.side] + " on " +
+                                    ring.claim[CLAIM.date] + (ring.disputed ? " (disputed)" : "") });
+        });
+      }
+      ring.claim = c.claim;
+      if (ring.look !== colour + c.disputed) {  // restyled only when it changes
+        ring.look = colour + c.disputed;
+        ring.setStyle({ color: colour, fillColor: colour, fillOpacity: c.disputed ? 0.08 : 0.25,
+                        dashArray: c.disputed ? "6 5" : null });
+        ring.disputed = c.disputed;
+        ring.options.className = ringClass(c.disputed);  // for a path made later (layer switched on)
+        if (ring._path) { ring._path.setAttribute("class", ringClass(c.disputed)); }
+      }
+      if (!controlLayer.hasLayer(ring)) { controlLayer.addLayer(ring); }
     });
-    container.setAttribute("data-control", shown.length);
+    Object.keys(rings).forEach(function (place) { if (!shown[place]) { controlLayer.removeLayer(rings[place]); } });
+    container.setAttribute("data-control", Object.keys(shown).length);
   }
+  function ringClass(disputed) { return "frontline-control leaflet-interactive" + (disputed ? " disputed" : ""); }
 
   // -- time control ---------------------------------------------------------------------------
   var container = el("div", { "class": "frontline-time leaflet-bar", tabindex: "0" });
