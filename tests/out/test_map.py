@@ -377,6 +377,7 @@ def test_a_window_of_dates_is_coloured_by_the_outlet_with_most_mentions_in_it(br
         return marker.get_attribute("stroke"), page.get_attribute(".frontline-time", "data-bin")
 
     assert drawn() == (colour["Outlet B"], "2025-11-07")  # this date only: B's day
+    assert page.locator(".frontline-events, .frontline-colour-by").count() == 0  # no events
     page.locator(".frontline-time input[type=range]").focus()
     page.keyboard.press("ArrowLeft")
     assert drawn() == (colour["Outlet A"], "2025-11-06")  # A leads day 1, 2 to 1

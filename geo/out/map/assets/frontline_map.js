@@ -456,7 +456,7 @@ function frontlineMap(map, data, options, control) {
     el("option", { value: "event", text: "colour by event" }), el("option", { value: "outlet", text: "colour by outlet" })]);
   colourBy.value = state.colour;
   colourBy.addEventListener("change", function () { state.colour = colourBy.value; render(); });
-  panel.appendChild(colourBy);
+  if (data.stats.events) { panel.appendChild(colourBy); }  // a table without events: outlets, as before
   var eventLegend = el("ul", { "class": "frontline-legend frontline-events" });
   function checkbox(label, swatch, checked, onChange, value) {
     var box = el("input", { type: "checkbox", value: value });
@@ -465,16 +465,16 @@ function frontlineMap(map, data, options, control) {
     return el("li", {}, [el("label", {}, [box, swatch, el("span", { text: label })])]);
   }
   data.events.forEach(function (e, i) {
-    eventLegend.appendChild(checkbox(e.label, el("span", { "class": "swatch", style: "background:" + e.colour }), true,
+    eventLegend.appendChild(checkbox(e.label, el("span", { "class": "swatch by-event", style: "background:" + e.colour }), true,
                                      function (on) { state.events[i] = on; }, e.value || "none"));
   });
   SIDE_FILTERS.forEach(function (side) {
-    var swatch = el("span", { "class": "swatch outline", style: "border-color:" + (sideColour[side] || "#bbb") });
+    var swatch = el("span", { "class": "swatch outline by-event", style: "border-color:" + (sideColour[side] || "#bbb") });
     eventLegend.appendChild(checkbox(SIDE_LABELS[side], swatch, true, function (on) { state.sides[side] = on; }, side));
   });
-  eventLegend.appendChild(el("li", {}, [el("span", { "class": "swatch outline", style: "border-color:" + BOTH_SIDES }),
+  eventLegend.appendChild(el("li", { "class": "by-event" }, [el("span", { "class": "swatch outline", style: "border-color:" + BOTH_SIDES }),
                                         el("span", { text: "outline: said by officials of both sides" })]));
-  panel.appendChild(eventLegend);
+  if (data.stats.events) { panel.appendChild(eventLegend); }
   var controlLegend = el("ul", { "class": "frontline-legend" }, [el("li", { text: "claimed control (layer control):" })]);
   data.sides.forEach(function (s) {
     controlLegend.appendChild(el("li", {}, [el("span", { "class": "swatch ring", style: "border-color:" + s.colour }),
@@ -488,10 +488,12 @@ function frontlineMap(map, data, options, control) {
     legend.appendChild(el("li", {}, [el("span", { "class": "swatch", style: "background:" + o.colour }),
                                      el("span", { text: o.name + " (" + o.mentions + ")" })]));
   });
-  legend.appendChild(el("li", {}, [el("span", { "class": "swatch ambiguous" }), el("span", { text: "ambiguous place" })]));
-  legend.appendChild(el("li", {}, [el("span", { "class": "swatch cluster" }),
-                                   el("span", { text: "nearby places: their mentions (click to zoom in)" })]));
   panel.appendChild(legend);
+  var always = el("ul", { "class": "frontline-legend" });  // in either colouring
+  always.appendChild(el("li", {}, [el("span", { "class": "swatch ambiguous" }), el("span", { text: "ambiguous place" })]));
+  always.appendChild(el("li", {}, [el("span", { "class": "swatch cluster" }),
+                                   el("span", { text: "nearby places: their mentions (click to zoom in)" })]));
+  panel.appendChild(always);
   if (s.excerpts < s.placed) {
     panel.appendChild(el("div", { "class": "frontline-excerpts", text: "A large map: popups quote " + s.excerpts +
       " of the " + s.placed + " mentions, a few of each of the busiest places and dates." }));
