@@ -744,3 +744,25 @@ def test_a_long_claims_timeline_shows_its_latest_claims(browser_page, tmp_path):
     assert claims[0] == "5 earlier claims not shown" and len(claims) == 21
     assert claims[-1] == "2025-10-25 captured by UA (UA_official, TASS) disputed"
     assert browser_page.errors == []
+
+
+@pytest.mark.browser
+def test_the_page_reads_claims_by_field_name_and_events_by_value(browser_page, tmp_path):
+    data = map_data(claims_frame())
+    shuffled = dataclasses.replace(  # claims' fields reversed, "capture" spelt "taken"
+        data, fields=dict(data.fields, claim=data.fields["claim"][::-1]),
+        claims=[list(c)[::-1] for c in data.claims],
+        events=[dict(e, value="taken" if e["value"] == "capture" else e["value"])
+                for e in data.events],
+        enums=dict(data.enums, Event=dict(data.enums["Event"], CAPTURE="taken")))
+    seen = []
+    for name, map_ in (("plain", data), ("shuffled", shuffled)):
+        path = tmp_path / f"{name}.html"
+        write_map(render_map(map_, mode="until"), path)
+        page = browser_page.open(path)
+        go_to(page, data, "2025-11-25")
+        seen.append((sorted(map(tuple, page.evaluate(CONTROL))),
+                     open_popup(page, "Pokrovsk").locator(".frontline-claims").inner_text()))
+    assert seen[0] == seen[1]
+    assert len(seen[0][0]) == 2 and "disputed" in seen[0][1]
+    assert browser_page.errors == []
