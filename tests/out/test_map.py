@@ -653,6 +653,12 @@ def test_markers_are_coloured_by_their_most_severe_event_and_filtered(claims_pag
     assert shown["Pokrovsk"] == (event["fighting"], event["fighting"])  # said by an outlet
     assert shown["Siversk"] == (event["withdrawal"], event["withdrawal"])  # the third party's
     assert set(shown) == {"Pokrovsk", "Siversk", "Kramatorsk", "Druzhkivka"}
+    popup = open_popup(page, "Pokrovsk")  # its excerpts as the filters count them
+    assert popup.locator(".frontline-count").inner_text() == "2 mentions"
+    assert popup.locator(".frontline-mentions li").count() == 2
+    close_popup(page)
+    assert page.evaluate("""window.frontline.layer.getLayers().find(
+        m => m.placeId === "geonames:709717").options.weight""") == 1  # no side: no outline
     page.locator(".frontline-events input[value=none]").uncheck()  # Kramatorsk's plain mention
     assert "Kramatorsk" not in drawn_markers(page, TOWNS)
     page.hover("path.frontline-marker >> nth=0")

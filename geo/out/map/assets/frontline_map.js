@@ -198,7 +198,7 @@ function frontlineMap(map, data, options, control) {
       stroke = outline(p, event);
     }
     var m = L.circleMarker([place.lat, place.lon], {
-      radius: radius(p.count), color: stroke || colour, weight: stroke !== colour ? 3 : p.ambiguous ? 2 : 1,
+      radius: radius(p.count), color: stroke || colour, weight: stroke && stroke !== colour ? 3 : p.ambiguous ? 2 : 1,
       dashArray: p.ambiguous ? "4 3" : null, fillColor: colour,
       fillOpacity: p.ambiguous ? 0.15 : 0.6, className: "frontline-marker" + (p.ambiguous ? " ambiguous" : "")
     });
@@ -223,7 +223,9 @@ function frontlineMap(map, data, options, control) {
     var shown = 0;
     p.markers.forEach(function (m) {
       m[MARKER.excerpts].forEach(function (i) {
-        if (shown < POPUP_MENTIONS) { list.appendChild(mentionItem(data.mentions[i])); shown += 1; }
+        var mention = data.mentions[i];  // as the filters count it
+        if (!state.events[mention[MENTION.event]] || !state.sides[SIDE_OF[mention[MENTION.claimant]]]) { return; }
+        if (shown < POPUP_MENTIONS) { list.appendChild(mentionItem(mention)); shown += 1; }
       });
     });
     var where = [place.admin1, place.country].filter(Boolean).join(", ");
