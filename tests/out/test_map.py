@@ -257,10 +257,15 @@ def test_markers_count_their_mentions_per_event_and_claimant_and_places_keep_the
     assert [e["value"] for e in data.events] == [str(v) for v, *_ in EVENTS]
     assert [e["value"] for e in data.events][:3] == ["capture", "withdrawal", "denial"]
     markers = {(data.bins[m.bin], data.places[m.place]["name"]): m for m in data.markers}
-    assert markers[("2025-11-10", "Kupiansk")].events == [
-        [event_at["capture"], claimant_at["RU_official"], 2]]
-    assert markers[("2025-11-20", "Pokrovsk")].events == [
-        [event_at["fighting"], claimant_at["outlet"], 1], [event_at[""], claimant_at[""], 1]]
+    claimants = len(data.claimants)  # (event, claimant) as one number, then the mentions
+
+    def code(event, claimant):
+        return event_at[event] * claimants + claimant_at[claimant]
+
+    assert markers[("2025-11-10", "Kupiansk")].events == [code("capture", "RU_official"), 2]
+    assert markers[("2025-11-20", "Pokrovsk")].events == [code("fighting", "outlet"), 1,
+                                                          code("", ""), 1]
+    assert markers[("2025-11-30", "Kramatorsk")].events == []  # only mentioned: the default
     outlet = {o["name"]: i for i, o in enumerate(data.outlets)}
     place = {p["name"]: i for i, p in enumerate(data.places)}
     assert [c for c in data.claims if c.place == place["Pokrovsk"]] == [

@@ -102,7 +102,9 @@ class MarkerRow(NamedTuple):
     # marker met them: the first of the most mentions is its colour
     ambiguous: int  # 1 when every one of its mentions is ambiguous, else 0
     excerpts: list[int]  # indices into ``mentions``: all of its mentions, or its first few
-    events: list[list[int]]  # [index into ``events``, index into ``claimants``, its mentions]
+    events: list[int]  # flat pairs: (event, claimant) as ``event * len(claimants) + claimant``
+    # (indices into ``events`` and ``claimants``), then its mentions; [] when all of them are
+    # only mentions without a claimant (the pairs are most of a large map's markers)
 
 
 class MentionRow(NamedTuple):
@@ -406,7 +408,7 @@ class _Layers:
                 bin=bin_at[bin_key], place=place, mentions=count,
                 outlets=[[outlet_at[name], n] for name, n in outlets.items()],
                 ambiguous=int(ambiguities == count), excerpts=[],
-                events=[[int(e), int(c), n] for (e, c), n in sorted(events.items())]))
+                events=_flat_events(events)))
         data.places = places.values
         data.claims = sorted(
             (ClaimRow(place=places.index[place_id], date=day, event=int(event), side=side,
@@ -483,6 +485,14 @@ def _text(column: pd.Series) -> np.ndarray:
         values = values.copy()
     values[values == ""] = None
     return values
+
+
+def _flat_events(events: dict[tuple[int, int], int]) -> list[int]:
+    """A marker's mentions per (event, claimant) as ``MarkerRow.events``."""
+    if set(events) == {(_EVENT_AT[""], _CLAIMANT_AT[""])}:
+        return []
+    return [value for (event, claimant), count in sorted(events.items())
+            for value in (event * len(CLAIMANTS) + claimant, count)]
 
 
 def _codes(rows: pd.DataFrame, name: str, at: dict[str, int]) -> np.ndarray:

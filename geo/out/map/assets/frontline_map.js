@@ -10,7 +10,7 @@
  * a Leaflet.markercluster group, which draws only the clusters in view (a cluster shows the
  * mentions it holds; a click zooms in). Popups are built when opened, from the excerpts the map
  * holds (a large map keeps a few per marker: the popup then says "showing K of N").
- * Events: a marker counts its mentions per (event, claimant); the event and claimant-side
+ * Events: a marker counts its mentions per (event, claimant) (flat pairs); the event and claimant-side
  * filters keep some of those counts, and the place is drawn with what is left, coloured by its
  * most severe event (data.events is in that order) and outlined by the side of that event's
  * claimants (officials of one side, of both, or neither); or coloured by outlet, as before.
@@ -70,6 +70,7 @@ function frontlineMap(map, data, options, control) {
 
   var Event = data.enums.Event, Side = data.enums.Side;
   var NO_EVENT = data.events.length - 1;  // the last: only mentioned
+  var CLAIMANTS = data.claimants.length, NO_CLAIMANT = CLAIMANTS - 1;  // the last: nobody
   var eventAt = {};
   data.events.forEach(function (e, i) { eventAt[e.value] = i; });
   var sideColour = {};
@@ -132,12 +133,13 @@ function frontlineMap(map, data, options, control) {
                             events: {}, eventSides: {} };
         }
         var p = perPlace[key];
-        var events = m[MARKER.events];
-        for (var i = 0; i < events.length; i++) {  // [event, claimant, mentions]
-          var event = events[i][0], side = SIDE_OF[events[i][1]];
+        // flat pairs: (event, claimant) as one number, then mentions; none: only mentioned, no claimant
+        var events = m[MARKER.events].length ? m[MARKER.events] : [NO_EVENT * CLAIMANTS + NO_CLAIMANT, m[MARKER.mentions]];
+        for (var i = 0; i < events.length; i += 2) {
+          var event = Math.floor(events[i] / CLAIMANTS), side = SIDE_OF[events[i] % CLAIMANTS];
           if (!state.events[event] || !state.sides[side]) { continue; }
-          p.count += events[i][2];
-          p.events[event] = (p.events[event] || 0) + events[i][2];
+          p.count += events[i + 1];
+          p.events[event] = (p.events[event] || 0) + events[i + 1];
           (p.eventSides[event] = p.eventSides[event] || {})[side] = true;
         }
         p.markers.push(m);  // its excerpts are gathered only if its popup opens
