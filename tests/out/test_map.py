@@ -777,3 +777,18 @@ def test_the_page_reads_claims_by_field_name_and_events_by_value(browser_page, t
     assert seen[0] == seen[1]
     assert len(seen[0][0]) == 2 and "disputed" in seen[0][1]
     assert browser_page.errors == []
+
+
+@pytest.mark.browser
+def test_claimed_control_in_weekly_bins_is_as_of_the_weeks_last_day(browser_page, tmp_path):
+    data = map_data(claims_frame(), size="week")
+    assert data.bins == ["2025-11-10", "2025-11-17", "2025-11-24"]
+    path = tmp_path / "weekly.html"
+    write_map(render_map(data), path)
+    page = browser_page.open(path)
+    side = {s["value"]: s["colour"] for s in data.sides}
+    rings = {place: colour for place, colour, _ in page.evaluate(CONTROL)}
+    assert rings[TOWNS["Kupiansk"][0]] == side["UA"]  # the week of the 24th ends on the 30th
+    go_to(page, data, "2025-11-17")
+    assert {place for place, _, _ in page.evaluate(CONTROL)} == {TOWNS["Kupiansk"][0]}
+    assert browser_page.errors == []
