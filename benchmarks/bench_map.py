@@ -10,7 +10,9 @@ one outlet of seven (some busier than others), one publication day in a year (a 
 mentions carry an event date up to six days earlier) and about ten places of the theatre, drawn
 from the gazetteer's settlements of the front's oblasts with Zipf weights (a few towns in most
 reports, a long tail); its sentences are seed sentences naming the place (unique per article, as
-real sentences are); 1 in 23 mentions is ambiguous and 1 in 100 unresolved.
+real sentences are); 1 in 23 mentions is ambiguous and 1 in 100 unresolved. 3 in 10 mentions
+have an event (``EVENT_WEIGHTS``; 2 in 100 a claim of control), a side and a claimant, drawn
+from a generator of their own, so the rest of the corpus is the same as before they came.
 
 It reports the seconds to build the layers and to render the HTML, the process's peak memory
 (before and after the layers), the HTML size, and over ``--runs`` page loads in headless Chromium
@@ -53,10 +55,28 @@ FRONT = ("Donetsk Oblast", "Luhansk Oblast", "Kharkiv Oblast", "Zaporizhzhia Obl
          "Kherson Oblast")
 
 
+EVENT_WEIGHTS = {None: 0.7, "capture": 0.01, "withdrawal": 0.006, "denial": 0.004,
+                 "strike": 0.12, "fighting": 0.13, "humanitarian": 0.03}
+
+
+def events(rng: np.random.Generator, rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Events, sides and claimants for ``rows`` mentions: 3 in 10 with an event, a few of them
+    claims of control."""
+    event = rng.choice(np.array(list(EVENT_WEIGHTS), dtype=object), rows,
+                       p=np.array(list(EVENT_WEIGHTS.values())) / sum(EVENT_WEIGHTS.values()))
+    side = rng.choice(np.array(["RU", "UA"], dtype=object), rows)
+    claimant = rng.choice(np.array(["RU_official", "UA_official", "third_party", "outlet"],
+                                   dtype=object), rows)
+    none = pd.isna(event)
+    side[none] = claimant[none] = None
+    return event, side, claimant
+
+
 def synthetic_chunks(count: int, seed: int = 7, articles_per_chunk: int = 500
                      ) -> Iterator[pd.DataFrame]:
     """``count`` mentions as chunks of whole articles (17,000 rows), the same for the same seed."""
     rng = np.random.default_rng(seed)
+    claims_rng = np.random.default_rng(seed + 1)  # events apart: the rest as before they came
     index = Gazetteer.load(supplement=False).index
     front = [index.place(i) for i in range(len(index.place_ids))
              if index.countries[i] == "UA" and index.kinds[i] == "settlement"
@@ -113,6 +133,7 @@ def synthetic_chunks(count: int, seed: int = 7, articles_per_chunk: int = 500
                                    np.where(ambiguous, "ambiguous", "resolved")),
             "candidates": "", "date": date,
             "date_source": np.where(event, "event", "published")})
+        frame["event"], frame["event_side"], frame["claimant"] = events(claims_rng, rows)
         yield frame[list(MENTION_COLUMNS)]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.out.map.layers import FIELDS, SAMPLE, bin_start, map_data
+from geo.out.map.layers import EVENTS, FIELDS, SAMPLE, ClaimRow, bin_start, map_data
 from geo.out.map.render import _asset, render_map, safe_json, write_map
 from geo.run.pipeline import mentions
 from geo.schema import MENTION_COLUMNS, enums_for_js
@@ -21,6 +21,8 @@ OUTPUT = Path(__file__).resolve().parents[2] / "output"
 
 
 def row(**values):
+    """A row of the mentions table: a mention of Pokrovsk on 2025-11-07, only mentioned (no
+    event); ``values`` override any column (event, event_side, claimant...)."""
     base = dict.fromkeys(MENTION_COLUMNS)
     base.update(article_id="a1", title="T", source="Outlet A", url="", published="2025-11-07",
                 published_source="metadata", surface="Pokrovsk", start=0, end=8,
@@ -210,6 +212,82 @@ def test_embedded_json_cannot_close_the_script():
     assert json.loads(text) == {"t": "</script><script>alert(1)</script>", "u": "\u2028"}
 
 
+TOWNS = {"Pokrovsk": ("geonames:704422", 48.28014, 37.17706),
+         "Kupiansk": ("geonames:704147", 49.71055, 37.61517),
+         "Kramatorsk": ("geonames:704508", 48.73106, 37.56779),
+         "Druzhkivka": ("geonames:709717", 48.63013, 37.55259),
+         "Siversk": ("geonames:694423", 48.86623, 38.09954)}
+
+
+def claim(town: str, day: str, event: str | None = None, side: str | None = None,
+          claimant: str | None = None, source: str = "Outlet A", n: int = 0) -> dict:
+    """A mention of one of ``TOWNS`` on ``day`` with its event, side and claimant."""
+    place_id, lat, lon = TOWNS[town]
+    return row(article_id=f"{town}-{day}-{source}-{n}", source=source, title=f"{town} {day}",
+               surface=town, name=town, place_id=place_id, lat=lat, lon=lon, date=day,
+               published=day, sentence=f"{source} reports on {town}.", event=event,
+               event_side=side, claimant=claimant)
+
+
+def claims_frame() -> pd.DataFrame:
+    """Claims over a month: Pokrovsk captured by Russia (its MoD) on 24 November and denied by
+    Ukraine the next day (disputed); Kupiansk claimed by Russia on 10 November and by Ukraine on
+    30 November (20 days apart: not disputed); a strike, a withdrawal, humanitarian news and plain
+    mentions."""
+    return pd.DataFrame([
+        claim("Kupiansk", "2025-11-10", "capture", "RU", "RU_official", "TASS"),
+        claim("Kupiansk", "2025-11-10", "capture", "RU", "RU_official", "TASS", n=1),
+        claim("Pokrovsk", "2025-11-20", "fighting", "RU", "outlet", "Kyiv Independent"),
+        claim("Pokrovsk", "2025-11-20", source="TASS"),
+        claim("Siversk", "2025-11-22", "withdrawal", "UA", "UA_official", "Ukrainska Pravda"),
+        claim("Pokrovsk", "2025-11-24", "capture", "RU", "RU_official", "TASS"),
+        claim("Kramatorsk", "2025-11-24", "strike", "RU", "UA_official", "Kyiv Independent"),
+        claim("Pokrovsk", "2025-11-25", "denial", "RU", "UA_official", "Ukrainska Pravda"),
+        claim("Druzhkivka", "2025-11-25", "humanitarian", None, "third_party", "Reuters"),
+        claim("Kupiansk", "2025-11-30", "capture", "UA", "UA_official", "Ukrainska Pravda"),
+        claim("Kramatorsk", "2025-11-30"),
+    ])
+
+
+def test_markers_count_their_mentions_per_event_and_claimant_and_places_keep_their_claims():
+    frame = claims_frame()
+    data = map_data(frame)
+    event_at = {e["value"]: i for i, e in enumerate(data.events)}
+    claimant_at = {c["value"]: i for i, c in enumerate(data.claimants)}
+    assert [e["value"] for e in data.events] == [str(v) for v, *_ in EVENTS]
+    assert [e["value"] for e in data.events][:3] == ["capture", "withdrawal", "denial"]
+    markers = {(data.bins[m.bin], data.places[m.place]["name"]): m for m in data.markers}
+    claimants = len(data.claimants)  # (event, claimant) as one number, then the mentions
+
+    def code(event, claimant):
+        return event_at[event] * claimants + claimant_at[claimant]
+
+    assert markers[("2025-11-10", "Kupiansk")].events == [code("capture", "RU_official"), 2]
+    assert markers[("2025-11-20", "Pokrovsk")].events == [code("fighting", "outlet"), 1,
+                                                          code("", ""), 1]
+    assert markers[("2025-11-30", "Kramatorsk")].events == []  # only mentioned: the default
+    outlet = {o["name"]: i for i, o in enumerate(data.outlets)}
+    place = {p["name"]: i for i, p in enumerate(data.places)}
+    assert [c for c in data.claims if c.place == place["Pokrovsk"]] == [
+        ClaimRow(place["Pokrovsk"], "2025-11-24", event_at["capture"], "RU",
+                 claimant_at["RU_official"], outlet["TASS"], 1),
+        ClaimRow(place["Pokrovsk"], "2025-11-25", event_at["denial"], "RU",
+                 claimant_at["UA_official"], outlet["Ukrainska Pravda"], 1)]
+    assert [(c.date, c.side, c.mentions) for c in data.claims
+            if c.place == place["Kupiansk"]] == [("2025-11-10", "RU", 2), ("2025-11-30", "UA", 1)]
+    assert {data.events[c.event]["value"] for c in data.claims} == {
+        "capture", "withdrawal", "denial"}  # strikes, fighting...: not claims of control
+    excerpt = data.mentions[markers[("2025-11-24", "Pokrovsk")].excerpts[0]]
+    assert (excerpt.event, excerpt.event_side, excerpt.claimant) == (
+        event_at["capture"], "RU", claimant_at["RU_official"])
+    assert data.stats["events"] == 9
+    for size in (1, 4):
+        chunks = (frame.iloc[i:i + size] for i in range(0, len(frame), size))
+        assert map_data(chunks).as_json() == data.as_json()
+    older = frame.drop(columns=["event", "event_side", "claimant"])  # a table without them
+    assert map_data(older).claims == [] and map_data(older).stats["events"] == 0
+
+
 # -- in the browser --------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def seeds_map(gazetteer, tmp_path_factory):
@@ -304,6 +382,7 @@ def test_a_window_of_dates_is_coloured_by_the_outlet_with_most_mentions_in_it(br
         return marker.get_attribute("stroke"), page.get_attribute(".frontline-time", "data-bin")
 
     assert drawn() == (colour["Outlet B"], "2025-11-07")  # this date only: B's day
+    assert page.locator(".frontline-events, .frontline-colour-by").count() == 0  # no events
     page.locator(".frontline-time input[type=range]").focus()
     page.keyboard.press("ArrowLeft")
     assert drawn() == (colour["Outlet A"], "2025-11-06")  # A leads day 1, 2 to 1
@@ -520,4 +599,196 @@ def test_many_markers_are_clustered_and_a_cluster_click_zooms_in(browser_page, t
     page.keyboard.press("ArrowRight")  # back to 3 markers: no clusters left behind
     assert page.locator(".frontline-cluster").count() == 0
     assert page.locator("path.frontline-marker").count() <= 3
+    assert browser_page.errors == []
+
+
+# -- events and claims in the browser ----------------------------------------------------------
+@pytest.fixture
+def claims_page(browser_page, tmp_path):
+    frame = claims_frame()
+    hostile = claim("Siversk", "2025-11-22", "withdrawal", "UA", "third_party",
+                    "<img src=x onerror=\"window.__pwned=1\">Outlet", n=1)
+    data = map_data(pd.concat([frame, pd.DataFrame([hostile])], ignore_index=True))
+    path = tmp_path / "claims.html"
+    write_map(render_map(data, mode="until"), path)
+    return browser_page.open(path), data
+
+
+DRAWN = """() => window.frontline.layer.getLayers().map(
+    m => [m.placeId, m.options.fillColor, m.options.color])"""
+CONTROL = """() => window.frontline.controlLayer.getLayers().map(
+    m => [m.placeId, m.options.color, m.options.dashArray])"""
+
+
+def drawn_markers(page, place_ids) -> dict[str, tuple[str, str]]:
+    """The markers drawn: place name -> (fill, outline)."""
+    names = {place_id: name for name, (place_id, _, _) in TOWNS.items()}
+    assert page.locator("path.frontline-marker").count() == len(page.evaluate(DRAWN))
+    return {names[p]: (fill, stroke) for p, fill, stroke in page.evaluate(DRAWN)}
+
+
+def close_popup(page) -> None:
+    page.evaluate("window.frontline.map.closePopup()")
+    page.wait_for_selector(".frontline-popup", state="detached")  # after its fade
+
+
+def go_to(page, data, day: str) -> None:
+    page.evaluate(f"window.frontline.state.index = {data.bins.index(day)}; "
+                  "window.frontline.render()")
+
+
+@pytest.mark.browser
+def test_markers_are_coloured_by_their_most_severe_event_and_filtered(claims_page, browser_page):
+    page, data = claims_page
+    event = {e["value"]: e["colour"] for e in data.events}
+    side = {s["value"]: s["colour"] for s in data.sides}
+    assert page.get_attribute(".frontline-time", "data-colour") == "event"  # the table has events
+    assert drawn_markers(page, TOWNS) == {
+        "Kupiansk": (event["capture"], "#000000"),  # captures claimed by both sides' officials
+        "Pokrovsk": (event["capture"], side["RU"]),  # capture > denial > fighting
+        "Siversk": (event["withdrawal"], side["UA"]),  # UA officials (and a third party)
+        "Kramatorsk": (event["strike"], side["UA"]),  # the strike, not the plain mention
+        "Druzhkivka": (event["humanitarian"], event["humanitarian"])}  # a third party: no side
+    page.locator(".frontline-events input[value=capture]").uncheck()  # the filter by event
+    shown = drawn_markers(page, TOWNS)
+    assert "Kupiansk" not in shown  # only captures
+    assert shown["Pokrovsk"] == (event["denial"], side["UA"])
+    page.locator(".frontline-events input[value=UA]").uncheck()  # by claimant side
+    shown = drawn_markers(page, TOWNS)
+    assert shown["Pokrovsk"] == (event["fighting"], event["fighting"])  # said by an outlet
+    assert shown["Siversk"] == (event["withdrawal"], event["withdrawal"])  # the third party's
+    assert set(shown) == {"Pokrovsk", "Siversk", "Kramatorsk", "Druzhkivka"}
+    popup = open_popup(page, "Pokrovsk")  # its excerpts as the filters count them
+    assert popup.locator(".frontline-count").inner_text() == "2 mentions"
+    assert popup.locator(".frontline-mentions li").count() == 2
+    close_popup(page)
+    assert page.evaluate("""window.frontline.layer.getLayers().find(
+        m => m.placeId === "geonames:709717").options.weight""") == 1  # no side: no outline
+    page.locator(".frontline-events input[value=none]").uncheck()  # Kramatorsk's plain mention
+    assert "Kramatorsk" not in drawn_markers(page, TOWNS)
+    page.hover("path.frontline-marker >> nth=0")
+    assert ", " in page.locator(".leaflet-tooltip").inner_text()  # "Pokrovsk (1, fighting)"
+    page.select_option(".frontline-colour-by", "outlet")  # the switch back to outlets
+    outlet = {o["name"]: o["colour"] for o in data.outlets}
+    assert drawn_markers(page, TOWNS)["Druzhkivka"] == (outlet["Reuters"], outlet["Reuters"])
+    assert page.locator(".frontline-outlets").is_visible()
+    assert browser_page.errors == []
+
+
+@pytest.mark.browser
+def test_a_popup_starts_with_the_claims_timeline_and_flags_disputes(claims_page, browser_page):
+    page, data = claims_page
+    go_to(page, data, "2025-11-24")
+    popup = open_popup(page, "Pokrovsk")
+    claims = popup.locator(".frontline-claim")
+    assert claims.all_inner_texts() == ["2025-11-24 captured by RU (RU_official, TASS)"]
+    assert popup.locator(".frontline-claims").evaluate(  # first, under the name
+        "node => node.parentNode === node.closest('.frontline-popup').children[1]")
+    close_popup(page)
+    go_to(page, data, "2025-11-25")  # denied the next day: both disputed
+    claims = open_popup(page, "Pokrovsk").locator(".frontline-claim")
+    assert claims.all_inner_texts() == [
+        "2025-11-24 captured by RU (RU_official, TASS) disputed",
+        "2025-11-25 denied a capture by RU (UA_official, Ukrainska Pravda) disputed"]
+    close_popup(page)
+    go_to(page, data, "2025-11-30")  # captures by both sides, but 20 days apart
+    claims = open_popup(page, "Kupiansk").locator(".frontline-claim")
+    assert claims.all_inner_texts() == [
+        "2025-11-10 captured by RU (RU_official, TASS) ×2",
+        "2025-11-30 captured by UA (UA_official, Ukrainska Pravda)"]
+    close_popup(page)
+    text = open_popup(page, "Siversk").locator(".frontline-claims").inner_text()
+    assert '(third_party, <img src=x onerror="window.__pwned=1">Outlet)' in text  # inert text
+    assert page.locator("img[src=x]").count() == 0
+    assert page.evaluate("window.__pwned === undefined") and browser_page.dialogs == []
+    assert browser_page.errors == []
+
+
+@pytest.mark.browser
+def test_the_claimed_control_layer_follows_the_slider(claims_page, browser_page):
+    page, data = claims_page
+    side = {s["value"]: s["colour"] for s in data.sides}
+    kupiansk, pokrovsk = TOWNS["Kupiansk"][0], TOWNS["Pokrovsk"][0]
+
+    def control(day: str) -> set[tuple[str, str, str | None]]:
+        go_to(page, data, day)
+        rings = page.evaluate(CONTROL)
+        assert page.locator("path.frontline-control").count() == len(rings)
+        return {tuple(ring) for ring in rings}
+
+    assert control("2025-11-10") == {(kupiansk, side["RU"], None)}
+    assert control("2025-11-24") == {(kupiansk, side["RU"], None), (pokrovsk, side["RU"], None)}
+    assert control("2025-11-25") == {(kupiansk, side["RU"], None),
+                                     (pokrovsk, side["RU"], "6 5")}  # dashed: disputed
+    assert page.locator("path.frontline-control.disputed").count() == 1
+    assert control("2025-11-30") == {(kupiansk, side["UA"], None),
+                                     (pokrovsk, side["RU"], "6 5")}
+    page.select_option(".frontline-time select", "date")  # the window does not matter: as of
+    assert control("2025-11-30") == {(kupiansk, side["UA"], None), (pokrovsk, side["RU"], "6 5")}
+    page.locator(".leaflet-control-layers").hover()  # switched off in the layer control
+    page.get_by_label("claimed control").uncheck()
+    assert page.locator("path.frontline-control").count() == 0
+    OUTPUT.mkdir(exist_ok=True)
+    page.get_by_label("claimed control").check()
+    assert page.locator("path.frontline-control").count() == 2  # back, styles and all
+    assert page.locator("path.frontline-control.disputed").count() == 1
+    go_to(page, data, "2025-11-10")  # moved back in time: Pokrovsk's ring goes
+    assert control("2025-11-10") == {(kupiansk, side["RU"], None)}
+    assert page.locator("path.frontline-control.disputed").count() == 0
+    page.select_option(".frontline-time select", "until")
+    go_to(page, data, "2025-11-25")
+    page.mouse.move(700, 450)
+    page.screenshot(path=str(OUTPUT / "map-claims.png"))
+    assert browser_page.errors == []
+
+
+@pytest.mark.browser
+def test_a_long_claims_timeline_shows_its_latest_claims(browser_page, tmp_path):
+    days = [f"2025-10-{d:02d}" for d in range(1, 26)]  # 25 days of claims, alternating sides
+    frame = pd.DataFrame([claim("Kupiansk", day, "capture", "RU" if n % 2 else "UA",
+                                "RU_official" if n % 2 else "UA_official", "TASS")
+                          for n, day in enumerate(days)])
+    path = tmp_path / "long.html"
+    write_map(render_map(map_data(frame), mode="until"), path)
+    page = browser_page.open(path)
+    claims = open_popup(page, "Kupiansk").locator(".frontline-claims li").all_inner_texts()
+    assert claims[0] == "5 earlier claims not shown" and len(claims) == 21
+    assert claims[-1] == "2025-10-25 captured by UA (UA_official, TASS) disputed"
+    assert browser_page.errors == []
+
+
+@pytest.mark.browser
+def test_the_page_reads_claims_by_field_name_and_events_by_value(browser_page, tmp_path):
+    data = map_data(claims_frame())
+    shuffled = dataclasses.replace(  # claims' fields reversed, "capture" spelt "taken"
+        data, fields=dict(data.fields, claim=data.fields["claim"][::-1]),
+        claims=[list(c)[::-1] for c in data.claims],
+        events=[dict(e, value="taken" if e["value"] == "capture" else e["value"])
+                for e in data.events],
+        enums=dict(data.enums, Event=dict(data.enums["Event"], CAPTURE="taken")))
+    seen = []
+    for name, map_ in (("plain", data), ("shuffled", shuffled)):
+        path = tmp_path / f"{name}.html"
+        write_map(render_map(map_, mode="until"), path)
+        page = browser_page.open(path)
+        go_to(page, data, "2025-11-25")
+        seen.append((sorted(map(tuple, page.evaluate(CONTROL))),
+                     open_popup(page, "Pokrovsk").locator(".frontline-claims").inner_text()))
+    assert seen[0] == seen[1]
+    assert len(seen[0][0]) == 2 and "disputed" in seen[0][1]
+    assert browser_page.errors == []
+
+
+@pytest.mark.browser
+def test_claimed_control_in_weekly_bins_is_as_of_the_weeks_last_day(browser_page, tmp_path):
+    data = map_data(claims_frame(), size="week")
+    assert data.bins == ["2025-11-10", "2025-11-17", "2025-11-24"]
+    path = tmp_path / "weekly.html"
+    write_map(render_map(data), path)
+    page = browser_page.open(path)
+    side = {s["value"]: s["colour"] for s in data.sides}
+    rings = {place: colour for place, colour, _ in page.evaluate(CONTROL)}
+    assert rings[TOWNS["Kupiansk"][0]] == side["UA"]  # the week of the 24th ends on the 30th
+    go_to(page, data, "2025-11-17")
+    assert {place for place, _, _ in page.evaluate(CONTROL)} == {TOWNS["Kupiansk"][0]}
     assert browser_page.errors == []

@@ -6,6 +6,16 @@ it, or the sum of a place's markers in a window of several bins, by the outlet t
 most), styled as ambiguous when its mentions are. Mentions whose role is ``actor`` ("Moscow
 said") are left out unless asked for; unresolved mentions have no point and are listed apart.
 
+Events and claims (``event``, ``event_side``, ``claimant``; empty when the table has none): each
+marker counts its mentions per (event, claimant), so the page can colour it by event and filter
+by event type and claimant side, and a place's claims of control (capture, withdrawal, denial)
+are kept as one ``ClaimRow`` per place, day, event, side, claimant and outlet. A marker, or the
+sum of a place's markers in a window, shows its most severe event (``EVENTS`` is in that order:
+capture > withdrawal > denial > strike > fighting > humanitarian > only mentioned), outlined by
+the side of the claimants of that event (an official of Russia or of Ukraine, both, or neither).
+A claim's day is its mention's date, else its article's publication date; undated claims are left
+out of the timeline (the map cannot place them in time).
+
 The output (``MapData``) is plain data: lists and dicts that the map's JavaScript reads. Repeated
 text (sentences, outlets, titles) is stored once and referred to by index, which keeps the HTML
 of 100,000 mentions small. Markers and mentions are positional rows (``MarkerRow``,
@@ -41,7 +51,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from geo.schema import ResolutionStatus, Role, enums_for_js
+from geo.schema import Claimant, Event, ResolutionStatus, Role, Side, enums_for_js
 
 BINS = ("day", "week", "month")
 UNDATED = "undated"  # the last step of the slider: placed mentions that have no date at all
@@ -52,6 +62,22 @@ OTHER_COLOUR = "#999999"
 DETAIL_LIMIT = 30_000  # placed mentions up to which all are excerpts; beyond, excerpts in all
 SAMPLE = 5  # beyond DETAIL_LIMIT: excerpts kept per marker (its first mentions in input order)
 UNKNOWN_OUTLET = "unknown outlet"
+# Events, most severe first (a marker shows its most severe): the legend's word, the claims
+# timeline's ("2025-11-24 captured by RU"), the colour; "" (the last): only mentioned. The
+# colours avoid the sides' red and blue.
+EVENTS = (
+    (Event.CAPTURE, "capture", "captured", "#6a3d9a"),
+    (Event.WITHDRAWAL, "withdrawal", "withdrawal", "#ff7f00"),
+    (Event.DENIAL, "denial", "denied", "#1b9e77"), (Event.STRIKE, "strike", "strike", "#e7298a"),
+    (Event.FIGHTING, "fighting", "fighting", "#b15928"),
+    (Event.HUMANITARIAN, "humanitarian", "humanitarian", "#66a61e"),
+    ("", "only mentioned", "", "#9e9e9e"))
+CLAIMS = (Event.CAPTURE, Event.WITHDRAWAL, Event.DENIAL)  # the events of a claims timeline
+# Claimants and the side each speaks for ("" for neither); "" (the last): no claimant.
+CLAIMANTS = ((Claimant.RU_OFFICIAL, Side.RU), (Claimant.UA_OFFICIAL, Side.UA),
+             (Claimant.THIRD_PARTY, ""), (Claimant.OUTLET, ""), ("", ""))
+SIDES = ((Side.RU, "#c4161c"), (Side.UA, "#0057b7"))  # claimed control and claimant outlines
+DISPUTE_DAYS = 14  # a capture claim is disputed by a contradicting claim this close in time
 
 
 def bin_start(day: dt.date, size: str) -> dt.date:
@@ -76,6 +102,9 @@ class MarkerRow(NamedTuple):
     # marker met them: the first of the most mentions is its colour
     ambiguous: int  # 1 when every one of its mentions is ambiguous, else 0
     excerpts: list[int]  # indices into ``mentions``: all of its mentions, or its first few
+    events: list[int]  # flat pairs: (event, claimant) as ``event * len(claimants) + claimant``
+    # (indices into ``events`` and ``claimants``), then its mentions; [] when all of them are
+    # only mentions without a claimant (the pairs are most of a large map's markers)
 
 
 class MentionRow(NamedTuple):
@@ -89,10 +118,26 @@ class MentionRow(NamedTuple):
     date_source: str | None  # a ``DateSource`` value
     confidence: float
     resolution: str  # a ``ResolutionStatus`` value
+    event: int  # index into ``events``
+    event_side: str  # a ``Side`` value, "" when none
+    claimant: int  # index into ``claimants``
+
+
+class ClaimRow(NamedTuple):
+    """Mentions of one place that make one claim of control on one day (``CLAIMS``): a line of
+    the place's claims timeline; a plain list in the page."""
+
+    place: int  # index into ``places``
+    date: str  # ISO date
+    event: int  # index into ``events``
+    side: str  # a ``Side`` value: the side said to have captured (withdrawn...), "" when none
+    claimant: int  # index into ``claimants``
+    outlet: int  # index into ``outlets``
+    mentions: int
 
 
 # The rows' field names, in the page once: the JavaScript finds a field's position here.
-FIELDS = {"marker": MarkerRow._fields, "mention": MentionRow._fields}
+FIELDS = {"marker": MarkerRow._fields, "mention": MentionRow._fields, "claim": ClaimRow._fields}
 
 
 @dataclass
@@ -111,6 +156,15 @@ class MapData:
     articles: list[dict] = field(default_factory=list)
     outlets: list[dict] = field(default_factory=list)
     unresolved: list[dict] = field(default_factory=list)
+    claims: list[ClaimRow] = field(default_factory=list)  # by place, then date
+    events: list[dict] = field(default_factory=lambda: [
+        {"value": str(value), "label": label, "verb": verb, "colour": colour}
+        for value, label, verb, colour in EVENTS])
+    claimants: list[dict] = field(default_factory=lambda: [
+        {"value": str(value), "side": str(side)} for value, side in CLAIMANTS])
+    sides: list[dict] = field(default_factory=lambda: [
+        {"value": str(value), "colour": colour} for value, colour in SIDES])
+    dispute_days: int = DISPUTE_DAYS
     stats: dict = field(default_factory=dict)
     fields: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(FIELDS))
     enums: dict[str, dict[str, str]] = field(default_factory=enums_for_js)
@@ -119,13 +173,17 @@ class MapData:
     def as_json(self) -> dict:
         return {name: getattr(self, name) for name in (
             "bins", "places", "markers", "mentions", "sentences", "articles", "outlets",
-            "unresolved", "stats", "fields", "enums", "undated")}
+            "unresolved", "claims", "events", "claimants", "sides", "dispute_days", "stats",
+            "fields", "enums", "undated")}
 
 
 Names = dict[str, list[str]] | Callable[[set[str]], dict[str, list[str]]]
 # Columns an excerpt needs: the mention, its sentence and its article.
 _EXCERPT = ("article_id", "title", "url", "source", "published", "published_source", "surface",
             "sentence", "date", "date_source", "confidence", "resolution")
+_EVENT_AT = {str(value): i for i, (value, *_) in enumerate(EVENTS)}
+_CLAIMANT_AT = {str(value): i for i, (value, _) in enumerate(CLAIMANTS)}
+_CLAIM_AT = [_EVENT_AT[str(value)] for value in CLAIMS]
 
 
 def map_data(frames: pd.DataFrame | Iterable[pd.DataFrame], size: str = "day",
@@ -175,9 +233,12 @@ class _Layers:
         self.articles: set[str] = set()
         self.unresolved: dict[str, tuple[int, set[str]]] = {}  # surface -> count, articles
         self.outlets: dict[str, int] = {}
-        # (bin, place id) -> [number in order first seen, count, ambiguous, {outlet: count}]
+        # (bin, place id) -> [number in order first seen, count, ambiguous, {outlet: count},
+        # {(event, claimant): count}]
         self.markers: dict[tuple[str, str], list] = {}
         self.places: dict[str, dict] = {}
+        # (place id, day, event, side, claimant, outlet) -> mentions, in the order first seen
+        self.claims: dict[tuple[str, str, int, str, int, str], int] = {}
         self.variants: dict[str, set[str]] = {}
         self.excerpts: list[pd.DataFrame] = []
         # the article the last chunk ended with: its id and {(sentence, surface): mentions}
@@ -255,9 +316,11 @@ class _Layers:
         outlet = _text(rows["source"])
         outlet[pd.isna(outlet)] = UNKNOWN_OUTLET
         bins = pd.Series(when, dtype=object).map(self.bin_of)
+        event, claimant = _codes(rows, "event", _EVENT_AT), _codes(rows, "claimant", _CLAIMANT_AT)
         keys = pd.DataFrame({
             "bin": bins.to_numpy(dtype=object, na_value=UNDATED),
-            "place": _text(rows["place_id"]), "outlet": outlet, "ambiguous": ambiguous})
+            "place": _text(rows["place_id"]), "outlet": outlet, "ambiguous": ambiguous,
+            "event": event, "claimant": claimant})
         for name, count in keys.groupby("outlet", sort=False).size().items():
             self.outlets[name] = self.outlets.get(name, 0) + int(count)
         self._add_places(rows, keys["place"].to_numpy())
@@ -267,7 +330,7 @@ class _Layers:
         number = np.zeros(len(sizes), np.int64)
         for i, (key, count, ambiguities_) in enumerate(
                 zip(sizes.index, sizes.to_numpy(), ambiguities.to_numpy(), strict=True)):
-            marker = self.markers.setdefault(key, [len(self.markers), 0, 0, {}])
+            marker = self.markers.setdefault(key, [len(self.markers), 0, 0, {}, {}])
             number[i], before[i] = marker[0], marker[1]
             marker[1] += int(count)
             marker[2] += int(ambiguities_)
@@ -275,6 +338,11 @@ class _Layers:
         for (bin_key, place, name), count in by_outlet.items():
             outlets = self.markers[(bin_key, place)][3]
             outlets[name] = outlets.get(name, 0) + int(count)
+        by_event = keys.groupby(["bin", "place", "event", "claimant"], sort=False).size()
+        for (bin_key, place, event_, claimant_), count in by_event.items():
+            events = self.markers[(bin_key, place)][4]
+            events[(event_, claimant_)] = events.get((event_, claimant_), 0) + int(count)
+        self._add_claims(keys, when, _side(rows))
         group = by.ngroup().to_numpy()
         rank = before[group] + by.cumcount().to_numpy()
         was_detailed = self.detailed
@@ -287,7 +355,20 @@ class _Layers:
         excerpts["outlet"] = outlet[wanted]
         excerpts["rank"], excerpts["row"] = rank[wanted], order[wanted]
         excerpts["nth"] = nth[wanted]
+        excerpts["event"], excerpts["claimant"] = event[wanted], claimant[wanted]
+        excerpts["event_side"] = _side(rows)[wanted]
         self.excerpts.append(excerpts)
+
+    def _add_claims(self, keys: pd.DataFrame, when: np.ndarray, side: np.ndarray) -> None:
+        """Count the dated claims of control (``CLAIMS``) per place, day, event, side, claimant
+        and outlet."""
+        claim = np.isin(keys["event"].to_numpy(), _CLAIM_AT) & ~pd.isna(when)
+        if not claim.any():
+            return
+        claims = keys[claim].assign(day=when[claim], side=side[claim])
+        by = claims.groupby(["place", "day", "event", "side", "claimant", "outlet"], sort=False)
+        for key, count in by.size().items():
+            self.claims[key] = self.claims.get(key, 0) + int(count)
 
     def _add_places(self, rows: pd.DataFrame, place_ids: np.ndarray) -> None:
         """A place's attributes from its first row; every surface it was found by."""
@@ -318,7 +399,7 @@ class _Layers:
         every_name = names({place for _, place in keys}) if callable(names) else names or {}
         places = _Table()
         for at, (bin_key, place_id) in enumerate(keys):
-            number, count, ambiguities, outlets = self.markers[(bin_key, place_id)]
+            number, count, ambiguities, outlets, events = self.markers[(bin_key, place_id)]
             map_order[number] = at
             place = places.add(place_id, dict(
                 self.places[place_id], variants=sorted(self.variants[place_id]),
@@ -326,14 +407,23 @@ class _Layers:
             data.markers.append(MarkerRow(
                 bin=bin_at[bin_key], place=place, mentions=count,
                 outlets=[[outlet_at[name], n] for name, n in outlets.items()],
-                ambiguous=int(ambiguities == count), excerpts=[]))
+                ambiguous=int(ambiguities == count), excerpts=[],
+                events=_flat_events(events)))
         data.places = places.values
+        data.claims = sorted(
+            (ClaimRow(place=places.index[place_id], date=day, event=int(event), side=side,
+                      claimant=int(claimant), outlet=outlet_at[name], mentions=count)
+             for (place_id, day, event, side, claimant, name), count in self.claims.items()),
+            key=lambda c: (c.place, c.date, c.event, c.side, c.claimant, c.outlet))
         self._add_excerpts(data, map_order)
         data.unresolved = [
             {"name": name, "count": count, "articles": sorted(where)}
             for name, (count, where) in sorted(self.unresolved.items(),
                                                key=lambda kv: (-kv[1][0], kv[0]))]
+        none = _EVENT_AT[""]
         data.stats = {"articles": len(self.articles), "mentions": self.mentions,
+                      "events": sum(n for marker in self.markers.values()
+                                    for (event, _), n in marker[4].items() if event != none),
                       "placed": self.placed, "excerpts": len(data.mentions),
                       "unresolved": sum(u["count"] for u in data.unresolved),
                       "first": dated[0] if dated else "", "last": dated[-1] if dated else "",
@@ -369,7 +459,9 @@ class _Layers:
                 article=article, sentence=sentences.add(sentence), mark_start=mark_start,
                 mark_end=mark_end,
                 date=_or_empty(row.date), date_source=_or_none(row.date_source),
-                confidence=round(float(row.confidence), 2), resolution=row.resolution))
+                confidence=round(float(row.confidence), 2), resolution=row.resolution,
+                event=int(row.event), event_side=row.event_side,
+                claimant=int(row.claimant)))
         data.sentences, data.articles = sentences.values, articles.values
 
 
@@ -389,8 +481,36 @@ def _mark(sentence: str, surface: str, nth: int) -> tuple[int, int]:
 def _text(column: pd.Series) -> np.ndarray:
     """A text column as an object array, None where missing or empty (as ``value or None``)."""
     values = column.to_numpy(dtype=object, na_value=None)
+    if not values.flags.writeable:  # an all-missing column may come as a read-only view
+        values = values.copy()
     values[values == ""] = None
     return values
+
+
+def _flat_events(events: dict[tuple[int, int], int]) -> list[int]:
+    """A marker's mentions per (event, claimant) as ``MarkerRow.events``."""
+    if set(events) == {(_EVENT_AT[""], _CLAIMANT_AT[""])}:
+        return []
+    return [value for (event, claimant), count in sorted(events.items())
+            for value in (event * len(CLAIMANTS) + claimant, count)]
+
+
+def _codes(rows: pd.DataFrame, name: str, at: dict[str, int]) -> np.ndarray:
+    """An enum column as indices into its list (``EVENTS``, ``CLAIMANTS``); missing, empty or
+    unknown values (a table from before the column) are the list's last: none."""
+    if name not in rows:
+        return np.full(len(rows), at[""], np.int64)
+    codes = pd.Categorical(_text(rows[name]), categories=list(at)).codes.astype(np.int64)
+    codes[codes < 0] = at[""]  # at's keys are in list order: a category's code is its index
+    return codes
+
+
+def _side(rows: pd.DataFrame) -> np.ndarray:
+    if "event_side" not in rows:
+        return np.full(len(rows), "", object)
+    side = _text(rows["event_side"])
+    side[pd.isna(side)] = ""
+    return side
 
 
 def _or_none(value):

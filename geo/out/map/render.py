@@ -2,8 +2,9 @@
 
 The map has three base layers (OpenStreetMap, a light basemap, satellite imagery) in a layer
 control, is fitted to the mentions, and carries one element of our own, ``DatedMentions``: the
-data of ``layers.MapData`` plus ``assets/frontline_map.js`` (time slider, markers, popups,
-search, panels) and its stylesheet. The JavaScript lives in its asset file, never in Python
+data of ``layers.MapData`` plus ``assets/frontline_map.js`` (time slider, markers coloured by
+event or outlet, filters, popups with a claims timeline, the "claimed control" overlay, search,
+panels) and its stylesheet. The JavaScript lives in its asset file, never in Python
 strings.
 
 Why not Folium's TimestampedGeoJson: it hands Leaflet every feature with its times and filters
@@ -67,12 +68,17 @@ class DatedMentions(JSCSSMixin, MacroElement):
         {% endmacro %}
         {% macro script(this, kwargs) %}
             {{ this.js }}
-            frontlineMap({{ this._parent.get_name() }}, {{ this.data }}, {{ this.options }});
+            frontlineMap({{ this._parent.get_name() }}, {{ this.data }}, {{ this.options }},
+                         {{ this.control.get_name() if this.control else "null" }});
         {% endmacro %}
     """)
 
-    def __init__(self, data: MapData, mode: str = "date"):
+    def __init__(self, data: MapData, mode: str = "date",
+                 control: folium.LayerControl | None = None):
+        """``control``: the map's layer control, rendered before this element; the "claimed
+        control" layer is switched there."""
         super().__init__()
+        self.control = control
         self._name = "DatedMentions"
         self.data = safe_json(data.as_json())
         self.options = safe_json({"mode": mode})
@@ -85,14 +91,16 @@ def render_map(data: MapData, title: str = "frontline", mode: str = "date") -> f
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
     folium.TileLayer(LIGHT, attr=LIGHT_ATTRIBUTION, name="Light").add_to(fmap)
     folium.TileLayer(SATELLITE, attr=SATELLITE_ATTRIBUTION, name="Satellite").add_to(fmap)
-    folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
+    control = folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
     points = [(p["lat"], p["lon"]) for p in data.places]
     if points:
         south, north = min(p[0] for p in points), max(p[0] for p in points)
         west, east = min(p[1] for p in points), max(p[1] for p in points)
-        fmap.fit_bounds([(south, west), (north, east)], padding=(30, 30), max_zoom=11)
+        # clear of the controls: search top left, panel top right, time control bottom left
+        fmap.fit_bounds([(south, west), (north, east)], padding_top_left=(40, 60),
+                        padding_bottom_right=(330, 100), max_zoom=11)
     fmap.get_root().header.add_child(Element(f"<title>{_escape(title)}</title>"))
-    DatedMentions(data, mode).add_to(fmap)
+    DatedMentions(data, mode, control).add_to(fmap)
     _stable_ids(fmap.get_root())
     return fmap
 

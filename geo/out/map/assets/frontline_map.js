@@ -1,6 +1,8 @@
 /* frontline: the dated map's controls (time slider, markers, popups, search, panels).
  *
- * frontlineMap(map, data, options) draws `data` (geo/out/map/layers.py MapData) on a Leaflet map.
+ * frontlineMap(map, data, options, control) draws `data` (geo/out/map/layers.py MapData) on a
+ * Leaflet map; `control` is the map's layer control, where the "claimed control" overlay is
+ * switched (null: none).
  * Markers and mentions are positional rows: a field's position comes from `data.fields`, and
  * enum values (date sources, resolutions...) from `data.enums`, never from literals here.
  * Only the markers of the current time window exist at any moment, so scrubbing stays fast
@@ -8,17 +10,33 @@
  * a Leaflet.markercluster group, which draws only the clusters in view (a cluster shows the
  * mentions it holds; a click zooms in). Popups are built when opened, from the excerpts the map
  * holds (a large map keeps a few per marker: the popup then says "showing K of N").
+ * Events: a marker counts its mentions per (event, claimant) (flat pairs); the event and claimant-side
+ * filters keep some of those counts, and the place is drawn with what is left, coloured by its
+ * most severe event (data.events is in that order) and outlined by the side of that event's
+ * claimants (officials of one side, of both, or neither); or coloured by outlet, as before.
+ * A popup starts with the place's claims of control up to the window's last day; a capture claim
+ * and a contradicting claim (a denial of it, or a capture by the other side) within
+ * data.dispute_days of each other, both known by then, are both flagged "disputed". The
+ * "claimed control" overlay shows, as of the window's last day, every place with a capture claim
+ * in the colour of the side of its latest one, dashed while that claim is disputed.
  * Every string that comes from an article is put into the page with textContent (never
  * innerHTML), and only http(s) URLs become links.
  */
-function frontlineMap(map, data, options) {
+function frontlineMap(map, data, options, control) {
   "use strict";
   var CLUSTER_FROM = 300;  // markers in a window beyond which they are clustered
   var POPUP_MENTIONS = 50;  // excerpts listed in one popup at most
+  var POPUP_CLAIMS = 20;  // the latest claims of control listed in one popup (disputes judged on all)
   var POPUP_OPTIONS = { maxWidth: 420, maxHeight: 360 };
   var layer = L.layerGroup().addTo(map);
   var clusters = L.markerClusterGroup({ showCoverageOnHover: false, iconCreateFunction: clusterIcon }).addTo(map);
-  var state = { index: data.bins.length - 1, mode: options.mode || "date", days: 30, timer: null };
+  var controlPane = map.createPane("frontline-control");  // under the markers
+  controlPane.style.zIndex = 390;
+  var controlLayer = L.layerGroup().addTo(map);
+  if (control) { control.addOverlay(controlLayer, "claimed control"); }
+  var state = { index: data.bins.length - 1, mode: options.mode || "date", days: 30, timer: null,
+                colour: options.colour || (data.stats.events ? "event" : "outlet"),
+                events: data.events.map(function () { return true; }), sides: {} };
 
   // -- the rows' fields and the enums' values, as the data describes them ----------------------
   function field(row, name) {
@@ -28,11 +46,17 @@ function frontlineMap(map, data, options) {
   }
   var MARKER = { bin: field("marker", "bin"), place: field("marker", "place"),
                  mentions: field("marker", "mentions"), outlets: field("marker", "outlets"),
-                 ambiguous: field("marker", "ambiguous"), excerpts: field("marker", "excerpts") };
+                 ambiguous: field("marker", "ambiguous"), excerpts: field("marker", "excerpts"),
+                 events: field("marker", "events") };
   var MENTION = { article: field("mention", "article"), sentence: field("mention", "sentence"),
                   markStart: field("mention", "mark_start"), markEnd: field("mention", "mark_end"),
                   date: field("mention", "date"), dateSource: field("mention", "date_source"),
-                  confidence: field("mention", "confidence"), resolution: field("mention", "resolution") };
+                  confidence: field("mention", "confidence"), resolution: field("mention", "resolution"),
+                  event: field("mention", "event"), eventSide: field("mention", "event_side"),
+                  claimant: field("mention", "claimant") };
+  var CLAIM = { place: field("claim", "place"), date: field("claim", "date"), event: field("claim", "event"),
+                side: field("claim", "side"), claimant: field("claim", "claimant"),
+                outlet: field("claim", "outlet"), mentions: field("claim", "mentions") };
   var DateSource = data.enums.DateSource, PublishedSource = data.enums.PublishedSource;
   var ResolutionStatus = data.enums.ResolutionStatus;
   var DATE_LABELS = {};
@@ -43,6 +67,34 @@ function frontlineMap(map, data, options) {
   var PUBLISHED_GUESSES = {};
   PUBLISHED_GUESSES[PublishedSource.INFERRED] = "inferred publication date";
   PUBLISHED_GUESSES[PublishedSource.CORPUS] = "publication date guessed from other reports";
+
+  var Event = data.enums.Event, Side = data.enums.Side;
+  var NO_EVENT = data.events.length - 1;  // the last: only mentioned
+  var CLAIMANTS = data.claimants.length, NO_CLAIMANT = CLAIMANTS - 1;  // the last: nobody
+  var eventAt = {};
+  data.events.forEach(function (e, i) { eventAt[e.value] = i; });
+  var sideColour = {};
+  data.sides.forEach(function (s) { sideColour[s.value] = s.colour; });
+  // a claimant's side for the filter and the outline: a side's officials, others, or nobody
+  var OTHERS = "others", NOBODY = "nobody";
+  function claimantSide(c) {
+    var claimant = data.claimants[c];
+    return claimant.side || (claimant.value ? OTHERS : NOBODY);
+  }
+  var SIDE_OF = data.claimants.map(function (c, i) { return claimantSide(i); });
+  var SIDE_FILTERS = data.sides.map(function (s) { return s.value; }).concat([OTHERS, NOBODY]);
+  SIDE_FILTERS.forEach(function (side) { state.sides[side] = true; });
+  var SIDE_LABELS = {};
+  SIDE_LABELS[Side.RU] = "said by Russian officials";
+  SIDE_LABELS[Side.UA] = "said by Ukrainian officials";
+  SIDE_LABELS[OTHERS] = "said by others (third parties, outlets)";
+  SIDE_LABELS[NOBODY] = "no claimant";
+  var BOTH_SIDES = "#000000";  // the outline of an event claimed by officials of both sides
+  // the claims of each place, by date (the data's order)
+  var claimsOf = data.places.map(function () { return []; });
+  data.claims.forEach(function (c) { claimsOf[c[CLAIM.place]].push(c); });
+  var claimTimes = data.claims.map(function (c) { return Date.parse(c[CLAIM.date] + "T00:00:00Z"); });
+  data.claims.forEach(function (c, i) { c.time = claimTimes[i]; });
 
   // the last bin may be undated: after every date, and in no "last N days" window but its own
   var binTimes = data.bins.map(function (b) { return b === data.undated ? Infinity : Date.parse(b + "T00:00:00Z"); });
@@ -77,10 +129,19 @@ function frontlineMap(map, data, options) {
       byBin[b].forEach(function (m) {
         var key = m[MARKER.place];
         if (!perPlace[key]) {
-          perPlace[key] = { place: key, count: 0, markers: [], outlets: {}, outletOrder: [], ambiguous: 1 };
+          perPlace[key] = { place: key, count: 0, markers: [], outlets: {}, outletOrder: [], ambiguous: 1,
+                            events: {}, eventSides: {} };
         }
         var p = perPlace[key];
-        p.count += m[MARKER.mentions];
+        // flat pairs: (event, claimant) as one number, then mentions; none: only mentioned, no claimant
+        var events = m[MARKER.events].length ? m[MARKER.events] : [NO_EVENT * CLAIMANTS + NO_CLAIMANT, m[MARKER.mentions]];
+        for (var i = 0; i < events.length; i += 2) {
+          var event = Math.floor(events[i] / CLAIMANTS), side = SIDE_OF[events[i] % CLAIMANTS];
+          if (!state.events[event] || !state.sides[side]) { continue; }
+          p.count += events[i + 1];
+          p.events[event] = (p.events[event] || 0) + events[i + 1];
+          (p.eventSides[event] = p.eventSides[event] || {})[side] = true;
+        }
         p.markers.push(m);  // its excerpts are gathered only if its popup opens
         m[MARKER.outlets].forEach(function (pair) {
           var outlet = pair[0], count = pair[1];  // an outlet and its mentions in this marker
@@ -90,7 +151,9 @@ function frontlineMap(map, data, options) {
         p.ambiguous = p.ambiguous && m[MARKER.ambiguous];
       });
     });
-    var drawn = Object.keys(perPlace).map(function (key) { return marker(perPlace[key]); });
+    var drawn = Object.keys(perPlace).filter(function (key) { return perPlace[key].count > 0; })
+      .map(function (key) { return marker(perPlace[key]); });
+    drawControl();
     var clustered = drawn.length > CLUSTER_FROM;
     if (clustered) { clusters.addLayers(drawn); } else { drawn.forEach(function (m) { layer.addLayer(m); }); }
     label.textContent = data.bins.length ? windowText() : "no dated mentions";
@@ -99,6 +162,8 @@ function frontlineMap(map, data, options) {
     container.setAttribute("data-bin", data.bins[state.index] || "");
     container.setAttribute("data-markers", drawn.length);
     container.setAttribute("data-clustered", clustered ? "1" : "0");
+    container.setAttribute("data-colour", state.colour);
+    panel.setAttribute("data-colour", state.colour);
   }
   function clusterIcon(cluster) {
     var count = cluster.getAllChildMarkers().reduce(function (n, m) { return n + m.mentionCount; }, 0);
@@ -119,17 +184,30 @@ function frontlineMap(map, data, options) {
   function topOutlet(p) {  // the most mentions in the window; a tie goes to the one met first
     return p.outletOrder.reduce(function (best, o) { return p.outlets[o] > p.outlets[best] ? o : best; });
   }
+  function topEvent(p) {  // the most severe of the window's events (data.events: most severe first)
+    return Math.min.apply(null, Object.keys(p.events).map(Number));
+  }
+  function outline(p, event) {  // the side of the claimants of the event shown
+    var sides = data.sides.filter(function (s) { return p.eventSides[event][s.value]; });
+    if (sides.length > 1) { return BOTH_SIDES; }
+    return sides.length ? sides[0].colour : null;
+  }
   function marker(p) {
     var place = data.places[p.place];
-    var colour = data.outlets[topOutlet(p)].colour;
+    var colour = data.outlets[topOutlet(p)].colour, stroke = colour, event = topEvent(p);
+    if (state.colour === "event") {
+      colour = data.events[event].colour;
+      stroke = outline(p, event);
+    }
     var m = L.circleMarker([place.lat, place.lon], {
-      radius: radius(p.count), color: colour, weight: p.ambiguous ? 2 : 1,
+      radius: radius(p.count), color: stroke || colour, weight: stroke && stroke !== colour ? 3 : p.ambiguous ? 2 : 1,
       dashArray: p.ambiguous ? "4 3" : null, fillColor: colour,
       fillOpacity: p.ambiguous ? 0.15 : 0.6, className: "frontline-marker" + (p.ambiguous ? " ambiguous" : "")
     });
     m.placeId = place.id;
     m.mentionCount = p.count;
-    m.bindTooltip(el("span", { text: place.name + " (" + p.count + ")" }));  // a node: never parsed as HTML
+    var what = state.colour === "event" && event !== NO_EVENT ? ", " + data.events[event].label : "";
+    m.bindTooltip(el("span", { text: place.name + " (" + p.count + what + ")" }));  // a node: never parsed as HTML
     m.details = p;
     m.bindPopup(function () { return popup(place, p); }, POPUP_OPTIONS);
     return m;
@@ -147,13 +225,16 @@ function frontlineMap(map, data, options) {
     var shown = 0;
     p.markers.forEach(function (m) {
       m[MARKER.excerpts].forEach(function (i) {
-        if (shown < POPUP_MENTIONS) { list.appendChild(mentionItem(data.mentions[i])); shown += 1; }
+        var mention = data.mentions[i];  // as the filters count it
+        if (!state.events[mention[MENTION.event]] || !state.sides[SIDE_OF[mention[MENTION.claimant]]]) { return; }
+        if (shown < POPUP_MENTIONS) { list.appendChild(mentionItem(mention)); shown += 1; }
       });
     });
     var where = [place.admin1, place.country].filter(Boolean).join(", ");
     var counted = p.count + " mention" + (p.count === 1 ? "" : "s");
     return el("div", { "class": "frontline-popup" }, [
       el("h4", { text: place.name + (p.ambiguous ? " (ambiguous)" : "") }),
+      claimsTimeline(p.place),
       el("div", { "class": "frontline-coords" }, [el("code", { text: coords }), copy]),
       where ? el("div", { text: where }) : null,
       el("div", { "class": "frontline-variants", text: "names seen: " + place.variants.join(", ") }),
@@ -179,11 +260,104 @@ function frontlineMap(map, data, options) {
       ? guessed : (DATE_LABELS[dateSource] || dateSource);
     var dateText = (m[MENTION.date] || "?") + " (" + source + ")";
     var ambiguous = m[MENTION.resolution] === ResolutionStatus.AMBIGUOUS ? " · ambiguous" : "";
+    if (m[MENTION.event] !== NO_EVENT) {
+      var claimant = data.claimants[m[MENTION.claimant]].value;
+      ambiguous += " · " + eventText(m[MENTION.event], m[MENTION.eventSide]) + (claimant ? " (" + claimant + ")" : "");
+    }
     return el("li", {}, [text, el("div", { "class": "frontline-meta" }, [
       el("span", { text: article.outlet + " · " }), title,
       el("span", { text: " · " + dateText + " · confidence " + m[MENTION.confidence] + ambiguous })
     ])]);
   }
+
+  // -- claims of control ----------------------------------------------------------------------
+  function eventText(event, side) {
+    var text = data.events[event].verb;
+    if (!side) { return text; }
+    return text + (data.events[event].value === Event.DENIAL ? " a capture by " : " by ") + side;
+  }
+  function asOf() {  // the window's last day, as a time: a claim counts once it is made
+    var bin = data.bins[state.index];
+    if (bin === undefined) { return -Infinity; }
+    if (bin === data.undated) { return Infinity; }
+    var start = new Date(bin + "T00:00:00Z");
+    if (data.stats.bin === "week") { return start.getTime() + 6 * 86400000; }
+    if (data.stats.bin === "month") { return Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0); }
+    return start.getTime();
+  }
+  function contradicts(a, b) {  // a capture claim and a denial of it, or a capture by the other side
+    var captureA = a[CLAIM.event] === eventAt[Event.CAPTURE], captureB = b[CLAIM.event] === eventAt[Event.CAPTURE];
+    if (!captureA && !captureB) { return false; }
+    if (!captureA) { return contradicts(b, a); }
+    if (Math.abs(a.time - b.time) > data.dispute_days * 86400000) { return false; }
+    var sideA = a[CLAIM.side], sideB = b[CLAIM.side];
+    if (b[CLAIM.event] === eventAt[Event.DENIAL]) { return !sideA || !sideB || sideA === sideB; }
+    return captureB && !!sideA && !!sideB && sideA !== sideB;
+  }
+  function knownClaims(place, until) { return claimsOf[place].filter(function (c) { return c.time <= until; }); }
+  function disputed(claim, known) { return known.some(function (other) { return contradicts(claim, other); }); }
+  function claimsTimeline(place) {
+    var known = knownClaims(place, asOf());
+    if (!known.length) { return null; }
+    var line = el("ul", { "class": "frontline-claims" });
+    var earlier = Math.max(0, known.length - POPUP_CLAIMS);
+    if (earlier) {
+      line.appendChild(el("li", { "class": "frontline-earlier", text: earlier + " earlier claim" + (earlier === 1 ? "" : "s") + " not shown" }));
+    }
+    known.slice(earlier).forEach(function (c) {
+      var times = c[CLAIM.mentions] > 1 ? " ×" + c[CLAIM.mentions] : "";
+      var item = el("li", { "class": "frontline-claim", text: c[CLAIM.date] + " " + eventText(c[CLAIM.event], c[CLAIM.side]) +
+        " (" + data.claimants[c[CLAIM.claimant]].value + ", " + data.outlets[c[CLAIM.outlet]].name + ")" + times });
+      if (disputed(c, known)) {
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(el("strong", { "class": "frontline-disputed", text: "disputed" }));
+      }
+      line.appendChild(item);
+    });
+    return el("div", {}, [el("div", { "class": "frontline-claims-title", text: "claims of control" }), line]);
+  }
+  function controlAsOf() {  // [{place, claim, disputed}] for every place with a capture claim by then
+    var until = asOf(), out = [];
+    claimsOf.forEach(function (claims, place) {
+      var known = knownClaims(place, until), latest = null;
+      known.forEach(function (c) { if (c[CLAIM.event] === eventAt[Event.CAPTURE] && c[CLAIM.side]) { latest = c; } });
+      if (latest) { out.push({ place: place, claim: latest, disputed: disputed(latest, known) }); }
+    });
+    return out;
+  }
+  var rings = {};  // place -> its ring on the claimed-control layer, kept from step to step
+  function drawControl() {
+    var until = asOf();
+    if (controlLayer.asOf === until) { return; }  // filters and colours do not change it
+    controlLayer.asOf = until;
+    var shown = {};
+    controlAsOf().forEach(function (c) {
+      var side = c.claim[CLAIM.side], colour = sideColour[side] || BOTH_SIDES, ring = rings[c.place];
+      shown[c.place] = true;
+      if (!ring) {
+        var place = data.places[c.place];
+        ring = rings[c.place] = L.circleMarker([place.lat, place.lon], { pane: "frontline-control", radius: 16, weight: 3 });
+        ring.placeId = place.id;
+        ring.bindTooltip(function () {
+          return el("span", { text: place.name + ": claimed by " + ring.claim[CLAIM.side] + " on " +
+                                    ring.claim[CLAIM.date] + (ring.disputed ? " (disputed)" : "") });
+        });
+      }
+      ring.claim = c.claim;
+      if (ring.look !== colour + c.disputed) {  // restyled only when it changes
+        ring.look = colour + c.disputed;
+        ring.setStyle({ color: colour, fillColor: colour, fillOpacity: c.disputed ? 0.08 : 0.25,
+                        dashArray: c.disputed ? "6 5" : null });
+        ring.disputed = c.disputed;
+        ring.options.className = ringClass(c.disputed);  // for a path made later (layer switched on)
+        if (ring._path) { ring._path.setAttribute("class", ringClass(c.disputed)); }
+      }
+      if (!controlLayer.hasLayer(ring)) { controlLayer.addLayer(ring); }
+    });
+    Object.keys(rings).forEach(function (place) { if (!shown[place]) { controlLayer.removeLayer(rings[place]); } });
+    container.setAttribute("data-control", Object.keys(shown).length);
+  }
+  function ringClass(disputed) { return "frontline-control leaflet-interactive" + (disputed ? " disputed" : ""); }
 
   // -- time control ---------------------------------------------------------------------------
   var container = el("div", { "class": "frontline-time leaflet-bar", tabindex: "0" });
@@ -282,15 +456,48 @@ function frontlineMap(map, data, options) {
   var s = data.stats;
   panel.appendChild(el("div", { "class": "frontline-stats", text: s.articles + " articles · " + s.mentions +
     " mentions · " + (s.first ? s.first + " to " + s.last : "no dates") + " · " + s.unresolved + " unresolved" }));
-  var legend = el("ul", { "class": "frontline-legend" });
+  var colourBy = el("select", { "class": "frontline-colour-by", "aria-label": "colour markers by" }, [
+    el("option", { value: "event", text: "colour by event" }), el("option", { value: "outlet", text: "colour by outlet" })]);
+  colourBy.value = state.colour;
+  colourBy.addEventListener("change", function () { state.colour = colourBy.value; render(); });
+  if (data.stats.events) { panel.appendChild(colourBy); }  // a table without events: outlets, as before
+  var eventLegend = el("ul", { "class": "frontline-legend frontline-events" });
+  function checkbox(label, swatch, checked, onChange, value) {
+    var box = el("input", { type: "checkbox", value: value });
+    box.checked = checked;
+    box.addEventListener("change", function () { onChange(box.checked); render(); });
+    return el("li", {}, [el("label", {}, [box, swatch, el("span", { text: label })])]);
+  }
+  data.events.forEach(function (e, i) {
+    eventLegend.appendChild(checkbox(e.label, el("span", { "class": "swatch by-event", style: "background:" + e.colour }), true,
+                                     function (on) { state.events[i] = on; }, e.value || "none"));
+  });
+  SIDE_FILTERS.forEach(function (side) {
+    var swatch = el("span", { "class": "swatch outline by-event", style: "border-color:" + (sideColour[side] || "#bbb") });
+    eventLegend.appendChild(checkbox(SIDE_LABELS[side], swatch, true, function (on) { state.sides[side] = on; }, side));
+  });
+  eventLegend.appendChild(el("li", { "class": "by-event" }, [el("span", { "class": "swatch outline", style: "border-color:" + BOTH_SIDES }),
+                                        el("span", { text: "outline: said by officials of both sides" })]));
+  if (data.stats.events) { panel.appendChild(eventLegend); }
+  var controlLegend = el("ul", { "class": "frontline-legend" }, [el("li", { text: "claimed control (layer control):" })]);
+  data.sides.forEach(function (s) {
+    controlLegend.appendChild(el("li", {}, [el("span", { "class": "swatch ring", style: "border-color:" + s.colour }),
+                                            el("span", { text: "last claimed by " + s.value })]));
+  });
+  controlLegend.appendChild(el("li", {}, [el("span", { "class": "swatch ring disputed" }),
+                                          el("span", { text: "disputed (contradicted within " + data.dispute_days + " days)" })]));
+  if (data.claims.length) { panel.appendChild(controlLegend); }
+  var legend = el("ul", { "class": "frontline-legend frontline-outlets" });
   data.outlets.forEach(function (o) {
     legend.appendChild(el("li", {}, [el("span", { "class": "swatch", style: "background:" + o.colour }),
                                      el("span", { text: o.name + " (" + o.mentions + ")" })]));
   });
-  legend.appendChild(el("li", {}, [el("span", { "class": "swatch ambiguous" }), el("span", { text: "ambiguous place" })]));
-  legend.appendChild(el("li", {}, [el("span", { "class": "swatch cluster" }),
-                                   el("span", { text: "nearby places: their mentions (click to zoom in)" })]));
   panel.appendChild(legend);
+  var always = el("ul", { "class": "frontline-legend" });  // in either colouring
+  always.appendChild(el("li", {}, [el("span", { "class": "swatch ambiguous" }), el("span", { text: "ambiguous place" })]));
+  always.appendChild(el("li", {}, [el("span", { "class": "swatch cluster" }),
+                                   el("span", { text: "nearby places: their mentions (click to zoom in)" })]));
+  panel.appendChild(always);
   if (s.excerpts < s.placed) {
     panel.appendChild(el("div", { "class": "frontline-excerpts", text: "A large map: popups quote " + s.excerpts +
       " of the " + s.placed + " mentions, a few of each of the busiest places and dates." }));
@@ -315,5 +522,5 @@ function frontlineMap(map, data, options) {
   render();
   window.frontlineReadyAt = performance.now();  // for the benchmark: time to first render
   window.frontline = { map: map, data: data, state: state, render: render, step: step, find: find, goTo: goTo,
-                       layer: layer, clusters: clusters };
+                       layer: layer, clusters: clusters, controlLayer: controlLayer, controlAsOf: controlAsOf };
 }
