@@ -38,11 +38,19 @@ EVAL = ROOT.parent / "shared" / "eval"
 SETS = ("seeds", "en", "ru", "uk")
 
 
-def _score_module():
-    spec = importlib.util.spec_from_file_location("frontline_eval_score", EVAL / "score.py")
+def _score_module(name: str = "score"):
+    """The eval's ``score.py`` (places) or ``score_events.py`` (events and claims)."""
+    spec = importlib.util.spec_from_file_location(f"frontline_eval_{name}", EVAL / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _events(gold: dict, path: Path, verbose: bool = False) -> dict:
+    """The eval's score_events.py on a set's table: event types per (article, place) against
+    the gold, capture precision with side, side and claimant accuracy."""
+    events = _score_module("score_events")
+    return events.score(gold, events.load_pred(str(path)), verbose)
 
 
 def _inputs(name: str, folder: Path) -> tuple[list[Path], dict]:
@@ -88,7 +96,8 @@ def _dates(paths: list[Path], gold: dict, extractor: Extractor, table) -> dict:
     return {"dated": known, "right": right, "within_a_day": near, "wrong": wrong}
 
 
-def evaluate(name: str, gazetteer: Gazetteer, today: dt.date, folder: Path) -> dict:
+def evaluate(name: str, gazetteer: Gazetteer, today: dt.date, folder: Path,
+             verbose: bool = False) -> dict:
     score = _score_module()
     paths, gold = _inputs(name, folder)
     table = mentions(paths, gazetteer, today)
@@ -97,7 +106,15 @@ def evaluate(name: str, gazetteer: Gazetteer, today: dt.date, folder: Path) -> d
     result = score.score(gold, score.load_pred(str(output)))
     result["dates"] = _dates(paths, gold, Extractor(gazetteer, today), table)
     result["gold"], result["pred"] = gold, score.load_pred(str(output))
+    result["events"] = _events(_event_gold(name), output, verbose) if name != "seeds" else None
+    # the seeds' gold has places only: no events figures for them
+    result["events_pred"] = _score_module("score_events").load_pred(str(output))
     return result
+
+
+def _event_gold(name: str) -> dict:
+    """The dev set's gold with its events (``score_events.load_gold``)."""
+    return _score_module("score_events").load_gold(str(EVAL / "dev" / name))
 
 
 def _combined(results: list[dict]) -> dict:
@@ -110,6 +127,15 @@ def _combined(results: list[dict]) -> dict:
     combined["dates"] = {key: sum(r["dates"][key] for r in results)
                          for key in ("dated", "right", "within_a_day")}
     combined["dates"]["wrong"] = []
+    scored = [r for r in results if r.get("events") is not None]
+    combined["events"] = None
+    if scored:
+        events = _score_module("score_events")
+        egold, epred = {}, {}
+        for name, result in zip(("ru", "uk"), results, strict=False):
+            egold.update(_event_gold(name))
+            epred.update(result["events_pred"])
+        combined["events"] = events.score(egold, epred)
     return combined
 
 
@@ -137,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         for name in args.sets:
-            results[name] = evaluate(name, gazetteer, args.today, Path(folder))
+            results[name] = evaluate(name, gazetteer, args.today, Path(folder), args.verbose)
     if "ru" in results and "uk" in results:
         results["ru+uk"] = _combined([results["ru"], results["uk"]])
     if args.verbose:
@@ -154,7 +180,40 @@ def main(argv: list[str] | None = None) -> int:
           f"{'F1':>6}   dates right")
     for name, result in results.items():
         print(_line(name, result))
+    scored = {name: result["events"] for name, result in results.items() if result["events"]}
+    if scored:
+        print()
+        print(f"{'events':<8} {'tp':>4} {'fp':>4} {'fn':>4}  {'precision':>9} {'recall':>6} "
+              f"{'F1':>6}  {'capture P':>9} (of n, type only)  {'side':>5} {'claimant':>8}")
+        for name, events in scored.items():
+            print(_event_line(name, events))
+            if args.verbose:
+                for kind, counts in events["per_type"].items():
+                    print(f"  {kind:<13} tp={counts['tp']:>3} fp={counts['fp']:>3} "
+                          f"fn={counts['fn']:>3}  {_prf(counts)}")
     return 0
+
+
+def _prf(counts: dict) -> str:
+    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f"P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _event_line(name: str, events: dict) -> str:
+    """One set's events figures: type P/R/F1 over (article, place, type), capture precision
+    with side (of the pairs predicted capture; type only), side and claimant accuracy."""
+    return (f"{name:<8} {events['tp']:>4} {events['fp']:>4} {events['fn']:>4}  "
+            f"{events['precision']:>9.3f} {events['recall']:>6.3f} {events['f1']:>6.3f}  "
+            f"{_figure(events['capture_precision']):>9} (of {events['capture_predicted']}, "
+            f"{_figure(events['capture_type_precision'])})  "
+            f"{_figure(events['side_accuracy']):>5} {_figure(events['claimant_accuracy']):>8}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,385 @@
+"""Events and claims: what a report says happened at a place, which side did it, who says so.
+
+Each resolved mention gets an ``Event`` (capture, withdrawal, denial, fighting, strike,
+humanitarian; None when the place is only mentioned), the ``Side`` that acted and the
+``Claimant`` whose word it is, read from the mention's own clause: in "Russian forces captured
+Selydove and are advancing on Kurakhove", Selydove is a capture and Kurakhove fighting.
+
+The rules are here; the words are data, each row with a source note (``data/``):
+
+- ``event_cues.csv``: expressions of each event (English, and Russian/Ukrainian nouns and fixed
+  phrases); ``event_lemmas.csv``: Russian and Ukrainian verbs by their dictionary form, found
+  through the gazetteer's morphology (``gazetteer.verb_lemma``), so every inflection counts;
+- ``sides.csv``: the words that name a side (Russian forces, окупанти, ворог, ЗСУ, Сили оборони,
+  DPR units, Wagner...); "the enemy"/"противник" is the other side from the claimant's;
+- ``claimants.csv``: who speaks (the Russian MoD and Kremlin, Ukraine's General Staff and
+  administrations, ISW, DeepState, analysts...);
+- ``modality.csv``: negation, future and conditional, attempts and denials.
+
+A clause is the sentence cut at punctuation, at subordinating words and at a conjunction that
+opens a new verb ("... and are advancing"); a list of names stays one clause. A name takes the
+event of the nearest cue of its clause. A capture or withdrawal is kept only when it is said to
+have happened: negated ("did not capture", "не взяли"), future, conditional or a goal ("would be
+the largest city Russia has taken", "aims to capture", "захватят") it is no event, an attempt
+("trying to take") is fighting, and recalled in a clause opened by "since", "after", "після"...
+it is background, no event. A sentence that denies ("denied", "not true", "спростували") turns
+a capture into a denial. A false capture on the map is the worst error: when in doubt, none.
+
+The claimant is the speaker named in the sentence nearest the name; a sentence of reported
+speech without one ("he said", "за його словами") takes the one of the sentence before; else the
+one the article's opening attributes its report to; else the outlet's own voice.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from gazetteer import verb_lemma
+from geo.schema import Claimant, Event, Side
+
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ][А-Яа-яЁёІіЇїЄєҐґ'’ʼ-]*")
+_WORD = re.compile(r"\w+(?:['’ʼ-]\w+)*")
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+
+# Clause bounds: punctuation, subordinating words, a conjunction before a verb.
+_HARD_BREAK = re.compile(r"[;:()\[\]—–]|\s-\s|[.!?…](?=\s|$)|\n")
+_COMMA = re.compile(r",\s*")
+_OPENER = re.compile(
+    r"(?<!\w)(?:since|after|before|when|until|which|who|where|because|although|though"
+    r"|после|когда|котор\w*|где|поскольку|хотя|пока"
+    r"|після|коли|котр\w*|який|яка|яке|які|якого|якої|яких|якому|якій|яким|якими|поки"
+    r"|відколи|відтоді|оскільки|хоча)(?!\w)", re.IGNORECASE)
+# Clauses that recall the past: a capture there is background, not news.
+_BACKGROUND_OPENER = re.compile(
+    r"since|after|before|when|until|после|когда|пока|після|коли|поки|відколи|відтоді",
+    re.IGNORECASE)
+_CONJUNCTION = re.compile(
+    r"\s(?:and|but|while|whereas|и|а|но|однако|і|й|та|але|проте|однак)\s+(?=(\w+))",
+    re.IGNORECASE)
+_AUXILIARIES = frozenset((
+    "are", "is", "were", "was", "have", "has", "had", "will", "would", "continue", "continues",
+    "continued", "also", "still", "then", "later", "now", "remain", "remains",
+))  # fmt: skip
+_CAPTIVE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:soldier|troop|servicem|prisoner|fighter|pow\b|"
+                      r"в\s+плен|у\s+полон|в\s+полон|пленн|полонен|військовополонен)",
+                      re.IGNORECASE)
+_SPEECH = re.compile(
+    r"(?<!\w)(?:said|says|say|added|told|stated|reported|according\s+to|claimed|noted"
+    r"|заявил\w*|сообщил\w*|сообщают|по\s+словам|по\s+данным|по\s+его|по\s+ее|отметил\w*"
+    r"|добавил\w*|уточнил\w*|повідомил\w*|повідомляють|заявив|заявила|заявили|зазначив\w*"
+    r"|за\s+словами|за\s+даними|за\s+його|за\s+її|додав\w*|уточнив\w*|пише|пишет)(?!\w)",
+    re.IGNORECASE)
+_ENEMY = re.compile(r"(?<!\w)(?:enemy|enemy's|противник\w*|враг\w*|неприятел\w*)(?!\w)",
+                    re.IGNORECASE)
+_CONTROL = re.compile(r"(?<!\w)(?:control\w*|captur\w*|took|taken|seiz\w*|occup\w*|контрол\w*"
+                      r"|захват\w*|захоп\w*|взят\w*|взял\w*|взяли|оккуп\w*|окуп\w*|освобо\w*"
+                      r"|звільн\w*)", re.IGNORECASE)
+_LEDE_CHARS = 400
+_NEGATION_WORDS = 3  # a negation this many words before the cue negates it
+
+_DONE = (Event.CAPTURE, Event.WITHDRAWAL)  # events that must be said to have happened
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A mention's event, the side that acted and who says so (all None: only mentioned)."""
+
+    event: Event | None = None
+    side: Side | None = None
+    claimant: Claimant | None = None
+
+
+NONE = Claim()
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    event: Event
+    side: Side | None
+    form: str = ""  # a Russian/Ukrainian verb's part of speech and tense: "VERB past"...
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with resources.files("geo.classify").joinpath("data", name).open(encoding="utf-8") as f:
+        return [row for row in csv.DictReader(f) if row["pattern" if "pattern" in row
+                                                       else "lemma"].strip()]
+
+
+def _alternation(rows: list[dict[str, str]]) -> re.Pattern:
+    """One expression of every row, each row a named group ``r<index>``."""
+    parts = [f"(?P<r{i}>{row['pattern']})" for i, row in enumerate(rows)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+class _Lexicon:
+    """The data files, loaded once per process."""
+
+    def __init__(self):
+        self.cue_rows = _rows("event_cues.csv")
+        self.cues = _alternation(self.cue_rows)
+        self.lemmas = {row["lemma"]: Event(row["event"]) for row in _rows("event_lemmas.csv")}
+        self.side_rows = _rows("sides.csv")
+        self.sides = _alternation(self.side_rows)
+        self.claimant_rows = _rows("claimants.csv")
+        self.claimants = _alternation(self.claimant_rows)
+        modality = {}
+        for row in _rows("modality.csv"):
+            modality.setdefault(row["kind"], []).append(row)
+        self.negation = _alternation(modality["negation"])
+        self.irrealis = _alternation(modality["irrealis"])
+        self.attempt = _alternation(modality["attempt"])
+        self.denial = _alternation(modality["denial"])
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+def _row_of(match: re.Match) -> int:
+    return int(match.lastgroup[1:])
+
+
+class _Sentence:
+    """One sentence's clauses, cues, sides and speakers, found once for all its names."""
+
+    def __init__(self, text: str, lexicon: _Lexicon):
+        self.text = text
+        self.clauses = _clauses(text)
+        self.starts = [start for start, _, _ in self.clauses]
+        self.cues = _cues(text, lexicon)
+        self.sides = [(m.start(), m.end(), Side(lexicon.side_rows[_row_of(m)]["side"]))
+                      for m in lexicon.sides.finditer(text)]
+        self.sides += [(m.start(), m.end(), None) for m in _ENEMY.finditer(text)]
+        self.claimants = [(m.start(), m.end(),
+                           Claimant(lexicon.claimant_rows[_row_of(m)]["claimant"]))
+                          for m in lexicon.claimants.finditer(text)]
+        self.denies = bool(lexicon.denial.search(text)) and bool(_CONTROL.search(text))
+        self.speech = bool(_SPEECH.search(text))
+        self.lexicon = lexicon
+
+    def clause(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def event_at(self, start: int, end: int) -> tuple[_Cue | None, Event | None]:
+        """The cue of the name at text[start:end] and the event it makes (after modality)."""
+        index = self.clause(start)
+        cue = self._nearest(index, start, end)
+        if cue is None and _words(self.text, *self.clauses[index][:2]) <= 4 \
+                and index + 1 < len(self.clauses):
+            cue = self._nearest(index + 1, start, end)  # "In Kurakhove, fighting goes on"
+            if cue is not None:
+                index += 1
+        if cue is None:
+            return None, None
+        return cue, self._modal(cue, index)
+
+    def _nearest(self, index: int, start: int, end: int) -> _Cue | None:
+        left, right, _ = self.clauses[index]
+        best, distance = None, None
+        for cue in self.cues:
+            if cue.end <= left or cue.start >= right or (cue.start < end and cue.end > start):
+                continue
+            gap = start - cue.end if cue.end <= start else cue.start - end
+            if distance is None or gap < distance:
+                best, distance = cue, gap
+        return best
+
+    def _modal(self, cue: _Cue, index: int) -> Event | None:
+        left, _, background = self.clauses[index]
+        event = cue.event
+        if event not in _DONE:
+            return event
+        before = self.text[left:cue.start]
+        words = _WORD.findall(before)
+        if words and self.lexicon.negation.search(" ".join(words[-_NEGATION_WORDS:])):
+            return None
+        if self.lexicon.attempt.search(before):
+            return Event.FIGHTING
+        if background or self.lexicon.irrealis.search(before) or cue.form.startswith(
+                ("INFN", "PRTF")) or cue.form.endswith("futr"):
+            return None
+        return event
+
+    def side_near(self, cue: _Cue, index: int) -> Side | None | str:
+        """The side named nearest the cue, its clause first ("enemy": the string "enemy")."""
+        left, right, _ = self.clauses[index]
+        for scope in ((left, right), (0, len(self.text))):
+            found = [(abs((s + e) // 2 - (cue.start + cue.end) // 2), side)
+                     for s, e, side in self.sides if scope[0] <= s < scope[1]]
+            if found:
+                side = min(found, key=lambda item: item[0])[1]
+                return "enemy" if side is None else side
+        return None
+
+    def claimant_near(self, start: int) -> Claimant | None:
+        if not self.claimants:
+            return None
+        return min(self.claimants, key=lambda c: abs(c[0] - start))[2]
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end))
+
+
+def _clauses(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, background) of each clause of a sentence."""
+    cuts: dict[int, bool] = {0: False}
+    for match in _HARD_BREAK.finditer(text):
+        cuts[match.end()] = False
+    for match in _COMMA.finditer(text):
+        after = text[match.end():match.end() + 40]
+        if after[:1].islower() and not re.match(r"(?:and|и|і|та|й)\s+[A-ZА-ЯЁІЇЄҐ]", after):
+            cuts[match.end()] = False
+    for match in _OPENER.finditer(text):
+        cuts[match.start()] = bool(_BACKGROUND_OPENER.fullmatch(match.group()))
+    for match in _CONJUNCTION.finditer(text):
+        word = match.group(1)
+        if word[:1].islower() and _verb_like(word):
+            cuts[match.start()] = False
+    bounds = sorted(cuts)
+    return [(start, bounds[i + 1] if i + 1 < len(bounds) else len(text), cuts[start])
+            for i, start in enumerate(bounds)]
+
+
+def _verb_like(word: str) -> bool:
+    low = word.lower()
+    if low in _AUXILIARIES or low.endswith(("ed", "ing")):
+        return True
+    found = verb_lemma(low)
+    return found is not None and found[1] in ("VERB", "GRND", "PRTS")
+
+
+def _cues(text: str, lexicon: _Lexicon) -> list[_Cue]:
+    cues = []
+    for match in lexicon.cues.finditer(text):
+        row = lexicon.cue_rows[_row_of(match)]
+        event = Event(row["event"])
+        if event == Event.CAPTURE and _CAPTIVE.match(text, match.end()):
+            continue  # "captured Ukrainian soldiers": prisoners, not a place
+        cues.append(_Cue(match.start(), match.end(), event, Side(row["side"]) if row["side"]
+                         else None))
+    for match in _CYRILLIC_WORD.finditer(text):
+        found = verb_lemma(match.group().lower())
+        if found is None or found[0] not in lexicon.lemmas:
+            continue
+        event = lexicon.lemmas[found[0]]
+        if event == Event.CAPTURE and _CAPTIVE.match(text, match.end()):
+            continue
+        if any(c.start <= match.start() < c.end for c in cues):
+            continue
+        cues.append(_Cue(match.start(), match.end(), event, None, f"{found[1]} {found[2]}"))
+    cues.sort(key=lambda c: c.start)
+    # "drone attack", "ракетный удар": a strike word next to a combat word makes a strike
+    merged: list[_Cue] = []
+    for cue in cues:
+        if merged and not text[merged[-1].end:cue.start].strip() and Event.STRIKE in (
+                merged[-1].event, cue.event):
+            last = merged.pop()
+            cue = _Cue(last.start, cue.end, Event.STRIKE, last.side or cue.side)
+        merged.append(cue)
+    return merged
+
+
+class ArticleEvents:
+    """The events of one article's mentions: ``at`` gives a mention's ``Claim``; each sentence
+    is read once however many names it holds.
+
+    Parameters
+    ----------
+    text:
+        The article's text (mention offsets are offsets into it).
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lexicon = _lexicon()
+        self.ukrainian = len(_UKRAINIAN.findall(text[:2000])) >= 5
+        self.read: dict[tuple[int, int], _Sentence] = {}
+        self._lede: Claimant | None | bool = False
+
+    def sentence(self, bounds: tuple[int, int]) -> _Sentence:
+        found = self.read.get(bounds)
+        if found is None:
+            found = self.read[bounds] = _Sentence(self.text[bounds[0]:bounds[1]], self.lexicon)
+        return found
+
+    def at(self, bounds: tuple[int, int], start: int, end: int, *,
+           country: str | None = None, previous: tuple[int, int] | None = None) -> Claim:
+        """The claim of the name at text[start:end] of the sentence at ``bounds``.
+
+        Parameters
+        ----------
+        bounds:
+            The sentence's (start, end) in the article's text.
+        start, end:
+            The name's offsets in the article's text.
+        country:
+            The place's country code: a strike with no side named came from the other side.
+        previous:
+            The bounds of the sentence before, for reported speech that names its speaker
+            there.
+        """
+        sentence = self.sentence(bounds)
+        if not sentence.cues:
+            return NONE
+        offset = start - bounds[0]
+        cue, event = sentence.event_at(offset, end - bounds[0])
+        if cue is None:
+            return NONE
+        if sentence.denies and event in (Event.CAPTURE, None) and cue.event == Event.CAPTURE:
+            event = Event.DENIAL
+        if event is None:
+            return NONE
+        claimant = self._claimant(sentence, offset, previous)
+        side = None
+        if event != Event.HUMANITARIAN:
+            side = self._side(sentence, cue, event, claimant, country)
+        return Claim(event, side, claimant)
+
+    def _claimant(self, sentence: _Sentence, offset: int,
+                  previous: tuple[int, int] | None) -> Claimant:
+        found = sentence.claimant_near(offset)
+        if found is None and sentence.speech and previous is not None:
+            found = self.sentence(previous).claimant_near(previous[1])
+        if found is None:
+            found = self.lede()
+        return found or Claimant.OUTLET
+
+    def lede(self) -> Claimant | None:
+        """The speaker the article's opening attributes its report to, if any."""
+        if self._lede is False:
+            opening = self.text[:_LEDE_CHARS]
+            self._lede = None
+            if _SPEECH.search(opening):
+                match = self.lexicon.claimants.search(opening)
+                if match is not None:
+                    self._lede = Claimant(self.lexicon.claimant_rows[_row_of(match)]["claimant"])
+        return self._lede
+
+    def _side(self, sentence: _Sentence, cue: _Cue, event: Event, claimant: Claimant,
+              country: str | None) -> Side | None:
+        index = sentence.clause(cue.start)
+        side = sentence.side_near(cue, index) or cue.side
+        if side == "enemy":
+            side = Side.UA if (claimant == Claimant.RU_OFFICIAL and not self.ukrainian) \
+                else Side.RU
+        if event == Event.DENIAL:
+            # the side said to have captured: the denier's adversary
+            if claimant == Claimant.RU_OFFICIAL:
+                return Side.UA
+            if claimant == Claimant.UA_OFFICIAL:
+                return Side.RU
+            return side or Side.RU
+        if side is None and event == Event.STRIKE and country in ("UA", "RU"):
+            side = Side.RU if country == "UA" else Side.UA
+        if side is None and event == Event.CAPTURE:
+            side = {Claimant.RU_OFFICIAL: Side.RU, Claimant.UA_OFFICIAL: Side.UA}.get(claimant)
+        return side
