@@ -79,6 +79,9 @@ _ENEMY = re.compile(r"(?<!\w)(?:enemy|enemy's|противник\w*|враг\w*|
 _CONTROL = re.compile(r"(?<!\w)(?:control\w*|captur\w*|took|taken|seiz\w*|occup\w*|контрол\w*"
                       r"|захват\w*|захоп\w*|взят\w*|взял\w*|взяли|оккуп\w*|окуп\w*|освобо\w*"
                       r"|звільн\w*)", re.IGNORECASE)
+_FROM = re.compile(r"(?<!\w)(?:from|от|из-под|від|з-під)\s+(?:the\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.IGNORECASE)
+_OTHER = {Side.RU: Side.UA, Side.UA: Side.RU}
 _LEDE_CHARS = 400
 _NEGATION_WORDS = 3  # a negation this many words before the cue negates it
 
@@ -124,7 +127,8 @@ class _Lexicon:
     def __init__(self):
         self.cue_rows = _rows("event_cues.csv")
         self.cues = _alternation(self.cue_rows)
-        self.lemmas = {row["lemma"]: Event(row["event"]) for row in _rows("event_lemmas.csv")}
+        self.lemmas = {row["lemma"]: (Event(row["event"]), Side(row["side"]) if row["side"]
+                                      else None) for row in _rows("event_lemmas.csv")}
         self.side_rows = _rows("sides.csv")
         self.sides = _alternation(self.side_rows)
         self.claimant_rows = _rows("claimants.csv")
@@ -136,6 +140,17 @@ class _Lexicon:
         self.irrealis = _alternation(modality["irrealis"])
         self.attempt = _alternation(modality["attempt"])
         self.denial = _alternation(modality["denial"])
+        self.partial = _alternation(modality["partial"])
+        where = {}
+        for row in _rows("references.csv"):
+            where.setdefault(row["where"], []).append(row["pattern"])
+        tail = r"\s+(?:the\s+)?(?:(?:village|town|city|settlement)s?\s+of\s+)?$"
+        self.near = re.compile(r"(?<!\w)(?:" + "|".join(where["near"]) + ")" + tail,
+                               re.IGNORECASE)
+        self.distance = re.compile(r"(?<!\w)(?:" + "|".join(where["distance"]) + ")" + tail,
+                                   re.IGNORECASE)
+        self.sector = re.compile(r"\s*(?:" + "|".join(where["after"]) + r")(?!\w)",
+                                 re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +185,8 @@ class _Sentence:
 
     def event_at(self, start: int, end: int) -> tuple[_Cue | None, Event | None]:
         """The cue of the name at text[start:end] and the event it makes (after modality)."""
+        if self.lexicon.sector.match(self.text, end):
+            return None, None  # "the Pokrovsk direction", "Moscow's forces": not the place
         index = self.clause(start)
         cue = self._nearest(index, start, end)
         if cue is None and _words(self.text, *self.clauses[index][:2]) <= 4 \
@@ -179,7 +196,14 @@ class _Sentence:
                 index += 1
         if cue is None:
             return None, None
-        return cue, self._modal(cue, index)
+        event = self._modal(cue, index, start)
+        if event in (*_DONE, Event.DENIAL) and start > cue.start:
+            before = self.text[max(self.clauses[index][0], cue.end):start]
+            if self.lexicon.distance.search(before):
+                return cue, None  # "captured X, 12 km from Y": Y is a reference point
+            if self.lexicon.near.search(before):
+                return cue, Event.FIGHTING  # "captured five villages near Y"
+        return cue, event
 
     def _nearest(self, index: int, start: int, end: int) -> _Cue | None:
         left, right, _ = self.clauses[index]
@@ -192,28 +216,48 @@ class _Sentence:
                 best, distance = cue, gap
         return best
 
-    def _modal(self, cue: _Cue, index: int) -> Event | None:
+    def _modal(self, cue: _Cue, index: int, start: int) -> Event | None:
+        """The cue's event as said of the name at ``start``: a capture or withdrawal negated,
+        future, conditional, a goal or recalled in the past is none; attempted, or of a share
+        of the place, fighting."""
         left, _, background = self.clauses[index]
         event = cue.event
         if event not in _DONE:
             return event
         before = self.text[left:cue.start]
+        between = self.text[cue.end:start] if start > cue.end else ""
         words = _WORD.findall(before)
         if words and self.lexicon.negation.search(" ".join(words[-_NEGATION_WORDS:])):
             return None
         if self.lexicon.attempt.search(before):
             return Event.FIGHTING
-        if background or self.lexicon.irrealis.search(before) or cue.form.startswith(
-                ("INFN", "PRTF")) or cue.form.endswith("futr"):
+        if background or self.lexicon.irrealis.search(before) or self.lexicon.irrealis.search(
+                between) or cue.form.startswith(("INFN", "PRTF")) or cue.form.endswith("futr"):
             return None
+        if self.lexicon.partial.search(between) or self.lexicon.partial.search(
+                " ".join(words[-3:])):
+            return Event.FIGHTING
         return event
 
     def side_near(self, cue: _Cue, index: int) -> Side | None | str:
-        """The side named nearest the cue, its clause first ("enemy": the string "enemy")."""
+        """The side that acted: in the cue's clause, the agent ("by Russian forces"), else the
+        subject nearest before the cue, else the side named nearest it; a side the place was
+        taken from ("liberated from the invader", "от ВСУ") is the other one. Else the
+        sentence's side nearest the cue. "enemy": the string "enemy"."""
         left, right, _ = self.clauses[index]
         for scope in ((left, right), (0, len(self.text))):
-            found = [(abs((s + e) // 2 - (cue.start + cue.end) // 2), side)
-                     for s, e, side in self.sides if scope[0] <= s < scope[1]]
+            found = []
+            for s, e, side in self.sides:
+                if not scope[0] <= s < scope[1]:
+                    continue
+                if side is not None and _FROM.search(self.text, max(0, s - 12), s):
+                    side = _OTHER[side]
+                rank = abs((s + e) // 2 - (cue.start + cue.end) // 2)
+                if s >= cue.end and _BY.search(self.text, max(0, s - 12), s):
+                    rank = -10_000
+                elif e <= cue.start:
+                    rank -= 1000
+                found.append((rank, side))
             if found:
                 side = min(found, key=lambda item: item[0])[1]
                 return "enemy" if side is None else side
@@ -270,12 +314,12 @@ def _cues(text: str, lexicon: _Lexicon) -> list[_Cue]:
         found = verb_lemma(match.group().lower())
         if found is None or found[0] not in lexicon.lemmas:
             continue
-        event = lexicon.lemmas[found[0]]
+        event, side = lexicon.lemmas[found[0]]
         if event == Event.CAPTURE and _CAPTIVE.match(text, match.end()):
             continue
         if any(c.start <= match.start() < c.end for c in cues):
             continue
-        cues.append(_Cue(match.start(), match.end(), event, None, f"{found[1]} {found[2]}"))
+        cues.append(_Cue(match.start(), match.end(), event, side, f"{found[1]} {found[2]}"))
     cues.sort(key=lambda c: c.start)
     # "drone attack", "ракетный удар": a strike word next to a combat word makes a strike
     merged: list[_Cue] = []

@@ -36,6 +36,7 @@ from geo.schema import (
     Mention,
     PublishedSource,
     ResolutionStatus,
+    Role,
     result_batch,
 )
 
@@ -116,7 +117,9 @@ class Extractor:
         for item in resolve_spans(article.text, spans, self.gazetteer, self._lookup):
             bounds, (day, source) = dater.at(item.span.start)
             claim = NONE
-            if item.best is not None and item.resolution != ResolutionStatus.UNRESOLVED:
+            if (item.best is not None and item.resolution != ResolutionStatus.UNRESOLVED
+                    and item.best.place.kind == Kind.SETTLEMENT and item.role == Role.LOCATION
+                    and not item.span.surface.isupper()):  # not a country, actor or dateline
                 if events is None:
                     events = ArticleEvents(article.text)
                 claim = events.at(bounds, item.span.start, item.span.end,
