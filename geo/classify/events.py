@@ -82,6 +82,8 @@ _CONTROL = re.compile(r"(?<!\w)(?:control\w*|captur\w*|took|taken|seiz\w*|occup\
 _FROM = re.compile(r"(?<!\w)(?:from|от|из-под|від|з-під)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER = {Side.RU: Side.UA, Side.UA: Side.RU}
+_HARM = re.compile(r"killed|wounded|injured|casualt|dead|died|погиб|ранен|убит|пострада|загин"
+                   r"|загибл|поранен|вбит|травмован|постражд|жертв", re.IGNORECASE)
 _LEDE_CHARS = 400
 _NEGATION_WORDS = 3  # a negation this many words before the cue negates it
 
@@ -348,6 +350,7 @@ class ArticleEvents:
         self.ukrainian = len(_UKRAINIAN.findall(text[:2000])) >= 5
         self.read: dict[tuple[int, int], _Sentence] = {}
         self._lede: Claimant | None | bool = False
+        self._struck: bool | None = None
 
     def sentence(self, bounds: tuple[int, int]) -> _Sentence:
         found = self.read.get(bounds)
@@ -382,6 +385,9 @@ class ArticleEvents:
             event = Event.DENIAL
         if event is None:
             return NONE
+        if event == Event.HUMANITARIAN and _HARM.match(sentence.text, cue.start) \
+                and self.struck():
+            event = Event.STRIKE  # the dead and wounded of a strike the article reports
         claimant = self._claimant(sentence, offset, previous)
         side = None
         if event != Event.HUMANITARIAN:
@@ -398,15 +404,28 @@ class ArticleEvents:
         return found or Claimant.OUTLET
 
     def lede(self) -> Claimant | None:
-        """The speaker the article's opening attributes its report to, if any."""
+        """The speaker the article attributes its report to: the one its opening cites, else
+        the one it names most (a report relaying the General Staff's summary is the General
+        Staff's); None when it names none."""
         if self._lede is False:
-            opening = self.text[:_LEDE_CHARS]
+            named = [Claimant(self.lexicon.claimant_rows[_row_of(m)]["claimant"])
+                     for m in self.lexicon.claimants.finditer(self.text)]
             self._lede = None
+            opening = self.text[:_LEDE_CHARS]
             if _SPEECH.search(opening):
                 match = self.lexicon.claimants.search(opening)
                 if match is not None:
                     self._lede = Claimant(self.lexicon.claimant_rows[_row_of(match)]["claimant"])
+            if self._lede is None and named:
+                self._lede = max(set(named), key=lambda c: (named.count(c), -named.index(c)))
         return self._lede
+
+    def struck(self) -> bool:
+        """Whether the article reports strikes: then its dead and wounded are a strike's."""
+        if self._struck is None:
+            self._struck = any(self.lexicon.cue_rows[_row_of(m)]["event"] == Event.STRIKE
+                               for m in self.lexicon.cues.finditer(self.text))
+        return self._struck
 
     def _side(self, sentence: _Sentence, cue: _Cue, event: Event, claimant: Claimant,
               country: str | None) -> Side | None:
