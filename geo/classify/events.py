@@ -82,6 +82,9 @@ _CONTROL = re.compile(r"(?<!\w)(?:control\w*|captur\w*|took|taken|seiz\w*|occup\
 _FROM = re.compile(r"(?<!\w)(?:from|от|из-под|від|з-під)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER = {Side.RU: Side.UA, Side.UA: Side.RU}
+_SUBJECT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:has|have|had)\s+(?!been)(?:\w+\s+)?"
+                      r"(?:captur|retak|retook|seiz|liberat|taken|took|withdr)", re.IGNORECASE)
+_SOURCE_OF = re.compile(r"(?<!\w)(?:from|of|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _HARM = re.compile(r"killed|wounded|injured|casualt|dead|died|погиб|ранен|убит|пострада|загин"
                    r"|загибл|поранен|вбит|травмован|постражд|жертв", re.IGNORECASE)
 _LEDE_CHARS = 400
@@ -199,8 +202,11 @@ class _Sentence:
         if cue is None:
             return None, None
         event = self._modal(cue, index, start)
-        if event in (*_DONE, Event.DENIAL) and start > cue.start:
-            before = self.text[max(self.clauses[index][0], cue.end):start]
+        if event in _DONE and _SUBJECT.match(self.text, end):
+            return cue, None  # "Kyiv appears to have retaken ...": the name is the taker
+        if event in _DONE:
+            before = self.text[max(self.clauses[index][0], cue.end if cue.end <= start
+                                   else 0):start]
             if self.lexicon.distance.search(before):
                 return cue, None  # "captured X, 12 km from Y": Y is a reference point
             if self.lexicon.near.search(before):
@@ -265,10 +271,14 @@ class _Sentence:
                 return "enemy" if side is None else side
         return None
 
-    def claimant_near(self, start: int) -> Claimant | None:
-        if not self.claimants:
+    def claimant_near(self, start: int, denial: bool = False) -> Claimant | None:
+        """The speaker named nearest ``start``; for a denial, not the one whose claim is
+        denied ("reports from the Kremlin ... are not true")."""
+        named = [c for c in self.claimants
+                 if not (denial and _SOURCE_OF.search(self.text, max(0, c[0] - 12), c[0]))]
+        if not named:
             return None
-        return min(self.claimants, key=lambda c: abs(c[0] - start))[2]
+        return min(named, key=lambda c: abs(c[0] - start))[2]
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -388,15 +398,15 @@ class ArticleEvents:
         if event == Event.HUMANITARIAN and _HARM.match(sentence.text, cue.start) \
                 and self.struck():
             event = Event.STRIKE  # the dead and wounded of a strike the article reports
-        claimant = self._claimant(sentence, offset, previous)
+        claimant = self._claimant(sentence, offset, previous, event == Event.DENIAL)
         side = None
         if event != Event.HUMANITARIAN:
             side = self._side(sentence, cue, event, claimant, country)
         return Claim(event, side, claimant)
 
-    def _claimant(self, sentence: _Sentence, offset: int,
-                  previous: tuple[int, int] | None) -> Claimant:
-        found = sentence.claimant_near(offset)
+    def _claimant(self, sentence: _Sentence, offset: int, previous: tuple[int, int] | None,
+                  denial: bool = False) -> Claimant:
+        found = sentence.claimant_near(offset, denial)
         if found is None and sentence.speech and previous is not None:
             found = self.sentence(previous).claimant_near(previous[1])
         if found is None:
