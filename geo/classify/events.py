@@ -68,6 +68,10 @@ _AUXILIARIES = frozenset((
 _CAPTIVE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:soldier|troop|servicem|prisoner|fighter|pow\b|"
                       r"в\s+плен|у\s+полон|в\s+полон|пленн|полонен|військовополонен)",
                       re.IGNORECASE)
+_CAPTIVE_BEFORE = re.compile(
+    r"(?:soldier|troop|servicem[ae]n|prisoner|fighter|personnel|pilot|crew|military|военнослужащ"
+    r"|бойц|бійц|військовослужбовц|пленн|полонен)\w*\s+(?:\w+\s+)?(?:were|was|been)"
+    r"\s*$", re.IGNORECASE)
 _SPEECH = re.compile(
     r"(?<!\w)(?:said|says|say|added|told|stated|reported|according\s+to|claimed|noted"
     r"|заявил\w*|сообщил\w*|сообщают|по\s+словам|по\s+данным|по\s+его|по\s+ее|отметил\w*"
@@ -76,7 +80,8 @@ _SPEECH = re.compile(
     re.IGNORECASE)
 _ENEMY = re.compile(r"(?<!\w)(?:enemy|enemy's|противник\w*|враг\w*|неприятел\w*)(?!\w)",
                     re.IGNORECASE)
-_CONTROL = re.compile(r"(?<!\w)(?:control\w*|captur\w*|took|taken|seiz\w*|occup\w*|контрол\w*"
+_CONTROL = re.compile(r"(?<!\w)(?:control\w*|captur\w*|took|taken|seiz\w*|occup\w*|fall\w*|fell"
+                      r"|падени\w*|падінн\w*|контрол\w*"
                       r"|захват\w*|захоп\w*|взят\w*|взял\w*|взяли|оккуп\w*|окуп\w*|освобо\w*"
                       r"|звільн\w*)", re.IGNORECASE)
 _FROM = re.compile(r"(?<!\w)(?:from|от|из-под|від|з-під)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -318,8 +323,9 @@ def _cues(text: str, lexicon: _Lexicon) -> list[_Cue]:
     for match in lexicon.cues.finditer(text):
         row = lexicon.cue_rows[_row_of(match)]
         event = Event(row["event"])
-        if event == Event.CAPTURE and _CAPTIVE.match(text, match.end()):
-            continue  # "captured Ukrainian soldiers": prisoners, not a place
+        if event == Event.CAPTURE and (_CAPTIVE.match(text, match.end()) or _CAPTIVE_BEFORE.search(
+                text, max(0, match.start() - 40), match.start())):
+            continue  # "captured Ukrainian soldiers", "soldiers were captured": prisoners
         cues.append(_Cue(match.start(), match.end(), event, Side(row["side"]) if row["side"]
                          else None))
     for match in _CYRILLIC_WORD.finditer(text):
