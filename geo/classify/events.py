@@ -131,18 +131,142 @@ def _alternation(rows: list[dict[str, str]]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression."""
+    parts, depth, start, index = [], 0, 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _expanded(pattern: str) -> list[str]:
+    """The top-level alternatives, a leading group's alternatives spelled out:
+    "(?:russian|russia's)\\s+army" -> "russian\\s+army", "russia's\\s+army"."""
+    out = []
+    for branch in _branches(pattern):
+        close = _group_end(branch) if branch.startswith("(?:") else -1
+        if close > 0 and (close + 1 >= len(branch) or branch[close + 1] not in "?*+{"):
+            inner, rest = branch[3:close], branch[close + 1:]
+            out.extend(alternative + rest for alternative in _expanded(inner))
+        else:
+            out.append(branch)
+    return out
+
+
+def _group_end(branch: str) -> int:
+    """The index of the parenthesis closing the group that opens ``branch``."""
+    depth, index = 0, 0
+    while index < len(branch):
+        char = branch[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return -1
+
+
+def _lead(branch: str) -> str:
+    """The literal letters every match of ``branch`` starts with (lower case; "" if none)."""
+    lead, index = "", 0
+    while index < len(branch) and len(lead) < 3:
+        char = branch[index]
+        if char in "?*{":
+            return lead[:-1]
+        if char == "\\" or char in "()[].^$|+":
+            return lead
+        lead += char.lower()
+        index += 1
+    if index < len(branch) and branch[index] in "?*{":
+        return lead[:-1]
+    return lead
+
+
+_WORD_START = re.compile(r"\b\w")
+
+
+class _Scanner:
+    """``finditer`` of the rows' alternation, fast: each row's alternatives are grouped by the
+    letters they start with, and at each word start only the groups whose letters the word
+    starts with are tried (war-report sentences are read word by word, not letter by letter).
+    Matches carry the row as ``lastgroup`` ``r<index>``, like ``_alternation``."""
+
+    def __init__(self, rows: list[dict[str, str]]):
+        grouped: dict[str, list[str]] = {}
+        count = 0
+        for i, row in enumerate(rows):
+            for branch in _expanded(row["pattern"]):
+                count += 1
+                grouped.setdefault(_lead(branch), []).append(f"(?P<r{i}_{count}>{branch})")
+        self.groups = {lead: re.compile("(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+                       for lead, parts in grouped.items()}
+        self.always = self.groups.pop("", None)
+        self.lengths = sorted({len(lead) for lead in self.groups})
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None
+                 ) -> list[tuple[int, int, int]]:
+        """(start, end, row) of each match, left to right, none overlapping."""
+        end = len(text) if end is None else end
+        found, after = [], start
+        for word in _WORD_START.finditer(text, start, end):
+            position = word.start()
+            if position < after:
+                continue
+            best = None
+            for length in self.lengths:
+                pattern = self.groups.get(text[position:position + length].lower())
+                if pattern is not None:
+                    best = _better(best, pattern.match(text, position, end))
+            if self.always is not None:
+                best = _better(best, self.always.match(text, position, end))
+            if best is not None:
+                found.append((best.start(), best.end(), _row(best)))
+                after = best.end()
+        return found
+
+
+def _better(best: re.Match | None, match: re.Match | None) -> re.Match | None:
+    """Of two matches at one place, the earlier row's."""
+    if match is None:
+        return best
+    if best is None or _row(match) < _row(best):
+        return match
+    return best
+
+
+def _row(match: re.Match) -> int:
+    return int(match.lastgroup[1:].split("_")[0])
+
+
 class _Lexicon:
     """The data files, loaded once per process."""
 
     def __init__(self):
         self.cue_rows = _rows("event_cues.csv")
-        self.cues = _alternation(self.cue_rows)
+        self.cues = _Scanner(self.cue_rows)
         self.lemmas = {row["lemma"]: (Event(row["event"]), Side(row["side"]) if row["side"]
                                       else None) for row in _rows("event_lemmas.csv")}
         self.side_rows = _rows("sides.csv")
-        self.sides = _alternation(self.side_rows)
+        self.sides = _Scanner(self.side_rows)
         self.claimant_rows = _rows("claimants.csv")
-        self.claimants = _alternation(self.claimant_rows)
+        self.claimants = _Scanner(self.claimant_rows)
         modality = {}
         for row in _rows("modality.csv"):
             modality.setdefault(row["kind"], []).append(row)
@@ -168,27 +292,31 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
-def _row_of(match: re.Match) -> int:
-    return int(match.lastgroup[1:])
-
-
 class _Sentence:
     """One sentence's clauses, cues, sides and speakers, found once for all its names."""
 
     def __init__(self, text: str, lexicon: _Lexicon):
         self.text = text
+        self.lexicon = lexicon
+        self.cues = _cues(text, lexicon)
+        self._claimants: list[tuple[int, int, Claimant]] | None = None
+        if not self.cues:  # nothing happens here: the rest is never asked
+            return
         self.clauses = _clauses(text)
         self.starts = [start for start, _, _ in self.clauses]
-        self.cues = _cues(text, lexicon)
-        self.sides = [(m.start(), m.end(), Side(lexicon.side_rows[_row_of(m)]["side"]))
-                      for m in lexicon.sides.finditer(text)]
+        self.sides: list[tuple[int, int, Side | None]] = [
+            (s, e, Side(lexicon.side_rows[row]["side"])) for s, e, row in
+            lexicon.sides.finditer(text)]
         self.sides += [(m.start(), m.end(), None) for m in _ENEMY.finditer(text)]
-        self.claimants = [(m.start(), m.end(),
-                           Claimant(lexicon.claimant_rows[_row_of(m)]["claimant"]))
-                          for m in lexicon.claimants.finditer(text)]
         self.denies = bool(lexicon.denial.search(text)) and bool(_CONTROL.search(text))
         self.speech = bool(_SPEECH.search(text))
-        self.lexicon = lexicon
+
+    @property
+    def claimants(self) -> list[tuple[int, int, Claimant]]:
+        if self._claimants is None:
+            self._claimants = [(s, e, Claimant(self.lexicon.claimant_rows[row]["claimant"]))
+                               for s, e, row in self.lexicon.claimants.finditer(self.text)]
+        return self._claimants
 
     def clause(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -320,14 +448,13 @@ def _verb_like(word: str) -> bool:
 
 def _cues(text: str, lexicon: _Lexicon) -> list[_Cue]:
     cues = []
-    for match in lexicon.cues.finditer(text):
-        row = lexicon.cue_rows[_row_of(match)]
+    for start, end, index in lexicon.cues.finditer(text):
+        row = lexicon.cue_rows[index]
         event = Event(row["event"])
-        if event == Event.CAPTURE and (_CAPTIVE.match(text, match.end()) or _CAPTIVE_BEFORE.search(
-                text, max(0, match.start() - 40), match.start())):
+        if event == Event.CAPTURE and (_CAPTIVE.match(text, end) or _CAPTIVE_BEFORE.search(
+                text, max(0, start - 40), start)):
             continue  # "captured Ukrainian soldiers", "soldiers were captured": prisoners
-        cues.append(_Cue(match.start(), match.end(), event, Side(row["side"]) if row["side"]
-                         else None))
+        cues.append(_Cue(start, end, event, Side(row["side"]) if row["side"] else None))
     for match in _CYRILLIC_WORD.finditer(text):
         found = verb_lemma(match.group().lower())
         if found is None or found[0] not in lexicon.lemmas:
@@ -421,17 +548,16 @@ class ArticleEvents:
 
     def lede(self) -> Claimant | None:
         """The speaker the article attributes its report to: the one its opening cites, else
-        the one it names most (a report relaying the General Staff's summary is the General
-        Staff's); None when it names none."""
+        the one it names most (a report relaying the General Staff's
+        summary is the General Staff's); None when it names none."""
         if self._lede is False:
-            named = [Claimant(self.lexicon.claimant_rows[_row_of(m)]["claimant"])
-                     for m in self.lexicon.claimants.finditer(self.text)]
+            named = [Claimant(self.lexicon.claimant_rows[row]["claimant"])
+                     for _, _, row in self.lexicon.claimants.finditer(self.text)]
             self._lede = None
-            opening = self.text[:_LEDE_CHARS]
-            if _SPEECH.search(opening):
-                match = self.lexicon.claimants.search(opening)
-                if match is not None:
-                    self._lede = Claimant(self.lexicon.claimant_rows[_row_of(match)]["claimant"])
+            if _SPEECH.search(self.text, 0, _LEDE_CHARS):
+                first = self.lexicon.claimants.finditer(self.text, 0, _LEDE_CHARS)
+                if first:
+                    self._lede = Claimant(self.lexicon.claimant_rows[first[0][2]]["claimant"])
             if self._lede is None and named:
                 self._lede = max(set(named), key=lambda c: (named.count(c), -named.index(c)))
         return self._lede
@@ -439,8 +565,8 @@ class ArticleEvents:
     def struck(self) -> bool:
         """Whether the article reports strikes: then its dead and wounded are a strike's."""
         if self._struck is None:
-            self._struck = any(self.lexicon.cue_rows[_row_of(m)]["event"] == Event.STRIKE
-                               for m in self.lexicon.cues.finditer(self.text))
+            self._struck = any(self.lexicon.cue_rows[row]["event"] == Event.STRIKE
+                               for _, _, row in self.lexicon.cues.finditer(self.text))
         return self._struck
 
     def _side(self, sentence: _Sentence, cue: _Cue, event: Event, claimant: Claimant,

@@ -113,15 +113,16 @@ class Extractor:
     def _found(self, article: Article, published: dt.date | None) -> Iterator[_Found]:
         spans = self.recogniser.spans(article.text)
         dater = _Dater(article.text, published)
-        events = None  # the events stage: read only for articles with a placed name
+        found = []
         for item in resolve_spans(article.text, spans, self.gazetteer, self._lookup):
             bounds, (day, source) = dater.at(item.span.start)
+            found.append((item, bounds, day, source, _eventful(item)))
+        events = None  # the events stage: read only for articles with a placed name
+        if any(eventful for *_, eventful in found):
+            events = ArticleEvents(article.text)
+        for item, bounds, day, source, eventful in found:
             claim = NONE
-            if (item.best is not None and item.resolution != ResolutionStatus.UNRESOLVED
-                    and item.best.place.kind == Kind.SETTLEMENT and item.role == Role.LOCATION
-                    and not item.span.surface.isupper()):  # not a country, actor or dateline
-                if events is None:
-                    events = ArticleEvents(article.text)
+            if eventful:
                 claim = events.at(bounds, item.span.start, item.span.end,
                                   country=item.best.place.country,
                                   previous=dater.before(bounds))
@@ -181,6 +182,14 @@ class _Dater:
     def before(self, bounds: tuple[int, int]) -> tuple[int, int] | None:
         """The bounds of the sentence before the one at ``bounds`` (None for the first)."""
         return self.sentences.around(bounds[0] - 1) if bounds[0] > 0 else None
+
+
+def _eventful(item: Resolved) -> bool:
+    """Whether the events stage reads the item: a placed settlement, not a capital standing
+    for its government nor an all-caps dateline."""
+    return (item.best is not None and item.resolution != ResolutionStatus.UNRESOLVED
+            and item.best.place.kind == Kind.SETTLEMENT and item.role == Role.LOCATION
+            and not item.span.surface.isupper())
 
 
 def _mention(article: Article, found: _Found) -> Mention:
