@@ -73,10 +73,13 @@ _CAPTIVE_BEFORE = re.compile(
     r"|бойц|бійц|військовослужбовц|пленн|полонен)\w*\s+(?:\w+\s+)?(?:were|was|been)"
     r"\s*$", re.IGNORECASE)
 _SPEECH = re.compile(
-    r"(?<!\w)(?:said|says|say|added|told|stated|reported|according\s+to|claimed|noted"
-    r"|заявил\w*|сообщил\w*|сообщают|по\s+словам|по\s+данным|по\s+его|по\s+ее|отметил\w*"
-    r"|добавил\w*|уточнил\w*|повідомил\w*|повідомляють|заявив|заявила|заявили|зазначив\w*"
-    r"|за\s+словами|за\s+даними|за\s+його|за\s+її|додав\w*|уточнив\w*|пише|пишет)(?!\w)",
+    r"(?<!\w)(?:said|says|say|added|told|stated|reported|reports|according\s+to|claimed|claims"
+    r"|noted|announced|confirmed|informed|wrote|writes|posted"
+    r"|заяв\w*|сообщ\w*|по\s+словам|по\s+данным|по\s+информации|отмеча\w*|отметил\w*"
+    r"|добавил\w*|уточн\w*|переда\w*|информиру\w*|пише|пишет|подтверд\w*|доложил\w*"
+    r"|повідом\w*|зазнач\w*|за\s+словами|за\s+даними|за\s+інформацією|додав\w*|додал\w*"
+    r"|уточни\w*|інформу\w*|підтверд\w*|наголоси\w*|розповів\w*|розповіл\w*)(?!\w)"
+    r"|:\s",
     re.IGNORECASE)
 _ENEMY = re.compile(r"(?<!\w)(?:enemy|enemy's|противник\w*|враг\w*|неприятел\w*)(?!\w)",
                     re.IGNORECASE)
@@ -93,6 +96,7 @@ _SOURCE_OF = re.compile(r"(?<!\w)(?:from|of|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _HARM = re.compile(r"killed|wounded|injured|casualt|dead|died|погиб|ранен|убит|пострада|загин"
                    r"|загибл|поранен|вбит|травмован|постражд|жертв", re.IGNORECASE)
 _LEDE_CHARS = 400
+_AROUND = 200  # a speaker is named this close to the verb of saying
 _NEGATION_WORDS = 3  # a negation this many words before the cue negates it
 
 _DONE = (Event.CAPTURE, Event.WITHDRAWAL)  # events that must be said to have happened
@@ -219,13 +223,18 @@ class _Scanner:
                        for lead, parts in grouped.items()}
         self.always = self.groups.pop("", None)
         self.lengths = sorted({len(lead) for lead in self.groups})
+        # the word starts worth a look: those some alternative can start with
+        firsts = {lead[0] for lead in self.groups}
+        firsts |= {c.upper() for c in firsts}
+        self.starts = _WORD_START if self.always is not None else re.compile(
+            r"\b[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None
                  ) -> list[tuple[int, int, int]]:
         """(start, end, row) of each match, left to right, none overlapping."""
         end = len(text) if end is None else end
         found, after = [], start
-        for word in _WORD_START.finditer(text, start, end):
+        for word in self.starts.finditer(text, start, end):
             position = word.start()
             if position < after:
                 continue
@@ -548,11 +557,12 @@ class ArticleEvents:
 
     def lede(self) -> Claimant | None:
         """The speaker the article attributes its report to: the one its opening cites, else
-        the one it names most (a report relaying the General Staff's
+        the one it names most next to a verb of saying (a report relaying the General Staff's
         summary is the General Staff's); None when it names none."""
         if self._lede is False:
             named = [Claimant(self.lexicon.claimant_rows[row]["claimant"])
-                     for _, _, row in self.lexicon.claimants.finditer(self.text)]
+                     for start, end in self._attributions()
+                     for _, _, row in self.lexicon.claimants.finditer(self.text, start, end)]
             self._lede = None
             if _SPEECH.search(self.text, 0, _LEDE_CHARS):
                 first = self.lexicon.claimants.finditer(self.text, 0, _LEDE_CHARS)
@@ -561,6 +571,19 @@ class ArticleEvents:
             if self._lede is None and named:
                 self._lede = max(set(named), key=lambda c: (named.count(c), -named.index(c)))
         return self._lede
+
+    def _attributions(self) -> list[tuple[int, int]]:
+        """The stretches of text around its verbs of saying ("said", "according to",
+        "повідомили"), where a report names its sources."""
+        spans: list[tuple[int, int]] = []
+        for match in _SPEECH.finditer(self.text):
+            start = max(0, match.start() - _AROUND)
+            end = min(len(self.text), match.end() + _AROUND)
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
 
     def struck(self) -> bool:
         """Whether the article reports strikes: then its dead and wounded are a strike's."""
