@@ -4,14 +4,17 @@ The yardstick lives beside the repository, in ../shared/eval (not shipped, not c
 the seeds' gold (seeds_gold.json) and the dev set (dev/en, dev/ru, dev/uk: real reports from
 outlets on every side, annotated by hand). Each set's articles are run through the same code
 as `frontline mentions` (in this process, no store), the table is scored by the eval's own
-score.py, and each article's publication date is compared with the gold one.
+score.py, and each article's publication date is compared with the gold one. On the dev
+sets, the events and claims are scored by the eval's score_events.py (event types per found
+place, capture precision with side, side and claimant accuracy).
 
 Dev articles are fed as the eval's to_jsonl.py writes them: id, text and url only, so that the
 date has to be found too. The run date is fixed (``--today``, default 2026-12-01) so that the
 figures do not move with the calendar.
 
     python benchmarks/evaluate.py              # the table of figures
-    python benchmarks/evaluate.py --verbose    # and every missed and false place, per article
+    python benchmarks/evaluate.py --verbose    # and every missed and false place, per article,
+                                               # and the events figures per type
     python benchmarks/evaluate.py --sets en    # one set
 """
 

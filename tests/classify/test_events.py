@@ -47,6 +47,8 @@ def claim(text: str, name: str, country: str = "UA", occurrence: int = 0) -> Cla
      Claim(D, RU, UAO)),
     ("Kyiv called the Russian claim that Bortnyk had fallen a fake.", "Bortnyk",
      Claim(D, RU, OUT)),
+    ("Kyiv has denied that Zhur has fallen.", "Zhur", Claim(D, RU, UAO)),
+    ("Украинские военные деоккупировали Бортник.", "Бортник", Claim(C, UA, OUT)),
     # the clause decides: the second town is fought for, not taken
     ("Russian forces captured Bortnyk and are advancing on Zoriansk.", "Bortnyk",
      Claim(C, RU, OUT)),
