@@ -58,6 +58,10 @@ _OPENER = re.compile(
 _BACKGROUND_OPENER = re.compile(
     r"since|after|before|when|until|после|когда|пока|після|коли|поки|відколи|відтоді",
     re.IGNORECASE)
+# after a comma, a list of places goes on: "..., and Rih", "..., including the town of X"
+_LIST_GOES_ON = re.compile(r"(?:and|и|і|та|й)\s+[A-ZА-ЯЁІЇЄҐ]|including|among\s+them"
+                           r"|в\s+том\s+числе|включая|зокрема|у\s+тому\s+числі|серед\s+них",
+                           re.IGNORECASE)
 _CONJUNCTION = re.compile(
     r"\s(?:and|but|while|whereas|и|а|но|однако|і|й|та|але|проте|однак)\s+(?=(\w+))",
     re.IGNORECASE)
@@ -72,6 +76,13 @@ _CAPTIVE_BEFORE = re.compile(
     r"(?:soldier|troop|servicem[ae]n|prisoner|fighter|personnel|pilot|crew|military|военнослужащ"
     r"|бойц|бійц|військовослужбовц|пленн|полонен)\w*\s+(?:\w+\s+)?(?:were|was|been)"
     r"\s*$", re.IGNORECASE)
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:ministry|minister|forces|council|intelligence|headquarters|department|secretary"
+    r"|officials?|spokes\w*|industry|budget|spending|pact|agreement)", re.IGNORECASE)
+_INSTITUTION_BEFORE = re.compile(
+    r"(?:сил\w*|министерств\w*|міністерств\w*|министр\w*|міністр\w*|ministry\s+of|minister"
+    r"\s+of|совет\w*\s+безопасности\s+и|рад\w*\s+національної\s+безпеки\s+і)\s+$",
+    re.IGNORECASE)
 _SPEECH = re.compile(
     r"(?<!\w)(?:said|says|say|added|told|stated|reported|reports|according\s+to|claimed|claims"
     r"|noted|announced|confirmed|informed|wrote|writes|posted"
@@ -434,7 +445,7 @@ def _clauses(text: str) -> list[tuple[int, int, bool]]:
         cuts[match.end()] = False
     for match in _COMMA.finditer(text):
         after = text[match.end():match.end() + 40]
-        if after[:1].islower() and not re.match(r"(?:and|и|і|та|й)\s+[A-ZА-ЯЁІЇЄҐ]", after):
+        if after[:1].islower() and not _LIST_GOES_ON.match(after):
             cuts[match.end()] = False
     for match in _OPENER.finditer(text):
         cuts[match.start()] = bool(_BACKGROUND_OPENER.fullmatch(match.group()))
@@ -463,6 +474,10 @@ def _cues(text: str, lexicon: _Lexicon) -> list[_Cue]:
         if event == Event.CAPTURE and (_CAPTIVE.match(text, end) or _CAPTIVE_BEFORE.search(
                 text, max(0, start - 40), start)):
             continue  # "captured Ukrainian soldiers", "soldiers were captured": prisoners
+        if event == Event.FIGHTING and (_INSTITUTION_AFTER.match(text, end)
+                                        or _INSTITUTION_BEFORE.search(text, max(0, start - 30),
+                                                                      start)):
+            continue  # "the Defence Ministry", "Сили оборони": a name, not a battle
         cues.append(_Cue(start, end, event, Side(row["side"]) if row["side"] else None))
     for match in _CYRILLIC_WORD.finditer(text):
         found = verb_lemma(match.group().lower())

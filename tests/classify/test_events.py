@@ -55,6 +55,9 @@ def claim(text: str, name: str, country: str = "UA", occurrence: int = 0) -> Cla
     ("Russian forces captured Bortnyk and are advancing on Zoriansk.", "Zoriansk",
      Claim(F, RU, OUT)),
     ("Russian forces took Bortnyk, Zhur and Hrushanka.", "Hrushanka", Claim(C, RU, OUT)),
+    ("Russian units captured 12 villages, including the town of Zhur, Putin said.", "Zhur",
+     Claim(C, RU, RUO)),
+    ("The Defence Ministry of Russia gave no figures for Zhur.", "Zhur", NONE),
     # not captures
     ("Russian troops did not capture Zoriansk.", "Zoriansk", NONE),
     ("Russian troops have never captured Zoriansk.", "Zoriansk", NONE),
