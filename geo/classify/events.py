@@ -59,7 +59,8 @@ _BACKGROUND_OPENER = re.compile(
     r"since|after|before|when|until|после|когда|пока|після|коли|поки|відколи|відтоді",
     re.IGNORECASE)
 # after a comma, a list of places goes on: "..., and Rih", "..., including the town of X"
-_LIST_GOES_ON = re.compile(r"(?:and|и|і|та|й)\s+[A-ZА-ЯЁІЇЄҐ]|including|among\s+them"
+_LIST_GOES_ON = re.compile(r"(?:and|и|і|та|й)\s+[A-ZА-ЯЁІЇЄҐ]|including|among\s+them|as\s+well\s+as"
+                           r"|а\s+также|а\s+також"
                            r"|в\s+том\s+числе|включая|зокрема|у\s+тому\s+числі|серед\s+них",
                            re.IGNORECASE)
 _CONJUNCTION = re.compile(
@@ -347,11 +348,17 @@ class _Sentence:
             return None, None  # "the Pokrovsk direction", "Moscow's forces": not the place
         index = self.clause(start)
         cue = self._nearest(index, start, end)
-        if cue is None and _words(self.text, *self.clauses[index][:2]) <= 4 \
-                and index + 1 < len(self.clauses):
-            cue = self._nearest(index + 1, start, end)  # "In Kurakhove, fighting goes on"
-            if cue is not None:
-                index += 1
+        if cue is None and _words(self.text, *self.clauses[index][:2]) <= 4:
+            # a short clause of its own: "In Kurakhove, fighting goes on", "... - near X";
+            # a neighbour's fighting or strike reaches it, never its capture
+            for other in (index + 1, index - 1):
+                if 0 <= other < len(self.clauses):
+                    cue = self._nearest(other, start, end)
+                    if cue is not None:
+                        if cue.event in _DONE:
+                            return None, None
+                        index = other
+                        break
         if cue is None:
             return None, None
         event = self._modal(cue, index, start)

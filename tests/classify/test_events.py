@@ -58,6 +58,10 @@ def claim(text: str, name: str, country: str = "UA", occurrence: int = 0) -> Cla
     ("Russian units captured 12 villages, including the town of Zhur, Putin said.", "Zhur",
      Claim(C, RU, RUO)),
     ("The Defence Ministry of Russia gave no figures for Zhur.", "Zhur", NONE),
+    ("Fighting goes on in Zoriansk, as well as nearby Zhur.", "Zhur", Claim(F, None, OUT)),
+    ("Defenders repelled two assaults in the south - near Bortnyk.", "Bortnyk",
+     Claim(F, UA, OUT)),
+    ("Russian forces captured Hrushanka - near Bortnyk.", "Bortnyk", NONE),
     # not captures
     ("Russian troops did not capture Zoriansk.", "Zoriansk", NONE),
     ("Russian troops have never captured Zoriansk.", "Zoriansk", NONE),
