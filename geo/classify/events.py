@@ -109,6 +109,7 @@ _HARM = re.compile(r"killed|wounded|injured|casualt|dead|died|погиб|ран�
                    r"|загибл|поранен|вбит|травмован|постражд|жертв", re.IGNORECASE)
 _LEDE_CHARS = 400
 _AROUND = 200  # a speaker is named this close to the verb of saying
+_ATTRIBUTIONS = 8  # the article's usual speaker: counted at its first verbs of saying
 _NEGATION_WORDS = 3  # a negation this many words before the cue negates it
 
 _DONE = (Event.CAPTURE, Event.WITHDRAWAL)  # events that must be said to have happened
@@ -236,23 +237,28 @@ class _Scanner:
         self.always = self.groups.pop("", None)
         self.lengths = sorted({len(lead) for lead in self.groups})
         # the word starts worth a look: those some alternative can start with
-        firsts = {lead[0] for lead in self.groups}
-        firsts |= {c.upper() for c in firsts}
+        # the word starts worth a look, found in C: those some alternative starts with
+        # (matched on lower-cased text: case-insensitive Cyrillic matching is slow)
         self.starts = _WORD_START if self.always is not None else re.compile(
-            r"\b[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
+            r"\b(?:" + "|".join(re.escape(lead) for lead in sorted(self.groups, key=len,
+                                                                  reverse=True)) + ")")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None
                  ) -> list[tuple[int, int, int]]:
         """(start, end, row) of each match, left to right, none overlapping."""
         end = len(text) if end is None else end
         found, after = [], start
-        for word in self.starts.finditer(text, start, end):
-            position = word.start()
+        piece = text[start:end]
+        lowered = piece.lower()
+        if len(lowered) != len(piece):
+            lowered = piece  # a letter whose lower case is longer: read as it is
+        for word in self.starts.finditer(lowered):
+            position = word.start() + start
             if position < after:
                 continue
             best = None
             for length in self.lengths:
-                pattern = self.groups.get(text[position:position + length].lower())
+                pattern = self.groups.get(lowered[position - start:position - start + length])
                 if pattern is not None:
                     best = _better(best, pattern.match(text, position, end))
             if self.always is not None:
@@ -325,12 +331,18 @@ class _Sentence:
             return
         self.clauses = _clauses(text)
         self.starts = [start for start, _, _ in self.clauses]
-        self.sides: list[tuple[int, int, Side | None]] = [
-            (s, e, Side(lexicon.side_rows[row]["side"])) for s, e, row in
-            lexicon.sides.finditer(text)]
-        self.sides += [(m.start(), m.end(), None) for m in _ENEMY.finditer(text)]
+        self._sides: list[tuple[int, int, Side | None]] | None = None
         self.denies = bool(lexicon.denial.search(text)) and bool(_CONTROL.search(text))
         self.speech = bool(_SPEECH.search(text))
+
+    @property
+    def sides(self) -> list[tuple[int, int, Side | None]]:
+        """The sides named, in order (None: "the enemy")."""
+        if self._sides is None:
+            self._sides = [(s, e, Side(self.lexicon.side_rows[row]["side"]))
+                           for s, e, row in self.lexicon.sides.finditer(self.text)]
+            self._sides += [(m.start(), m.end(), None) for m in _ENEMY.finditer(self.text)]
+        return self._sides
 
     @property
     def claimants(self) -> list[tuple[int, int, Claimant]]:
@@ -598,7 +610,9 @@ class ArticleEvents:
         """The stretches of text around its verbs of saying ("said", "according to",
         "повідомили"), where a report names its sources."""
         spans: list[tuple[int, int]] = []
-        for match in _SPEECH.finditer(self.text):
+        for count, match in enumerate(_SPEECH.finditer(self.text)):
+            if count == _ATTRIBUTIONS:
+                break
             start = max(0, match.start() - _AROUND)
             end = min(len(self.text), match.end() + _AROUND)
             if spans and start <= spans[-1][1]:
