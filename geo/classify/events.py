@@ -220,28 +220,26 @@ _WORD_START = re.compile(r"\b\w")
 
 
 class _Scanner:
-    """``finditer`` of the rows' alternation, fast: each row's alternatives are grouped by the
-    letters they start with, and at each word start only the groups whose letters the word
-    starts with are tried (war-report sentences are read word by word, not letter by letter).
-    Matches carry the row as ``lastgroup`` ``r<index>``, like ``_alternation``."""
+    """``finditer`` of the rows' alternatives, fast: the alternatives are grouped by the
+    letters they start with; one pass in C finds the word starts that begin with such letters
+    (the longest that fits), and only that group is tried there (war-report sentences are read
+    word by word, not letter by letter). A match gives its row's index."""
 
     def __init__(self, rows: list[dict[str, str]]):
-        grouped: dict[str, list[str]] = {}
-        count = 0
+        branches: list[tuple[str, int, str]] = []  # (lead, row, branch)
         for i, row in enumerate(rows):
-            for branch in _expanded(row["pattern"]):
-                count += 1
-                grouped.setdefault(_lead(branch), []).append(f"(?P<r{i}_{count}>{branch})")
-        self.groups = {lead: re.compile("(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-                       for lead, parts in grouped.items()}
-        self.always = self.groups.pop("", None)
-        self.lengths = sorted({len(lead) for lead in self.groups})
-        # the word starts worth a look: those some alternative can start with
-        # the word starts worth a look, found in C: those some alternative starts with
-        # (matched on lower-cased text: case-insensitive Cyrillic matching is slow)
-        self.starts = _WORD_START if self.always is not None else re.compile(
-            r"\b(?:" + "|".join(re.escape(lead) for lead in sorted(self.groups, key=len,
-                                                                  reverse=True)) + ")")
+            branches.extend((_lead(branch), i, branch) for branch in _expanded(row["pattern"]))
+        leads = {lead for lead, _, _ in branches}
+        if "" in leads:
+            raise ValueError(f"an alternative that starts with no letter: {rows}")
+        self.groups: dict[str, re.Pattern] = {}
+        for lead in leads:  # a group holds every alternative its letters can start
+            parts = [f"(?P<r{row}_{n}>{branch})" for n, (other, row, branch) in
+                     enumerate(branches) if lead.startswith(other)]
+            self.groups[lead] = re.compile("(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+        # matched on lower-cased text: case-insensitive Cyrillic matching is slow
+        self.starts = re.compile(r"\b(?:" + "|".join(
+            re.escape(lead) for lead in sorted(leads, key=len, reverse=True)) + ")")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None
                  ) -> list[tuple[int, int, int]]:
@@ -252,20 +250,15 @@ class _Scanner:
         lowered = piece.lower()
         if len(lowered) != len(piece):
             lowered = piece  # a letter whose lower case is longer: read as it is
+        groups = self.groups
         for word in self.starts.finditer(lowered):
             position = word.start() + start
             if position < after:
                 continue
-            best = None
-            for length in self.lengths:
-                pattern = self.groups.get(lowered[position - start:position - start + length])
-                if pattern is not None:
-                    best = _better(best, pattern.match(text, position, end))
-            if self.always is not None:
-                best = _better(best, self.always.match(text, position, end))
-            if best is not None:
-                found.append((best.start(), best.end(), _row(best)))
-                after = best.end()
+            match = groups[word.group()].match(text, position, end)
+            if match is not None:
+                found.append((position, match.end(), _row(match)))
+                after = match.end()
         return found
 
 
