@@ -108,7 +108,7 @@ _SOURCE_OF = re.compile(r"(?<!\w)(?:from|of|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _HARM = re.compile(r"killed|wounded|injured|casualt|dead|died|погиб|ранен|убит|пострада|загин"
                    r"|загибл|поранен|вбит|травмован|постражд|жертв", re.IGNORECASE)
 _LEDE_CHARS = 400
-_AROUND = 200  # a speaker is named this close to the verb of saying
+_AROUND = 120  # a speaker is named this close to the verb of saying
 _ATTRIBUTIONS = 8  # the article's usual speaker: counted at its first verbs of saying
 _NEGATION_WORDS = 3  # a negation this many words before the cue negates it
 
@@ -325,8 +325,16 @@ class _Sentence:
         self.clauses = _clauses(text)
         self.starts = [start for start, _, _ in self.clauses]
         self._sides: list[tuple[int, int, Side | None]] | None = None
-        self.denies = bool(lexicon.denial.search(text)) and bool(_CONTROL.search(text))
-        self.speech = bool(_SPEECH.search(text.lower()))
+
+    @property
+    def denies(self) -> bool:
+        """Whether the sentence denies a capture ("denied", "not true", "спростували")."""
+        return bool(self.lexicon.denial.search(self.text)) and bool(_CONTROL.search(self.text))
+
+    @property
+    def speech(self) -> bool:
+        """Whether the sentence reports speech ("said", "за його словами")."""
+        return bool(_SPEECH.search(self.text.lower()))
 
     @property
     def sides(self) -> list[tuple[int, int, Side | None]]:
@@ -560,7 +568,7 @@ class ArticleEvents:
         cue, event = sentence.event_at(offset, end - bounds[0])
         if cue is None:
             return NONE
-        if sentence.denies and event in (Event.CAPTURE, None) and cue.event == Event.CAPTURE:
+        if cue.event == Event.CAPTURE and event in (Event.CAPTURE, None) and sentence.denies:
             event = Event.DENIAL
         if event is None:
             return NONE
