@@ -25,9 +25,13 @@ TODAY = "2026-11-21"
 
 
 def _run(python: str, corpus: Path, output: Path) -> float:
+    """One run in a fresh process, started in the corpus's folder: `python -m` puts the working
+    folder first on the import path, so from a checkout it would import that checkout's code
+    whichever installation runs it."""
     started = time.perf_counter()
     subprocess.run([python, "-m", "geo.cli", "mentions", str(corpus), "-o", str(output),
-                    "--no-cache", "--today", TODAY], check=True, capture_output=True)
+                    "--no-cache", "--today", TODAY], check=True, capture_output=True,
+                   cwd=corpus.parent)
     return time.perf_counter() - started
 
 
