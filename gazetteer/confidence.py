@@ -59,17 +59,17 @@ class Scored:
         return self.candidates[0] if self.candidates else None
 
 
-def _rival(ordered: Sequence[Candidate]) -> float | None:
-    """The score of the best candidate that is another place than the first."""
-    top = ordered[0].place
-    return next((c.score for c in ordered[1:] if not same_place(top, c.place)), None)
+def _rival(top: Place, others: Iterable[tuple[Place, float]]) -> float | None:
+    """The score of the best of ``others`` (places with their scores, best first) that is
+    another place than ``top``."""
+    return next((score for place, score in others if not same_place(top, place)), None)
 
 
 def is_ambiguous(ordered: Sequence[Candidate]) -> bool:
     """Candidates best first: does another place score within ``AMBIGUITY_GAP`` of the best?"""
     if not ordered:
         return False
-    rival = _rival(ordered)
+    rival = _rival(ordered[0].place, ((c.place, c.score) for c in ordered[1:]))
     return rival is not None and ordered[0].score - rival < AMBIGUITY_GAP
 
 
@@ -83,8 +83,7 @@ def judge(candidates: Iterable[Candidate], scores: Iterable[float] | None = None
     if not order:
         return Scored((), False)
     top_place, top = candidates[order[0]].place, scores[order[0]]
-    rival = next((scores[i] for i in order[1:]
-                  if not same_place(top_place, candidates[i].place)), None)
+    rival = _rival(top_place, ((candidates[i].place, scores[i]) for i in order[1:]))
     judged = []
     for rank, i in enumerate(order):
         c, score = candidates[i], scores[i]

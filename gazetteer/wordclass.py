@@ -64,11 +64,6 @@ def is_common_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def is_ordinary_word(word: str) -> bool:
-    return is_function_word(word) or is_common_noun(word)
-
-
-@lru_cache(maxsize=65536)
 def is_attribute(adjective: str, noun: str) -> bool:
     """``adjective`` is an adjective agreeing in case, number and gender with the noun ``noun``
     (Українським захисникам, Южной группы, Российские военные)."""
