@@ -91,6 +91,17 @@ def _collapse(word: str) -> str:
 
 
 def _fold_word(word: str) -> str:
+    """One word's fold, applied again while it still changes the word: a fold can leave another
+    foldable ending (oeoe -> oe -> e), and a fold key must fold to itself."""
+    folded, changed = _fold_once(word)
+    while changed:
+        word = folded
+        folded, changed = _fold_once(word)
+        changed = changed and folded != word
+    return folded
+
+
+def _fold_once(word: str) -> tuple[str, bool]:
     # Each step is skipped when its cheap pre-check says it cannot apply: this runs for every
     # name of the index and every new query.
     word = word.translate(_FOLD_LETTERS)
@@ -105,7 +116,7 @@ def _fold_word(word: str) -> str:
     if word.endswith(_ENDING_TAILS):
         word = _ENDINGS.sub(lambda m: _ENDING_FOLDS[m.group(1)], word)
         changed = True
-    return _collapse(word) if changed else word
+    return (_collapse(word), True) if changed else (word, False)
 
 
 @lru_cache(maxsize=65536)
