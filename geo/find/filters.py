@@ -104,7 +104,6 @@ _OPENING_QUOTES, _CLOSING_QUOTES = "«\"“„'‘", "»\"”'’"
 _SETTLEMENT_BEFORE_QUOTE = re.compile(
     r"(?:village|town|city|settlement|сел\w*|посел\w*|посёл\w*|город\w*|міст\w*|селищ\w*)\s*$",
     re.IGNORECASE)
-_DISTRICT_TAIL = re.compile(r"\s(?:район\w*|district|raion|rayon|rajon)$", re.IGNORECASE)
 _DIRECTION_NOUN = re.compile(r"(?:направлени|напрям|участ|ділянц|ділянк)", re.IGNORECASE)
 # Settlement words that introduce a name ("the settlement of X Y", "у селі X Y").
 _PLACE_WORD_BEFORE = re.compile(
@@ -154,8 +153,6 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer,
     if (cues is None or cues.near(span.start, span.end)) and _names_no_settlement(text, span) and (
             not (best and best.place.kind in (REGION, COUNTRY))):
         return False
-    if best is not None and best.place.kind == SETTLEMENT and _DISTRICT_TAIL.search(span.surface):
-        return False  # "Оболонському районі": a district, though GeoNames files it as a place
     vouched = span.in_context or locators.follows_name(text, span.end)  # Липцы Харьковской области
     if not vouched and _ordinary_word(text, item):
         return False

@@ -82,6 +82,7 @@ _REGION_WORDS = (r"regions|oblasts|provinces|област\w*|регион\w*|р�
 _DISTRICT_WORDS = (r"districts?|raions?|rayons?|municipalit(?:y|ies)|communit(?:y|ies)|"
                    r"hromadas?|район\w*|громад\w*|округ\w*|сельсовет\w*|сільрад\w*|"
                    r"муниципал\w*")
+_DISTRICT_TAIL = re.compile(r"\s(?:район\w*|district|raion|rayon|rajon)$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(  # names capitalised; the unit's words in any case
     rf"{_SHARED_LIST}\s+(?i:(?P<region>{_REGION_WORDS})|(?P<district>{_DISTRICT_WORDS}))\b")
 _SETTLEMENT_WORDS = re.compile(r"village|town|city|settlement|hamlet|сел|посел|посёл|город|міст",
@@ -218,7 +219,7 @@ class Recogniser:
         after = text[end:end + 60]
         if first == last and _DIRECTION_AFTER.match(after):
             queries += _adjective_stems(surface)
-        unit = unit_after(text, end)
+        unit = unit_of(text, start, end)
         if first == last and unit == "region":
             descriptor = "область" if has_cyrillic(surface) else "region"
             queries.insert(0, f"{surface} {descriptor}")
@@ -307,7 +308,7 @@ class Recogniser:
                     continue
                 match = self.lookup(surface).match
                 if match is not None and match.match_type == "inflected":
-                    unit = unit_after(text, end)
+                    unit = unit_of(text, start, end)
                     queries = (f"{surface} область", surface) if unit == "region" else (surface,)
                     out.append(Span(start, end, surface, queries, unit=unit,
                                     in_context=_vouches(_place_context(text, start, end))))
@@ -367,6 +368,14 @@ def _run_word(tok: _Token) -> bool:
     """A word that can be part of a multi-word Cyrillic name: capitalised, not an acronym."""
     word = tok[TEXT]
     return word[0].isupper() and not word.isupper() and has_cyrillic(word)
+
+
+def unit_of(text: str, start: int, end: int) -> str:
+    """What the span stands for, by its own last word ("Оболонському районі": a district, though
+    GeoNames files some such names as places) or by the words after it (``unit_after``)."""
+    if _DISTRICT_TAIL.search(text, start, end):
+        return "district"
+    return unit_after(text, end)
 
 
 def unit_after(text: str, end: int) -> str:
