@@ -4,14 +4,17 @@ The yardstick lives beside the repository, in ../shared/eval (not shipped, not c
 the seeds' gold (seeds_gold.json) and the dev set (dev/en, dev/ru, dev/uk: real reports from
 outlets on every side, annotated by hand). Each set's articles are run through the same code
 as `frontline mentions` (in this process, no store), the table is scored by the eval's own
-score.py, and each article's publication date is compared with the gold one.
+score.py, and each article's publication date is compared with the gold one. On the dev
+sets, the events and claims are scored by the eval's score_events.py (event types per found
+place, capture precision with side, side and claimant accuracy).
 
 Dev articles are fed as the eval's to_jsonl.py writes them: id, text and url only, so that the
 date has to be found too. The run date is fixed (``--today``, default 2026-12-01) so that the
 figures do not move with the calendar.
 
     python benchmarks/evaluate.py              # the table of figures
-    python benchmarks/evaluate.py --verbose    # and every missed and false place, per article
+    python benchmarks/evaluate.py --verbose    # and every missed and false place, per article,
+                                               # and the events figures per type
     python benchmarks/evaluate.py --sets en    # one set
 """
 
@@ -40,11 +43,19 @@ EVAL = ROOT.parent / "shared" / "eval"
 SETS = ("seeds", "en", "ru", "uk")
 
 
-def _score_module():
-    spec = importlib.util.spec_from_file_location("frontline_eval_score", EVAL / "score.py")
+def _score_module(name: str = "score"):
+    """The eval's ``score.py`` (places) or ``score_events.py`` (events and claims)."""
+    spec = importlib.util.spec_from_file_location(f"frontline_eval_{name}", EVAL / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _events(gold: dict, path: Path, verbose: bool = False) -> dict:
+    """The eval's score_events.py on a set's table: event types per (article, place) against
+    the gold, capture precision with side, side and claimant accuracy."""
+    events = _score_module("score_events")
+    return events.score(gold, events.load_pred(str(path)), verbose)
 
 
 def _inputs(name: str, folder: Path) -> tuple[list[Path], dict]:
@@ -137,7 +148,8 @@ def _outlets(paths: list[Path], gold: dict) -> dict:
     return {"known": known, "name": name_right, "country": country_right, "wrong": wrong}
 
 
-def evaluate(name: str, gazetteer: Gazetteer, today: dt.date, folder: Path) -> dict:
+def evaluate(name: str, gazetteer: Gazetteer, today: dt.date, folder: Path,
+             verbose: bool = False) -> dict:
     score = _score_module()
     paths, gold = _inputs(name, folder)
     table = mentions(paths, gazetteer, today)
@@ -147,7 +159,15 @@ def evaluate(name: str, gazetteer: Gazetteer, today: dt.date, folder: Path) -> d
     result["dates"] = _dates(paths, gold, Extractor(gazetteer, today), table)
     result["outlets"] = _outlets(paths, gold)
     result["gold"], result["pred"] = gold, score.load_pred(str(output))
+    result["events"] = _events(_event_gold(name), output, verbose) if name != "seeds" else None
+    # the seeds' gold has places only: no events figures for them
+    result["events_pred"] = _score_module("score_events").load_pred(str(output))
     return result
+
+
+def _event_gold(name: str) -> dict:
+    """The dev set's gold with its events (``score_events.load_gold``)."""
+    return _score_module("score_events").load_gold(str(EVAL / "dev" / name))
 
 
 def _combined(results: list[dict]) -> dict:
@@ -162,6 +182,15 @@ def _combined(results: list[dict]) -> dict:
     combined["dates"]["wrong"] = []
     combined["outlets"] = {key: sum(r["outlets"][key] for r in results)
                            for key in ("known", "name", "country")}
+    scored = [r for r in results if r.get("events") is not None]
+    combined["events"] = None
+    if scored:
+        events = _score_module("score_events")
+        egold, epred = {}, {}
+        for name, result in zip(("ru", "uk"), results, strict=False):
+            egold.update(_event_gold(name))
+            epred.update(result["events_pred"])
+        combined["events"] = events.score(egold, epred)
     return combined
 
 
@@ -196,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         for name in args.sets:
-            results[name] = evaluate(name, gazetteer, args.today, Path(folder))
+            results[name] = evaluate(name, gazetteer, args.today, Path(folder), args.verbose)
     if "ru" in results and "uk" in results:
         results["ru+uk"] = _combined([results["ru"], results["uk"]])
     if args.verbose:
@@ -215,7 +244,40 @@ def main(argv: list[str] | None = None) -> int:
           f"{'F1':>6}   dates right{'':<31}outlets right")
     for name, result in results.items():
         print(_line(name, result))
+    scored = {name: result["events"] for name, result in results.items() if result["events"]}
+    if scored:
+        print()
+        print(f"{'events':<8} {'tp':>4} {'fp':>4} {'fn':>4}  {'precision':>9} {'recall':>6} "
+              f"{'F1':>6}  {'capture P':>9} (of n, type only)  {'side':>5} {'claimant':>8}")
+        for name, events in scored.items():
+            print(_event_line(name, events))
+            if args.verbose:
+                for kind, counts in events["per_type"].items():
+                    print(f"  {kind:<13} tp={counts['tp']:>3} fp={counts['fp']:>3} "
+                          f"fn={counts['fn']:>3}  {_prf(counts)}")
     return 0
+
+
+def _prf(counts: dict) -> str:
+    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f"P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _event_line(name: str, events: dict) -> str:
+    """One set's events figures: type P/R/F1 over (article, place, type), capture precision
+    with side (of the pairs predicted capture; type only), side and claimant accuracy."""
+    return (f"{name:<8} {events['tp']:>4} {events['fp']:>4} {events['fn']:>4}  "
+            f"{events['precision']:>9.3f} {events['recall']:>6.3f} {events['f1']:>6.3f}  "
+            f"{_figure(events['capture_precision']):>9} (of {events['capture_predicted']}, "
+            f"{_figure(events['capture_type_precision'])})  "
+            f"{_figure(events['side_accuracy']):>5} {_figure(events['claimant_accuracy']):>8}")
 
 
 if __name__ == "__main__":

@@ -18,12 +18,12 @@ from .normalize import exact_key, fold_key, fold_key_of_exact, has_cyrillic
 from .records import COUNTRY, NAME_TYPES, REGION, SETTLEMENT, Candidate, Kind, Place, Resolution
 from .resolver import Gazetteer, stopwords
 from .user_supplement import SupplementError
-from .wordclass import is_attribute, is_common_noun, is_function_word
+from .wordclass import is_attribute, is_common_noun, is_function_word, verb_lemma
 
 __all__ = [
     "COUNTRY", "NAME_TYPES", "REGION", "SETTLEMENT", "Candidate", "FrontlineError", "Gazetteer",
     "Kind", "Place", "Resolution", "Scored", "SupplementError", "atomic_path", "cache_dir",
     "data_dir", "exact_key", "fold_key", "fold_key_of_exact", "has_cyrillic", "is_ambiguous",
     "is_attribute", "is_common_noun", "is_function_word", "judge", "run_place", "same_place",
-    "stopwords", "town_forms", "user_supplement_path",
+    "stopwords", "town_forms", "user_supplement_path", "verb_lemma",
 ]  # fmt: skip

@@ -78,3 +78,21 @@ def is_attribute(adjective: str, noun: str) -> bool:
             if a.number == "plur" or a.gender is None or n.gender is None or a.gender == n.gender:
                 return True
     return False
+
+
+_VERB_PARTS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+@lru_cache(maxsize=131072)
+def verb_lemma(word: str) -> tuple[str, str, str | None] | None:
+    """A Russian or Ukrainian verb form's dictionary form (its infinitive), part of speech
+    (``VERB``, ``INFN``, ``PRTF`` full participle, ``PRTS`` short participle, ``GRND`` gerund)
+    and tense (``past``, ``pres``, ``futr``, or None): взяли -> (взять, VERB, past), захоплять
+    -> (захопити, VERB, futr), захваченный -> (захватить, PRTF, past). None when the
+    dictionaries know no verb reading of the word."""
+    if not has_cyrillic(word) or " " in word.strip():
+        return None
+    for parse in _parses(word):
+        if parse.tag.POS in _VERB_PARTS:
+            return parse.normal_form, str(parse.tag.POS), parse.tag.tense
+    return None

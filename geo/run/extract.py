@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from gazetteer import Gazetteer, Resolution
+from geo.classify.events import NONE, ArticleEvents, Claim
 from geo.find.candidates import CANDIDATES_PER_SPAN, Resolved
 from geo.find.recognise import Recogniser
 from geo.find.resolve import resolve_spans
@@ -35,6 +36,7 @@ from geo.schema import (
     Mention,
     PublishedSource,
     ResolutionStatus,
+    Role,
     result_batch,
 )
 
@@ -78,6 +80,7 @@ class _Found:
     sentence: tuple[int, int]
     date: dt.date | None
     date_source: DateSource
+    claim: Claim = NONE
 
 
 class Extractor:
@@ -110,9 +113,20 @@ class Extractor:
     def _found(self, article: Article, published: dt.date | None) -> Iterator[_Found]:
         spans = self.recogniser.spans(article.text)
         dater = _Dater(article.text, published)
+        found = []
         for item in resolve_spans(article.text, spans, self.gazetteer, self._lookup):
             bounds, (day, source) = dater.at(item.span.start)
-            yield _Found(item, bounds, day, source)
+            found.append((item, bounds, day, source, _eventful(item)))
+        events = None  # the events stage: read only for articles with a placed name
+        if any(eventful for *_, eventful in found):
+            events = ArticleEvents(article.text)
+        for item, bounds, day, source, eventful in found:
+            claim = NONE
+            if eventful:
+                claim = events.at(bounds, item.span.start, item.span.end,
+                                  country=item.best.place.country,
+                                  previous=dater.before(bounds))
+            yield _Found(item, bounds, day, source, claim)
 
     def article_mentions(self, article: Article
                          ) -> tuple[dt.date | None, PublishedSource, list[Mention]]:
@@ -165,6 +179,18 @@ class _Dater:
                 self.text[bounds[0]:bounds[1]], self.published)
         return bounds, found.at(offset - bounds[0])
 
+    def before(self, bounds: tuple[int, int]) -> tuple[int, int] | None:
+        """The bounds of the sentence before the one at ``bounds`` (None for the first)."""
+        return self.sentences.around(bounds[0] - 1) if bounds[0] > 0 else None
+
+
+def _eventful(item: Resolved) -> bool:
+    """Whether the events stage reads the item: a placed settlement, not a capital standing
+    for its government nor an all-caps dateline."""
+    return (item.best is not None and item.resolution != ResolutionStatus.UNRESOLVED
+            and item.best.place.kind == Kind.SETTLEMENT and item.role == Role.LOCATION
+            and not item.span.surface.isupper())
+
 
 def _mention(article: Article, found: _Found) -> Mention:
     item, span, best = found.item, found.item.span, found.item.best
@@ -187,4 +213,5 @@ def _mention(article: Article, found: _Found) -> Mention:
         candidates=tuple(f"{c.place.place_id} {c.place.name} ({c.confidence:.2f})"
                          for c in shown[:5]),
         date=found.date, date_source=found.date_source,
+        event=found.claim.event, event_side=found.claim.side, claimant=found.claim.claimant,
     )

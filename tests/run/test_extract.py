@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.run.extract import ArticleResult
-from geo.schema import RESULT_SCHEMA, Article
+from geo.schema import RESULT_SCHEMA, Article, Claimant, Event, Side
 from tests.world import ID
 
 PUBLISHED = dt.date(2025, 11, 12)  # a Wednesday
@@ -64,6 +64,21 @@ def test_a_capital_that_acts_is_placed_as_an_actor(extractor):
     mentions = found(extractor, "Velmarsk said the talks were over. Drones hit Velmarsk.")
     assert [(m.role, m.place_id) for m in mentions] == [("actor", ID["velmarsk"]),
                                                          ("location", ID["velmarsk"])]
+
+
+def test_each_mention_carries_the_event_of_its_clause(extractor):
+    text = ("Russian forces captured Kamianopil and are advancing on Zoriansk, the Russian "
+            "Defence Ministry said. Velmarsk said nothing. Sokil Yar lies to the north.")
+    events = {m.surface: (m.event, m.event_side, m.claimant) for m in found(extractor, text)}
+    assert events["Kamianopil"] == (Event.CAPTURE, Side.RU, Claimant.RU_OFFICIAL)
+    assert events["Zoriansk"] == (Event.FIGHTING, Side.RU, Claimant.RU_OFFICIAL)
+    assert events["Velmarsk"] == (None, None, None)  # a capital that acts: no event
+    assert events["Sokil Yar"] == (None, None, None)  # only mentioned
+
+
+def test_an_unplaced_name_has_no_event(extractor):
+    mentions = found(extractor, "Russian forces captured the village of Hlukhomarivka.")
+    assert [(m.place_id, m.event) for m in mentions] == [(None, None)]
 
 
 def test_dates_come_from_the_sentence_else_from_publication(extractor):

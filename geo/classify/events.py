@@ -1,0 +1,662 @@
+"""Events and claims: what a report says happened at a place, which side did it, who says so.
+
+Each resolved mention gets an ``Event`` (capture, withdrawal, denial, fighting, strike,
+humanitarian; None when the place is only mentioned), the ``Side`` that acted and the
+``Claimant`` whose word it is, read from the mention's own clause: in "Russian forces captured
+Selydove and are advancing on Kurakhove", Selydove is a capture and Kurakhove fighting.
+
+The rules are here; the words are data, each row with a source note (``data/``):
+
+- ``event_cues.csv``: expressions of each event (English, and Russian/Ukrainian nouns and fixed
+  phrases); ``event_lemmas.csv``: Russian and Ukrainian verbs by their dictionary form, found
+  through the gazetteer's morphology (``gazetteer.verb_lemma``), so every inflection counts;
+- ``sides.csv``: the words that name a side (Russian forces, окупанти, ворог, ЗСУ, Сили оборони,
+  DPR units, Wagner...); "the enemy"/"противник" is the other side from the claimant's;
+- ``claimants.csv``: who speaks (the Russian MoD and Kremlin, Ukraine's General Staff and
+  administrations, ISW, DeepState, analysts...);
+- ``modality.csv``: negation, future and conditional, attempts and denials.
+
+A clause is the sentence cut at punctuation, at subordinating words and at a conjunction that
+opens a new verb ("... and are advancing"); a list of names stays one clause. A name takes the
+event of the nearest cue of its clause. A capture or withdrawal is kept only when it is said to
+have happened: negated ("did not capture", "не взяли"), future, conditional or a goal ("would be
+the largest city Russia has taken", "aims to capture", "захватят") it is no event, an attempt
+("trying to take") is fighting, and recalled in a clause opened by "since", "after", "після"...
+it is background, no event. A sentence that denies ("denied", "not true", "спростували") turns
+a capture into a denial. A false capture on the map is the worst error: when in doubt, none.
+
+The claimant is the speaker named in the sentence nearest the name; a sentence of reported
+speech without one ("he said", "за його словами") takes the one of the sentence before; else the
+one the article's opening attributes its report to; else the outlet's own voice.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from gazetteer import verb_lemma
+from geo.schema import Claimant, Event, Side
+
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ][А-Яа-яЁёІіЇїЄєҐґ'’ʼ-]*")
+_WORD = re.compile(r"\w+(?:['’ʼ-]\w+)*")
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+
+# Clause bounds: punctuation, subordinating words, a conjunction before a verb.
+_HARD_BREAK = re.compile(r"[;:()\[\]—–]|\s-\s|[.!?…](?=\s|$)|\n")
+_COMMA = re.compile(r",\s*")
+_OPENER = re.compile(
+    r"(?<!\w)(?:since|after|before|when|until|which|who|where|because|although|though"
+    r"|после|когда|котор\w*|где|поскольку|хотя|пока"
+    r"|після|коли|котр\w*|який|яка|яке|які|якого|якої|яких|якому|якій|яким|якими|поки"
+    r"|відколи|відтоді|оскільки|хоча)(?!\w)", re.IGNORECASE)
+# Clauses that recall the past: a capture there is background, not news.
+_BACKGROUND_OPENER = re.compile(
+    r"since|after|before|when|until|после|когда|пока|після|коли|поки|відколи|відтоді",
+    re.IGNORECASE)
+# after a comma, a list of places goes on: "..., and Rih", "..., including the town of X"
+_LIST_GOES_ON = re.compile(r"(?:and|и|і|та|й)\s+[A-ZА-ЯЁІЇЄҐ]|including|among\s+them|as\s+well\s+as"
+                           r"|а\s+также|а\s+також"
+                           r"|в\s+том\s+числе|включая|зокрема|у\s+тому\s+числі|серед\s+них",
+                           re.IGNORECASE)
+_CONJUNCTION = re.compile(
+    r"\s(?:and|but|while|whereas|и|а|но|однако|і|й|та|але|проте|однак)\s+(?=(\w+))",
+    re.IGNORECASE)
+_AUXILIARIES = frozenset((
+    "are", "is", "were", "was", "have", "has", "had", "will", "would", "continue", "continues",
+    "continued", "also", "still", "then", "later", "now", "remain", "remains",
+))  # fmt: skip
+_CAPTIVE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:soldier|troop|servicem|prisoner|fighter|pow\b|"
+                      r"в\s+плен|у\s+полон|в\s+полон|пленн|полонен|військовополонен)",
+                      re.IGNORECASE)
+_CAPTIVE_BEFORE = re.compile(
+    r"(?:soldier|troop|servicem[ae]n|prisoner|fighter|personnel|pilot|crew|military|военнослужащ"
+    r"|бойц|бійц|військовослужбовц|пленн|полонен)\w*\s+(?:\w+\s+)?(?:were|was|been)"
+    r"\s*$", re.IGNORECASE)
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:ministry|minister|forces|council|intelligence|headquarters|department|secretary"
+    r"|officials?|spokes\w*|industry|budget|spending|pact|agreement)", re.IGNORECASE)
+_INSTITUTION_BEFORE = re.compile(
+    r"(?:сил\w*|министерств\w*|міністерств\w*|министр\w*|міністр\w*|ministry\s+of|minister"
+    r"\s+of|совет\w*\s+безопасности\s+и|рад\w*\s+національної\s+безпеки\s+і)\s+$",
+    re.IGNORECASE)
+_SPEECH = re.compile(
+    r"(?<!\w)(?:said|says|say|added|told|stated|reported|reports|according\s+to|claimed|claims"
+    r"|noted|announced|confirmed|informed|wrote|writes|posted"
+    r"|заяв\w*|сообщ\w*|по\s+словам|по\s+данным|по\s+информации|отмеча\w*|отметил\w*"
+    r"|добавил\w*|уточн\w*|переда\w*|информиру\w*|пише|пишет|подтверд\w*|доложил\w*"
+    r"|повідом\w*|зазнач\w*|за\s+словами|за\s+даними|за\s+інформацією|додав\w*|додал\w*"
+    r"|уточни\w*|інформу\w*|підтверд\w*|наголоси\w*|розповів\w*|розповіл\w*)(?!\w)"
+    r"|:\s",
+)  # on lower-cased text (case-insensitive Cyrillic matching is slow)
+_ENEMY = re.compile(r"(?<!\w)(?:enemy|enemy's|противник\w*|враг\w*|неприятел\w*)(?!\w)",
+                    re.IGNORECASE)
+_CONTROL = re.compile(r"(?<!\w)(?:control\w*|captur\w*|took|taken|seiz\w*|occup\w*|fall\w*|fell"
+                      r"|падени\w*|падінн\w*|контрол\w*"
+                      r"|захват\w*|захоп\w*|взят\w*|взял\w*|взяли|оккуп\w*|окуп\w*|освобо\w*"
+                      r"|звільн\w*)", re.IGNORECASE)
+_FROM = re.compile(r"(?<!\w)(?:from|от|из-под|від|з-під)\s+(?:the\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.IGNORECASE)
+_OTHER = {Side.RU: Side.UA, Side.UA: Side.RU}
+_SUBJECT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:has|have|had)\s+(?!been)(?:\w+\s+)?"
+                      r"(?:captur|retak|retook|seiz|liberat|taken|took|withdr)", re.IGNORECASE)
+_SOURCE_OF = re.compile(r"(?<!\w)(?:from|of|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_HARM = re.compile(r"killed|wounded|injured|casualt|dead|died|погиб|ранен|убит|пострада|загин"
+                   r"|загибл|поранен|вбит|травмован|постражд|жертв", re.IGNORECASE)
+_LEDE_CHARS = 400
+_AROUND = 80  # a speaker is named this close to the verb of saying
+_ATTRIBUTIONS = 4  # the article's usual speaker: counted at its first verbs of saying
+_NEGATION_WORDS = 3  # a negation this many words before the cue negates it
+
+_DONE = (Event.CAPTURE, Event.WITHDRAWAL)  # events that must be said to have happened
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A mention's event, the side that acted and who says so (all None: only mentioned)."""
+
+    event: Event | None = None
+    side: Side | None = None
+    claimant: Claimant | None = None
+
+
+NONE = Claim()
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    event: Event
+    side: Side | None
+    form: str = ""  # a Russian/Ukrainian verb's part of speech and tense: "VERB past"...
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with resources.files("geo.classify").joinpath("data", name).open(encoding="utf-8") as f:
+        return [row for row in csv.DictReader(f) if row["pattern" if "pattern" in row
+                                                       else "lemma"].strip()]
+
+
+def _alternation(rows: list[dict[str, str]]) -> re.Pattern:
+    """One expression of every row, each row a named group ``r<index>``."""
+    parts = [f"(?P<r{i}>{row['pattern']})" for i, row in enumerate(rows)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression."""
+    parts, depth, start, index = [], 0, 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _expanded(pattern: str) -> list[str]:
+    """The top-level alternatives, a leading group's alternatives spelled out:
+    "(?:russian|russia's)\\s+army" -> "russian\\s+army", "russia's\\s+army"."""
+    out = []
+    for branch in _branches(pattern):
+        close = _group_end(branch) if branch.startswith("(?:") else -1
+        if close > 0 and (close + 1 >= len(branch) or branch[close + 1] not in "?*+{"):
+            inner, rest = branch[3:close], branch[close + 1:]
+            out.extend(alternative + rest for alternative in _expanded(inner))
+        else:
+            out.append(branch)
+    return out
+
+
+def _group_end(branch: str) -> int:
+    """The index of the parenthesis closing the group that opens ``branch``."""
+    depth, index = 0, 0
+    while index < len(branch):
+        char = branch[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return -1
+
+
+def _lead(branch: str) -> str:
+    """The literal letters every match of ``branch`` starts with (lower case; "" if none)."""
+    lead, index = "", 0
+    while index < len(branch) and len(lead) < 3:
+        char = branch[index]
+        if char in "?*{":
+            return lead[:-1]
+        if char == "\\" or char in "()[].^$|+":
+            return lead
+        lead += char.lower()
+        index += 1
+    if index < len(branch) and branch[index] in "?*{":
+        return lead[:-1]
+    return lead
+
+
+_WORD_START = re.compile(r"\b\w")
+
+
+class _Scanner:
+    """``finditer`` of the rows' alternatives, fast: the alternatives are grouped by the
+    letters they start with; one pass in C finds the word starts that begin with such letters
+    (the longest that fits), and only that group is tried there (war-report sentences are read
+    word by word, not letter by letter). A match gives its row's index."""
+
+    def __init__(self, rows: list[dict[str, str]]):
+        branches: list[tuple[str, int, str]] = []  # (lead, row, branch)
+        for i, row in enumerate(rows):
+            branches.extend((_lead(branch), i, branch) for branch in _expanded(row["pattern"]))
+        leads = {lead for lead, _, _ in branches}
+        if "" in leads:
+            raise ValueError(f"an alternative that starts with no letter: {rows}")
+        self.groups: dict[str, re.Pattern] = {}
+        for lead in leads:  # a group holds every alternative its letters can start
+            parts = [f"(?P<r{row}_{n}>{branch})" for n, (other, row, branch) in
+                     enumerate(branches) if lead.startswith(other)]
+            self.groups[lead] = re.compile("(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+        # matched on lower-cased text: case-insensitive Cyrillic matching is slow
+        self.starts = re.compile(r"\b(?:" + "|".join(
+            re.escape(lead) for lead in sorted(leads, key=len, reverse=True)) + ")")
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None
+                 ) -> list[tuple[int, int, int]]:
+        """(start, end, row) of each match, left to right, none overlapping."""
+        end = len(text) if end is None else end
+        found, after = [], start
+        piece = text[start:end]
+        lowered = piece.lower()
+        if len(lowered) != len(piece):
+            lowered = piece  # a letter whose lower case is longer: read as it is
+        groups = self.groups
+        for word in self.starts.finditer(lowered):
+            position = word.start() + start
+            if position < after:
+                continue
+            match = groups[word.group()].match(text, position, end)
+            if match is not None:
+                found.append((position, match.end(), _row(match)))
+                after = match.end()
+        return found
+
+
+def _better(best: re.Match | None, match: re.Match | None) -> re.Match | None:
+    """Of two matches at one place, the earlier row's."""
+    if match is None:
+        return best
+    if best is None or _row(match) < _row(best):
+        return match
+    return best
+
+
+def _row(match: re.Match) -> int:
+    return int(match.lastgroup[1:].split("_")[0])
+
+
+class _Lexicon:
+    """The data files, loaded once per process."""
+
+    def __init__(self):
+        self.cue_rows = _rows("event_cues.csv")
+        self.cues = _Scanner(self.cue_rows)
+        self.lemmas = {row["lemma"]: (Event(row["event"]), Side(row["side"]) if row["side"]
+                                      else None) for row in _rows("event_lemmas.csv")}
+        # the first letters of every form of those verbs: other words are not looked up
+        # (the past of a -йти verb changes its stem: войти -> вошли)
+        self.lemma_starts = frozenset(
+            [lemma[:3] for lemma in self.lemmas]
+            + [(lemma[:-3] + "ш")[:3] for lemma in self.lemmas if lemma.endswith("йти")])
+        self.side_rows = _rows("sides.csv")
+        self.sides = _Scanner(self.side_rows)
+        self.claimant_rows = _rows("claimants.csv")
+        self.claimants = _Scanner(self.claimant_rows)
+        modality = {}
+        for row in _rows("modality.csv"):
+            modality.setdefault(row["kind"], []).append(row)
+        self.negation = _alternation(modality["negation"])
+        self.irrealis = _alternation(modality["irrealis"])
+        self.attempt = _alternation(modality["attempt"])
+        self.denial = _alternation(modality["denial"])
+        self.partial = _alternation(modality["partial"])
+        where = {}
+        for row in _rows("references.csv"):
+            where.setdefault(row["where"], []).append(row["pattern"])
+        tail = r"\s+(?:the\s+)?(?:(?:village|town|city|settlement)s?\s+of\s+)?$"
+        self.near = re.compile(r"(?<!\w)(?:" + "|".join(where["near"]) + ")" + tail,
+                               re.IGNORECASE)
+        self.distance = re.compile(r"(?<!\w)(?:" + "|".join(where["distance"]) + ")" + tail,
+                                   re.IGNORECASE)
+        self.sector = re.compile(r"\s*(?:" + "|".join(where["after"]) + r")(?!\w)",
+                                 re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+class _Sentence:
+    """One sentence's clauses, cues, sides and speakers, found once for all its names."""
+
+    def __init__(self, text: str, lexicon: _Lexicon):
+        self.text = text
+        self.lexicon = lexicon
+        self.cues = _cues(text, lexicon)
+        self._claimants: list[tuple[int, int, Claimant]] | None = None
+        if not self.cues:  # nothing happens here: the rest is never asked
+            return
+        self.clauses = _clauses(text)
+        self.starts = [start for start, _, _ in self.clauses]
+        self._sides: list[tuple[int, int, Side | None]] | None = None
+
+    @property
+    def denies(self) -> bool:
+        """Whether the sentence denies a capture ("denied", "not true", "спростували")."""
+        return bool(self.lexicon.denial.search(self.text)) and bool(_CONTROL.search(self.text))
+
+    @property
+    def speech(self) -> bool:
+        """Whether the sentence reports speech ("said", "за його словами")."""
+        return bool(_SPEECH.search(self.text.lower()))
+
+    @property
+    def sides(self) -> list[tuple[int, int, Side | None]]:
+        """The sides named, in order (None: "the enemy")."""
+        if self._sides is None:
+            self._sides = [(s, e, Side(self.lexicon.side_rows[row]["side"]))
+                           for s, e, row in self.lexicon.sides.finditer(self.text)]
+            self._sides += [(m.start(), m.end(), None) for m in _ENEMY.finditer(self.text)]
+        return self._sides
+
+    @property
+    def claimants(self) -> list[tuple[int, int, Claimant]]:
+        if self._claimants is None:
+            self._claimants = [(s, e, Claimant(self.lexicon.claimant_rows[row]["claimant"]))
+                               for s, e, row in self.lexicon.claimants.finditer(self.text)]
+        return self._claimants
+
+    def clause(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def event_at(self, start: int, end: int) -> tuple[_Cue | None, Event | None]:
+        """The cue of the name at text[start:end] and the event it makes (after modality)."""
+        if self.lexicon.sector.match(self.text, end):
+            return None, None  # "the Pokrovsk direction", "Moscow's forces": not the place
+        index = self.clause(start)
+        cue = self._nearest(index, start, end)
+        if cue is None and _words(self.text, *self.clauses[index][:2]) <= 4:
+            # a short clause of its own: "In Kurakhove, fighting goes on", "... - near X";
+            # a neighbour's fighting or strike reaches it, never its capture
+            for other in (index + 1, index - 1):
+                if 0 <= other < len(self.clauses):
+                    cue = self._nearest(other, start, end)
+                    if cue is not None:
+                        if cue.event in _DONE:
+                            return None, None
+                        index = other
+                        break
+        if cue is None:
+            return None, None
+        event = self._modal(cue, index, start)
+        if event in _DONE and _SUBJECT.match(self.text, end):
+            return cue, None  # "Kyiv appears to have retaken ...": the name is the taker
+        if event in _DONE:
+            before = self.text[max(self.clauses[index][0], cue.end if cue.end <= start
+                                   else 0):start]
+            if self.lexicon.distance.search(before):
+                return cue, None  # "captured X, 12 km from Y": Y is a reference point
+            if self.lexicon.near.search(before):
+                return cue, Event.FIGHTING  # "captured five villages near Y"
+        return cue, event
+
+    def _nearest(self, index: int, start: int, end: int) -> _Cue | None:
+        left, right, _ = self.clauses[index]
+        best, distance = None, None
+        for cue in self.cues:
+            if cue.end <= left or cue.start >= right or (cue.start < end and cue.end > start):
+                continue
+            gap = start - cue.end if cue.end <= start else cue.start - end
+            if distance is None or gap < distance:
+                best, distance = cue, gap
+        return best
+
+    def _modal(self, cue: _Cue, index: int, start: int) -> Event | None:
+        """The cue's event as said of the name at ``start``: a capture or withdrawal negated,
+        future, conditional, a goal or recalled in the past is none; attempted, or of a share
+        of the place, fighting."""
+        left, _, background = self.clauses[index]
+        event = cue.event
+        if event not in _DONE:
+            return event
+        before = self.text[left:cue.start]
+        between = self.text[cue.end:start] if start > cue.end else ""
+        words = _WORD.findall(before)
+        if words and self.lexicon.negation.search(" ".join(words[-_NEGATION_WORDS:])):
+            return None
+        if self.lexicon.attempt.search(before):
+            return Event.FIGHTING
+        if background or self.lexicon.irrealis.search(before) or self.lexicon.irrealis.search(
+                between) or cue.form.startswith(("INFN", "PRTF")) or cue.form.endswith("futr"):
+            return None
+        if self.lexicon.partial.search(between) or self.lexicon.partial.search(
+                " ".join(words[-3:])):
+            return Event.FIGHTING
+        return event
+
+    def side_near(self, cue: _Cue, index: int) -> Side | None | str:
+        """The side that acted: in the cue's clause, the agent ("by Russian forces"), else the
+        subject nearest before the cue, else the side named nearest it; a side the place was
+        taken from ("liberated from the invader", "от ВСУ") is the other one. Else the
+        sentence's side nearest the cue. "enemy": the string "enemy"."""
+        left, right, _ = self.clauses[index]
+        for scope in ((left, right), (0, len(self.text))):
+            found = []
+            for s, e, side in self.sides:
+                if not scope[0] <= s < scope[1]:
+                    continue
+                if side is not None and _FROM.search(self.text, max(0, s - 12), s):
+                    side = _OTHER[side]
+                rank = abs((s + e) // 2 - (cue.start + cue.end) // 2)
+                if s >= cue.end and _BY.search(self.text, max(0, s - 12), s):
+                    rank = -10_000
+                elif e <= cue.start:
+                    rank -= 1000
+                found.append((rank, side))
+            if found:
+                side = min(found, key=lambda item: item[0])[1]
+                return "enemy" if side is None else side
+        return None
+
+    def claimant_near(self, start: int, denial: bool = False) -> Claimant | None:
+        """The speaker named nearest ``start``; for a denial, not the one whose claim is
+        denied ("reports from the Kremlin ... are not true")."""
+        named = [c for c in self.claimants
+                 if not (denial and _SOURCE_OF.search(self.text, max(0, c[0] - 12), c[0]))]
+        if not named:
+            return None
+        return min(named, key=lambda c: abs(c[0] - start))[2]
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end))
+
+
+def _clauses(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, background) of each clause of a sentence."""
+    cuts: dict[int, bool] = {0: False}
+    for match in _HARD_BREAK.finditer(text):
+        cuts[match.end()] = False
+    for match in _COMMA.finditer(text):
+        after = text[match.end():match.end() + 40]
+        if after[:1].islower() and not _LIST_GOES_ON.match(after):
+            cuts[match.end()] = False
+    for match in _OPENER.finditer(text):
+        cuts[match.start()] = bool(_BACKGROUND_OPENER.fullmatch(match.group()))
+    for match in _CONJUNCTION.finditer(text):
+        word = match.group(1)
+        if word[:1].islower() and _verb_like(word):
+            cuts[match.start()] = False
+    bounds = sorted(cuts)
+    return [(start, bounds[i + 1] if i + 1 < len(bounds) else len(text), cuts[start])
+            for i, start in enumerate(bounds)]
+
+
+def _verb_like(word: str) -> bool:
+    low = word.lower()
+    if low in _AUXILIARIES or low.endswith(("ed", "ing")):
+        return True
+    found = verb_lemma(low)
+    return found is not None and found[1] in ("VERB", "GRND", "PRTS")
+
+
+def _cues(text: str, lexicon: _Lexicon) -> list[_Cue]:
+    cues = []
+    for start, end, index in lexicon.cues.finditer(text):
+        row = lexicon.cue_rows[index]
+        event = Event(row["event"])
+        if event == Event.CAPTURE and (_CAPTIVE.match(text, end) or _CAPTIVE_BEFORE.search(
+                text, max(0, start - 40), start)):
+            continue  # "captured Ukrainian soldiers", "soldiers were captured": prisoners
+        if event == Event.FIGHTING and (_INSTITUTION_AFTER.match(text, end)
+                                        or _INSTITUTION_BEFORE.search(text, max(0, start - 30),
+                                                                      start)):
+            continue  # "the Defence Ministry", "Сили оборони": a name, not a battle
+        cues.append(_Cue(start, end, event, Side(row["side"]) if row["side"] else None))
+    starts = lexicon.lemma_starts
+    for match in _CYRILLIC_WORD.finditer(text):
+        word = match.group().lower()
+        if word[:3] not in starts:
+            continue
+        found = verb_lemma(word)
+        if found is None or found[0] not in lexicon.lemmas:
+            continue
+        event, side = lexicon.lemmas[found[0]]
+        if event == Event.CAPTURE and _CAPTIVE.match(text, match.end()):
+            continue
+        if any(c.start <= match.start() < c.end for c in cues):
+            continue
+        cues.append(_Cue(match.start(), match.end(), event, side, f"{found[1]} {found[2]}"))
+    cues.sort(key=lambda c: c.start)
+    # "drone attack", "ракетный удар": a strike word next to a combat word makes a strike
+    merged: list[_Cue] = []
+    for cue in cues:
+        if merged and not text[merged[-1].end:cue.start].strip() and Event.STRIKE in (
+                merged[-1].event, cue.event):
+            last = merged.pop()
+            cue = _Cue(last.start, cue.end, Event.STRIKE, last.side or cue.side)
+        merged.append(cue)
+    return merged
+
+
+class ArticleEvents:
+    """The events of one article's mentions: ``at`` gives a mention's ``Claim``; each sentence
+    is read once however many names it holds.
+
+    Parameters
+    ----------
+    text:
+        The article's text (mention offsets are offsets into it).
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lexicon = _lexicon()
+        self.ukrainian = len(_UKRAINIAN.findall(text[:2000])) >= 5
+        self.read: dict[tuple[int, int], _Sentence] = {}
+        self._lede: Claimant | None | bool = False
+        self._struck: bool | None = None
+
+    def sentence(self, bounds: tuple[int, int]) -> _Sentence:
+        found = self.read.get(bounds)
+        if found is None:
+            found = self.read[bounds] = _Sentence(self.text[bounds[0]:bounds[1]], self.lexicon)
+        return found
+
+    def at(self, bounds: tuple[int, int], start: int, end: int, *,
+           country: str | None = None, previous: tuple[int, int] | None = None) -> Claim:
+        """The claim of the name at text[start:end] of the sentence at ``bounds``.
+
+        Parameters
+        ----------
+        bounds:
+            The sentence's (start, end) in the article's text.
+        start, end:
+            The name's offsets in the article's text.
+        country:
+            The place's country code: a strike with no side named came from the other side.
+        previous:
+            The bounds of the sentence before, for reported speech that names its speaker
+            there.
+        """
+        sentence = self.sentence(bounds)
+        if not sentence.cues:
+            return NONE
+        offset = start - bounds[0]
+        cue, event = sentence.event_at(offset, end - bounds[0])
+        if cue is None:
+            return NONE
+        if cue.event == Event.CAPTURE and event in (Event.CAPTURE, None) and sentence.denies:
+            event = Event.DENIAL
+        if event is None:
+            return NONE
+        if event == Event.HUMANITARIAN and _HARM.match(sentence.text, cue.start) \
+                and self.struck():
+            event = Event.STRIKE  # the dead and wounded of a strike the article reports
+        claimant = self._claimant(sentence, offset, previous, event == Event.DENIAL)
+        side = None
+        if event != Event.HUMANITARIAN:
+            side = self._side(sentence, cue, event, claimant, country)
+        return Claim(event, side, claimant)
+
+    def _claimant(self, sentence: _Sentence, offset: int, previous: tuple[int, int] | None,
+                  denial: bool = False) -> Claimant:
+        found = sentence.claimant_near(offset, denial)
+        if found is None and sentence.speech and previous is not None:
+            found = self.sentence(previous).claimant_near(previous[1])
+        if found is None:
+            found = self.lede()
+        return found or Claimant.OUTLET
+
+    def lede(self) -> Claimant | None:
+        """The speaker the article attributes its report to: the one its opening cites, else
+        the one it names most next to a verb of saying (a report relaying the General Staff's
+        summary is the General Staff's); None when it names none."""
+        if self._lede is False:
+            named = [Claimant(self.lexicon.claimant_rows[row]["claimant"])
+                     for start, end in self._attributions()
+                     for _, _, row in self.lexicon.claimants.finditer(self.text, start, end)]
+            self._lede = None
+            if _SPEECH.search(self.text[:_LEDE_CHARS].lower()):
+                first = self.lexicon.claimants.finditer(self.text, 0, _LEDE_CHARS)
+                if first:
+                    self._lede = Claimant(self.lexicon.claimant_rows[first[0][2]]["claimant"])
+            if self._lede is None and named:
+                self._lede = max(set(named), key=lambda c: (named.count(c), -named.index(c)))
+        return self._lede
+
+    def _attributions(self) -> list[tuple[int, int]]:
+        """The stretches of text around its verbs of saying ("said", "according to",
+        "повідомили"), where a report names its sources."""
+        spans: list[tuple[int, int]] = []
+        lowered = self.text.lower()
+        if len(lowered) != len(self.text):
+            lowered = self.text
+        for count, match in enumerate(_SPEECH.finditer(lowered)):
+            if count == _ATTRIBUTIONS:
+                break
+            start = max(0, match.start() - _AROUND)
+            end = min(len(self.text), match.end() + _AROUND)
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
+
+    def struck(self) -> bool:
+        """Whether the article reports strikes: then its dead and wounded are a strike's."""
+        if self._struck is None:
+            self._struck = any(self.lexicon.cue_rows[row]["event"] == Event.STRIKE
+                               for _, _, row in self.lexicon.cues.finditer(self.text))
+        return self._struck
+
+    def _side(self, sentence: _Sentence, cue: _Cue, event: Event, claimant: Claimant,
+              country: str | None) -> Side | None:
+        index = sentence.clause(cue.start)
+        side = sentence.side_near(cue, index) or cue.side
+        if side == "enemy":
+            side = Side.UA if (claimant == Claimant.RU_OFFICIAL and not self.ukrainian) \
+                else Side.RU
+        if event == Event.DENIAL:
+            # the side said to have captured: the denier's adversary
+            if claimant == Claimant.RU_OFFICIAL:
+                return Side.UA
+            if claimant == Claimant.UA_OFFICIAL:
+                return Side.RU
+            return side or Side.RU
+        if side is None and event == Event.STRIKE and country in ("UA", "RU"):
+            side = Side.RU if country == "UA" else Side.UA
+        if side is None and event == Event.CAPTURE:
+            side = {Claimant.RU_OFFICIAL: Side.RU, Claimant.UA_OFFICIAL: Side.UA}.get(claimant)
+        return side

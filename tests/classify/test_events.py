@@ -1,0 +1,140 @@
+"""Events and claims of a mention, read from its clause, on sentences written for these tests
+(English, Russian, Ukrainian; the town names are made up): each event type, each side, each
+claimant, and what must not be a capture (negation, future, conditional, goals, attempts,
+background, a share of the town, a reference point)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.classify.events import NONE, ArticleEvents, Claim
+from geo.schema import Claimant, Event, Side
+
+C, W, D, F, S, H = (Event.CAPTURE, Event.WITHDRAWAL, Event.DENIAL, Event.FIGHTING,
+                    Event.STRIKE, Event.HUMANITARIAN)
+RU, UA = Side.RU, Side.UA
+RUO, UAO, THIRD, OUT = (Claimant.RU_OFFICIAL, Claimant.UA_OFFICIAL, Claimant.THIRD_PARTY,
+                        Claimant.OUTLET)
+
+
+def claim(text: str, name: str, country: str = "UA", occurrence: int = 0) -> Claim:
+    """The claim of the ``occurrence``-th ``name`` in a one-sentence article."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(name, start + 1)
+    return ArticleEvents(text).at((0, len(text)), start, start + len(name), country=country)
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # English: each event type, side and claimant
+    ("Russian troops captured Zoriansk last week.", "Zoriansk", Claim(C, RU, OUT)),
+    ("Russia's Defence Ministry said its forces had taken the village of Bortnyk.", "Bortnyk",
+     Claim(C, RU, RUO)),
+    ("Ukrainian forces recaptured Hrushanka, the General Staff said.", "Hrushanka",
+     Claim(C, UA, UAO)),
+    ("Units of the DPR militia liberated Kamianopil, Pushilin said.", "Kamianopil",
+     Claim(C, RU, RUO)),
+    ("Wagner fighters seized Zhur, analysts at the ISW said.", "Zhur", Claim(C, RU, THIRD)),
+    ("Ukrainian troops withdrew from Zoriansk to avoid encirclement.", "Zoriansk",
+     Claim(W, UA, OUT)),
+    ("Heavy fighting continues near Sokil Yar, the General Staff said.", "Sokil Yar",
+     Claim(F, None, UAO)),
+    ("Russian glide bombs hit Zoriansk overnight.", "Zoriansk", Claim(S, RU, OUT)),
+    ("A drone attack on Kamianopil damaged three houses.", "Kamianopil", Claim(S, RU, OUT)),
+    ("Authorities ordered the evacuation of children from Hrushanka.", "Hrushanka",
+     Claim(H, None, OUT)),
+    ("Ukraine's General Staff denied that Russian forces had captured Zoriansk.", "Zoriansk",
+     Claim(D, RU, UAO)),
+    ("Kyiv called the Russian claim that Bortnyk had fallen a fake.", "Bortnyk",
+     Claim(D, RU, OUT)),
+    ("Kyiv has denied that Zhur has fallen.", "Zhur", Claim(D, RU, UAO)),
+    ("Украинские военные деоккупировали Бортник.", "Бортник", Claim(C, UA, OUT)),
+    # the clause decides: the second town is fought for, not taken
+    ("Russian forces captured Bortnyk and are advancing on Zoriansk.", "Bortnyk",
+     Claim(C, RU, OUT)),
+    ("Russian forces captured Bortnyk and are advancing on Zoriansk.", "Zoriansk",
+     Claim(F, RU, OUT)),
+    ("Russian forces took Bortnyk, Zhur and Hrushanka.", "Hrushanka", Claim(C, RU, OUT)),
+    ("Russian units captured 12 villages, including the town of Zhur, Putin said.", "Zhur",
+     Claim(C, RU, RUO)),
+    ("The Defence Ministry of Russia gave no figures for Zhur.", "Zhur", NONE),
+    ("Fighting goes on in Zoriansk, as well as nearby Zhur.", "Zhur", Claim(F, None, OUT)),
+    ("Defenders repelled two assaults in the south - near Bortnyk.", "Bortnyk",
+     Claim(F, UA, OUT)),
+    ("Russian forces captured Hrushanka - near Bortnyk.", "Bortnyk", NONE),
+    # not captures
+    ("Russian troops did not capture Zoriansk.", "Zoriansk", NONE),
+    ("Russian troops have never captured Zoriansk.", "Zoriansk", NONE),
+    ("Zoriansk would be the largest city Russia has taken in a year.", "Zoriansk", NONE),
+    ("Moscow aims to capture Kamianopil by the summer.", "Kamianopil", NONE),
+    ("Russia plans to seize Hrushanka before winter.", "Hrushanka", NONE),
+    ("If Zoriansk falls, the road north is open.", "Zoriansk", NONE),
+    ("Russian units are trying to capture Sokil Yar.", "Sokil Yar", Claim(F, RU, OUT)),
+    ("Russia has taken control of a third of Kamianopil, Gerasimov said.", "Kamianopil",
+     Claim(F, RU, RUO)),
+    ("Russian troops captured two villages near Zoriansk.", "Zoriansk", Claim(F, RU, OUT)),
+    ("Russian troops captured Bortnyk, 12 km west of Zoriansk.", "Zoriansk", NONE),
+    ("The assault began after Russia captured Zhur in May.", "Zhur", NONE),
+    ("Fighting flared on the Zoriansk direction.", "Zoriansk", NONE),
+    ("The soldiers were captured near Zoriansk.", "Zoriansk", NONE),
+    ("The report said nothing else about Zoriansk.", "Zoriansk", NONE),
+    # Russian
+    ("Российские войска взяли Зорянск.", "Зорянск", Claim(C, RU, OUT)),
+    ("Минобороны России сообщило об освобождении Бортника.", "Бортника", Claim(C, RU, RUO)),
+    ("ВСУ оставили Зорянск, заявили в Генштабе.", "Зорянск", Claim(W, UA, UAO)),
+    ("ВСУ не взяли Бортник.", "Бортник", NONE),
+    ("Российские войска захватят Зорянск к лету, считают аналитики.", "Зорянск", NONE),
+    ("Противник пытается взять Зорянск, сообщили в Генштабе.", "Зорянск", Claim(F, RU, UAO)),
+    ("Противник обстрелял Зорянск из артиллерии, заявили в Минобороны России.", "Зорянск",
+     Claim(S, UA, RUO)),
+    ("В Генштабе опровергли заявления о захвате Бортника.", "Бортника", Claim(D, RU, UAO)),
+    ("В Зорянске продолжаются бои.", "Зорянске", Claim(F, None, OUT)),
+    ("Из Бортника эвакуировали жителей.", "Бортника", Claim(H, None, OUT)),
+    # Ukrainian
+    ("Окупанти захопили Бортник, повідомляє DeepState.", "Бортник", Claim(C, RU, THIRD)),
+    ("Сили оборони звільнили Зорянськ, заявив Сирський.", "Зорянськ", Claim(C, UA, UAO)),
+    ("ЗСУ відійшли із Зорянська на більш вигідні позиції.", "Зорянська", Claim(W, UA, OUT)),
+    ("Ворог не зміг захопити Бортник.", "Бортник", NONE),
+    ("Росіяни хочуть захопити Зорянськ до кінця року.", "Зорянськ", NONE),
+    ("Ворог намагається захопити Бортник, повідомили в ОВА.", "Бортник",
+     Claim(F, RU, UAO)),
+    ("Рашисти обстріляли Зорянськ з артилерії.", "Зорянськ", Claim(S, RU, OUT)),
+    ("У Генштабі спростували заяви про захоплення Бортника.", "Бортника",
+     Claim(D, RU, UAO)),
+    ("Тривають бої за Зорянськ.", "Зорянськ", Claim(F, None, OUT)),
+    ("Із Бортника евакуювали дітей.", "Бортника", Claim(H, None, OUT)),
+])  # fmt: skip
+def test_claim_of_a_mention(text, name, expected):
+    assert claim(text, name) == expected
+
+
+def test_a_strike_with_no_side_named_came_from_the_other_side():
+    assert claim("Zoriansk was shelled overnight.", "Zoriansk", "UA").side == RU
+    assert claim("Zoriansk was shelled overnight.", "Zoriansk", "RU").side == UA
+
+
+def test_reported_speech_takes_the_speaker_of_the_sentence_before():
+    text = ("Ukraine's General Staff gave its evening update. Russian troops captured Zoriansk, "
+            "it said.")
+    second = text.index("Russian")
+    events = ArticleEvents(text)
+    start = text.index("Zoriansk")
+    found = events.at((second, len(text)), start, start + len("Zoriansk"), country="UA",
+                      previous=(0, second - 1))
+    assert found == Claim(C, RU, UAO)
+
+
+def test_the_enemy_is_the_other_side_from_the_claimant():
+    text = "The enemy shelled Zoriansk, the Russian Defence Ministry said."
+    assert claim(text, "Zoriansk").side == UA
+    text = "The enemy shelled Zoriansk, Ukraine's General Staff said."
+    assert claim(text, "Zoriansk").side == RU
+
+
+def test_a_sentence_read_once_for_all_its_names():
+    text = "Russian troops captured Bortnyk and Zhur."
+    events = ArticleEvents(text)
+    for name in ("Bortnyk", "Zhur"):
+        start = text.index(name)
+        assert events.at((0, len(text)), start, start + len(name)).event == C
+    assert len(events.read) == 1
