@@ -80,22 +80,31 @@ class Anchors:
         coordinates = np.radians(np.array(list(points), dtype=float).reshape(-1, 2))
         self.lat, self.lon = coordinates[:, 0], coordinates[:, 1]
         self._drop_the_isolated([lonely[point] for point in points])
+        # the anchors each name placed alone: a name cannot vouch for itself
+        self._own: dict[str, list[int]] = {}
+        for index, keys in enumerate(self.keys):
+            if len(keys) == 1:
+                self._own.setdefault(next(iter(keys)), []).append(index)
 
     def _drop_the_isolated(self, lonely: list[bool]) -> None:
         """A small place that no context vouches for anchors others only when another anchor
         lies within ``FAR_KM``: alone, it is as likely a wrong namesake as the place meant (a
-        village in Crimea among a list of villages near Pokrovsk), and must not pull them."""
-        rows = np.flatnonzero(lonely)
-        if len(rows) == 0:
-            return
-        lat, lon = self.lat[rows, None], self.lon[rows, None]
-        x = (self.lon - lon) * np.cos((self.lat + lat) / 2)
-        km = 6371.0 * np.hypot(x, self.lat - lat)
-        km[np.arange(len(rows)), rows] = np.inf  # not its own company
-        keep = np.ones(len(self.keys), bool)
-        keep[rows] = km.min(axis=1) <= FAR_KM
-        self.keys = [keys for keys, kept in zip(self.keys, keep, strict=True) if kept]
-        self.lat, self.lon = self.lat[keep], self.lon[keep]
+        village in Crimea among a list of villages near Pokrovsk), and must not pull them.
+        (A loop that stops at the first neighbour: an article has a few such places among a
+        dozen anchors, too few for arrays to pay.)"""
+        lats, lons = self.lat.tolist(), self.lon.tolist()
+        keep = [True] * len(lats)
+        for row, alone in enumerate(lonely):
+            if alone:
+                lat, lon = lats[row], lons[row]
+                keep[row] = any(
+                    other != row and 6371.0 * math.hypot(
+                        (lons[other] - lon) * math.cos((lats[other] + lat) / 2),
+                        lats[other] - lat) <= FAR_KM
+                    for other in range(len(lats)))
+        if not all(keep):
+            self.keys = [keys for keys, kept in zip(self.keys, keep, strict=True) if kept]
+            self.lat, self.lon = self.lat[keep], self.lon[keep]
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Anchors) and self.keys == other.keys and bool(
@@ -110,14 +119,15 @@ class Anchors:
             return {}
         if not self.keys:
             return dict.fromkeys(unique, math.inf)
-        masks = {key: [keys != frozenset((key,)) for keys in self.keys]
-                 for key in {request[0] for request in unique}}
-        usable = np.array([masks[key] for key, _, _ in unique], dtype=bool)
         points = np.radians(np.array([(lat, lon) for _, lat, lon in unique], dtype=float))
         lat, lon = points[:, :1], points[:, 1:]
         x = (self.lon - lon) * np.cos((self.lat + lat) / 2)
-        km = np.where(usable, 6371.0 * np.hypot(x, self.lat - lat), np.inf).min(axis=1)
-        return dict(zip(unique, km.tolist(), strict=True))
+        km = 6371.0 * np.hypot(x, self.lat - lat)
+        own = self._own
+        for row, (key, _, _) in enumerate(unique):
+            if key in own:
+                km[row, own[key]] = np.inf
+        return dict(zip(unique, km.min(axis=1).tolist(), strict=True))
 
 
 def _needs_company(item: Resolved) -> bool:

@@ -153,6 +153,7 @@ _MAY_HAVE_DATE = (
     "недел", "тижн", "тижд", "дня", "дне", "дні", "день", "понедел", "вторник", "среду", "четверг",
     "ятниц", "суббот", "воскрес", "понеділ", "вівтор", "середу", "четвер", "субот", "неділ",
 )  # fmt: skip
+_MAY_HAVE_DATE_WORD = re.compile("|".join(_MAY_HAVE_DATE))  # one search, not one per word
 _LAST = ("last", "past", "previous", "прошл", "минувш", "минул")
 # Weekdays after these are in the future or are not one day ("next Friday", "every Monday").
 _NOT_PAST = ("next", "coming", "following", "every", "each", "until", "till", "by", "before",
@@ -730,10 +731,8 @@ class SentenceDates:
                          else (None, DateSource.UNKNOWN))
         self.main: date | None = None
         self.scopes: list[tuple[int, int, date]] = []  # subordinate clauses with their dates
-        if not _DIGIT.search(sentence):
-            lowered = sentence.lower()
-            if not any(word in lowered for word in _MAY_HAVE_DATE):
-                return
+        if not _DIGIT.search(sentence) and not _MAY_HAVE_DATE_WORD.search(sentence.lower()):
+            return
         expressions = list(_expressions(sentence))
         if not expressions:
             return
