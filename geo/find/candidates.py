@@ -80,6 +80,25 @@ def candidates_of(span: Span, lookup: Lookup) -> tuple[list[Candidate], frozense
     return sorted(best.values(), key=lambda c: -c.score), frozenset(direct)
 
 
+class CachedCandidates:
+    """``candidates_of`` that keeps its answers: a run meets the same names article after
+    article, and the answer depends only on the span's surface, queries, unit and whether it is
+    known. The lists handed out are never changed in place (the stages assign new ones)."""
+
+    def __init__(self, lookup: Lookup, size: int = 100_000):
+        self.lookup, self.size = lookup, size
+        self._answers: dict[tuple, tuple[list[Candidate], frozenset[str]]] = {}
+
+    def __call__(self, span: Span) -> tuple[list[Candidate], frozenset[str]]:
+        key = (span.surface, span.queries, span.unit, span.known)
+        answer = self._answers.get(key)
+        if answer is None:
+            if len(self._answers) >= self.size:
+                self._answers.clear()
+            answer = self._answers[key] = candidates_of(span, self.lookup)
+        return answer
+
+
 def spelled_as(candidate: Candidate, surface: str) -> bool:
     """The candidate's matched name is the surface, up to case and punctuation."""
     return exact_key(candidate.matched_name) == exact_key(surface)

@@ -141,14 +141,15 @@ def rerank_in_context(items: list[Resolved], regions: set[str]) -> None:
     """Re-rank every item's candidates by the article's anchors and regions, until the anchors
     settle (at most ``PASSES`` times): a name placed in the first pass can anchor others."""
     previous_anchors = None
-    for _ in range(PASSES):
+    for number in range(PASSES):
         anchors = Anchors(items)
         if anchors == previous_anchors:
             break  # settled: another pass would change nothing
         previous_anchors = anchors
         groups: dict[tuple, list[Resolved]] = {}  # one re-ranking per distinct name
+        fewest = 2 if number else 1  # a lone candidate comes out of the first pass as it stays
         for item in items:
-            if item.alias_of is None and item.candidates:
+            if item.alias_of is None and len(item.candidates) >= fewest:
                 memo = (fold_key(item.span.surface), *(c.place.place_id for c in item.candidates))
                 groups.setdefault((*memo, item.locator), []).append(item)
         distance = anchors.distances([(memo[0], c.place.lat, c.place.lon)
@@ -166,13 +167,15 @@ def _rerank(item: Resolved, key: str, distance: dict, regions: set[str]) -> list
         return [Candidate(only.place, only.matched_name, only.match_type,
                           round(only.quality, 3), only.score, only.quality)]
     rescored = []  # scores, in the candidates' order
+    locator = item.locator
     for candidate in item.candidates:
         place = candidate.place
         km = distance[(key, place.lat, place.lon)]
         bonus = COHERENCE_WEIGHT * math.exp(-km / COHERENCE_SCALE_KM)
         if place.admin1 and place.admin1 in regions:
             bonus += REGION_WEIGHT
-        bonus += locators.bonus(place, item.locator)
+        if locator is not None:
+            bonus += locators.bonus(place, locator)
         rescored.append(round(candidate.score + bonus, 4))
     return list(judge(item.candidates, rescored).candidates)
 

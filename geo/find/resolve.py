@@ -20,18 +20,27 @@ from __future__ import annotations
 from gazetteer import Gazetteer
 from geo.classify.role import role_of
 from geo.find import aliases, coherence, filters, locators
-from geo.find.candidates import CANDIDATES_PER_SPAN, Lookup, Resolved, candidates_of
+from geo.find.candidates import (
+    CANDIDATES_PER_SPAN,
+    CachedCandidates,
+    Lookup,
+    Resolved,
+    candidates_of,
+)
 from geo.find.recognise import Span
 
 
 def resolve_spans(text: str, spans: list[Span], gazetteer: Gazetteer,
-                  lookup: Lookup | None = None) -> list[Resolved]:
+                  lookup: Lookup | None = None,
+                  candidates: CachedCandidates | None = None) -> list[Resolved]:
     """The article's spans, resolved in the context of each other (see the module docstring).
 
     ``lookup`` answers one gazetteer query (default: ``gazetteer.resolve``); a caller that runs
-    many articles passes a cached one, as names repeat from article to article."""
+    many articles passes a cached one, as names repeat from article to article, and so the
+    ``candidates`` of each span (``CachedCandidates`` over that lookup)."""
     lookup = lookup or (lambda query: gazetteer.resolve(query, limit=CANDIDATES_PER_SPAN))
-    items = [Resolved(span, *candidates_of(span, lookup)) for span in spans]
+    candidates = candidates or (lambda span: candidates_of(span, lookup))
+    items = [Resolved(span, *candidates(span)) for span in spans]
     items = filters.place_mentions(text, items, gazetteer)
     aliases.learn_aliases(text, items)
     items += aliases.alias_recurrences(text, items)

@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from gazetteer import Gazetteer, Resolution
 from geo.classify.events import NONE, ArticleEvents, Claim
-from geo.find.candidates import CANDIDATES_PER_SPAN, Resolved
+from geo.find.candidates import CANDIDATES_PER_SPAN, CachedCandidates, Resolved
 from geo.find.recognise import Recogniser
 from geo.find.resolve import resolve_spans
 from geo.read import dates
@@ -89,6 +89,7 @@ class Extractor:
         self.reference = reference or dt.date.today()
         self._answers: dict[str, Resolution] = {}  # gazetteer answers: names recur across articles
         self.recogniser = Recogniser(self.gazetteer, self._lookup)
+        self._candidates = CachedCandidates(self._lookup, ANSWER_CACHE_SIZE)
 
     def _lookup(self, query: str) -> Resolution:
         answer = self._answers.get(query)
@@ -114,7 +115,8 @@ class Extractor:
         spans = self.recogniser.spans(article.text)
         dater = _Dater(article.text, published)
         found = []
-        for item in resolve_spans(article.text, spans, self.gazetteer, self._lookup):
+        for item in resolve_spans(article.text, spans, self.gazetteer, self._lookup,
+                                  self._candidates):
             bounds, (day, source) = dater.at(item.span.start)
             found.append((item, bounds, day, source, _eventful(item)))
         events = None  # the events stage: read only for articles with a placed name
