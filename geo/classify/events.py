@@ -37,7 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 
 import ahocorasick
@@ -47,9 +47,23 @@ from geo.schema import Claimant, Event, Side
 
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ][А-Яа-яЁёІіЇїЄєҐґ'’ʼ-]*")
 _WORD = re.compile(r"\w+(?:['’ʼ-]\w+)*")
-_WORD_CHAR = re.compile(r"\w")
 _UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
 
+
+
+class _once:  # noqa: N801 (a decorator, named like functools.cached_property)
+    """``functools.cached_property`` without the lock it takes before Python 3.12 (an
+    article is read by one thread): computed on first use, then a plain attribute."""
+
+    def __init__(self, func):
+        self.func, self.name = func, func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 class _Caseless:
@@ -306,14 +320,15 @@ class _Scanner:
         return None
 
     def matches(self, text: str, hits: list[tuple[int, tuple]], index: int, start: int = 0,
-                end: int | None = None) -> list[tuple[int, int, int]]:
+                end: int | None = None, base: int = 0) -> list[tuple[int, int, int]]:
         """What ``finditer(text, start, end)`` finds, from the word starts in text[start:end]
-        that begin with a lead of any scanner (``ArticleEvents.hits``; ``index``: this
-        scanner's place among them)."""
+        that begin with a lead of any scanner (``ArticleEvents.hits``, at offsets ``base``
+        past text's; ``index``: this scanner's place among them)."""
         end = len(text) if end is None else end
         found, after = [], start
         for position, groups in hits:
             group = groups[index]
+            position -= base
             if group is None or position < after:
                 continue
             match = group[0].match(text, position, end)
@@ -365,19 +380,19 @@ class _Leads:
                 scanner.group_of(lead) for scanner in scanners)))
         self.automaton.make_automaton()
 
-    def hits(self, lowered: str) -> tuple[list[int], list[tuple]]:
+    def hits(self, lowered: str) -> tuple[list[int], list[tuple[int, tuple]]]:
         """The offsets of the word starts of a lower-cased text that begin with a lead, and
-        at each the group of every scanner (None: nothing of it starts there). The longest
-        lead at each place (``iter_long``); leads are word characters, so one found inside a
-        word never hides one at the start of the next."""
-        positions, groups = [], []
+        the same with at each the group of every scanner (None: nothing of it starts there).
+        The longest lead at each place (``iter_long``); leads are word characters, so one
+        found inside a word never hides one at the start of the next."""
+        positions, hits = [], []
         for last, (length, group) in self.automaton.iter_long(lowered):
             start = last - length
             if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
                 continue  # inside a word (what \w is to the scanners' expressions)
             positions.append(start)
-            groups.append(group)
-        return positions, groups
+            hits.append((start, group))
+        return positions, hits
 
 
 class _Lexicon:
@@ -440,32 +455,31 @@ class _Sentence:
     (``ArticleEvents.hits``), offsets from the sentence's start; None: each scanner reads the
     sentence itself."""
 
-    def __init__(self, text: str, lexicon: _Lexicon, hits: list[tuple[int, tuple]] | None):
+    def __init__(self, text: str, lexicon: _Lexicon, hits: list[tuple[int, tuple]] | None,
+                 base: int = 0):
         self.text = text
+        self.lowered = _lowered(text)
         self.lexicon = lexicon
         self.hits = hits
-
-    @cached_property
-    def lowered(self) -> str | None:
-        return _lowered(self.text)
+        self.base = base  # the sentence's offset in the article, the hits' origin
 
     def found(self, index: int, scanner: _Scanner) -> list[tuple[int, int, int]]:
         """(start, end, row) of each match of ``scanner`` (``index``: its place in
         ``_Lexicon.leads``)."""
         if self.hits is None:
             return scanner.finditer(self.text, lowered=self.lowered)
-        return scanner.matches(self.text, self.hits, index)
+        return scanner.matches(self.text, self.hits, index, base=self.base)
 
-    @cached_property
+    @_once
     def cues(self) -> list[_Cue]:
         return _cues(self.text, self.lexicon, self.found(_CUES, self.lexicon.cues))
 
-    @cached_property
+    @_once
     def clauses(self) -> list[tuple[int, int, bool]]:
         """(start, end, background) of each clause: asked only of a sentence with cues."""
         return _clauses(self.text, self.lowered)
 
-    @cached_property
+    @_once
     def starts(self) -> list[int]:
         return [start for start, _, _ in self.clauses]
 
@@ -482,14 +496,14 @@ class _Sentence:
         return bool(self.found(_SPEECH_WORD, self.lexicon.speech)
                     or _SPEECH_COLON.search(self.text))
 
-    @cached_property
+    @_once
     def sides(self) -> list[tuple[int, int, Side | None]]:
         """The sides named, in order (None: "the enemy")."""
         side_of = self.lexicon.side_of
         sides = [(s, e, side_of[row]) for s, e, row in self.found(_SIDES, self.lexicon.sides)]
         return sides + [(s, e, None) for s, e, _ in self.found(_ENEMY, self.lexicon.enemy)]
 
-    @cached_property
+    @_once
     def claimants(self) -> list[tuple[int, int, Claimant]]:
         claimant_of = self.lexicon.claimant_of
         return [(s, e, claimant_of[row])
@@ -598,9 +612,11 @@ class _Sentence:
 
 
 def _inside_word(text: str, offset: int) -> bool:
-    """Whether text[offset] and the character before it are both word characters."""
-    return 0 < offset < len(text) and _WORD_CHAR.match(text, offset - 1) is not None \
-        and _WORD_CHAR.match(text, offset) is not None
+    """Whether text[offset] and the character before it are both word characters (\\w)."""
+    if not 0 < offset < len(text):
+        return False
+    before, after = text[offset - 1], text[offset]
+    return (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -698,27 +714,25 @@ class ArticleEvents:
         found = self.read.get(bounds)
         if found is None:
             found = self.read[bounds] = _Sentence(self.text[bounds[0]:bounds[1]], self.lexicon,
-                                                  self.hits(*bounds, base=bounds[0]))
+                                                  self.hits(*bounds), bounds[0])
         return found
 
-    @cached_property
+    @_once
     def _pass(self) -> tuple[list[int], list[tuple]] | None:
         """The scanners' one pass over the article (``_Leads.hits``); None when lowering
         the text shifts its offsets (then each sentence is read by itself)."""
         lowered = _lowered(self.text)
         return None if lowered is None else self.lexicon.leads.hits(lowered)
 
-    def hits(self, start: int, end: int, base: int = 0) -> list[tuple[int, tuple]] | None:
-        """The word starts in text[start:end] that begin with a lead, as offsets from
-        ``base``: what a pass over text[start:end] alone would find. None when it might not
-        (a bound inside a word)."""
+    def hits(self, start: int, end: int) -> list[tuple[int, tuple]] | None:
+        """The word starts in text[start:end] that begin with a lead (``_Leads.hits``): what
+        a pass over text[start:end] alone would find. None when it might not (a bound inside
+        a word)."""
         found = self._pass
         if found is None or _inside_word(self.text, start) or _inside_word(self.text, end):
             return None
-        positions, groups = found
-        low, high = bisect_left(positions, start), bisect_left(positions, end)
-        return [(position - base, group) for position, group in
-                zip(positions[low:high], groups[low:high], strict=True)]
+        positions, hits = found
+        return hits[bisect_left(positions, start):bisect_left(positions, end)]
 
     def _scanned(self, index: int, scanner: _Scanner, start: int = 0, end: int | None = None
                  ) -> list[tuple[int, int, int]]:
