@@ -39,6 +39,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
+from operator import methodcaller
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -166,8 +169,7 @@ class Claim:
 NONE = Claim()
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):  # a tuple: made by the ten thousand, faster than a frozen dataclass
     start: int
     end: int
     event: Event
@@ -320,10 +322,11 @@ class _Scanner:
         return None
 
     def matches(self, text: str, hits: list[tuple[int, tuple]], index: int, start: int = 0,
-                end: int | None = None, base: int = 0) -> list[tuple[int, int, int]]:
+                end: int | None = None, base: int = 0, limit: int | None = None
+                ) -> list[tuple[int, int, int]]:
         """What ``finditer(text, start, end)`` finds, from the word starts in text[start:end]
         that begin with a lead of any scanner (``ArticleEvents.hits``, at offsets ``base``
-        past text's; ``index``: this scanner's place among them)."""
+        past text's; ``index``: this scanner's place among them); the first ``limit``."""
         end = len(text) if end is None else end
         found, after = [], start
         for position, groups in hits:
@@ -335,6 +338,8 @@ class _Scanner:
             if match is not None:
                 after = match.end()
                 found.append((position, after, group[1][match.lastgroup]))
+                if len(found) == limit:
+                    break
         return found
 
     def finditer(self, text: str, start: int = 0, end: int | None = None,
@@ -385,14 +390,9 @@ class _Leads:
         the same with at each the group of every scanner (None: nothing of it starts there).
         The longest lead at each place (``iter_long``); leads are word characters, so one
         found inside a word never hides one at the start of the next."""
-        positions, hits = [], []
-        for last, (length, group) in self.automaton.iter_long(lowered):
-            start = last - length
-            if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
-                continue  # inside a word (what \w is to the scanners' expressions)
-            positions.append(start)
-            hits.append((start, group))
-        return positions, hits
+        hits = [(start, group) for last, (length, group) in self.automaton.iter_long(lowered)
+                if not ((start := last - length) and _word_char(lowered[start - 1]))]
+        return [start for start, _ in hits], hits
 
 
 class _Lexicon:
@@ -611,28 +611,31 @@ class _Sentence:
         return min(named, key=lambda c: abs(c[0] - start))[2]
 
 
+def _word_char(char: str) -> bool:
+    """What ``\\w`` matches."""
+    return char.isalnum() or char == "_"
+
+
 def _inside_word(text: str, offset: int) -> bool:
-    """Whether text[offset] and the character before it are both word characters (\\w)."""
-    if not 0 < offset < len(text):
-        return False
-    before, after = text[offset - 1], text[offset]
-    return (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
+    """Whether text[offset] and the character before it are both word characters."""
+    return 0 < offset < len(text) and _word_char(text[offset - 1]) and _word_char(text[offset])
 
 
 def _words(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
 
 
+_END = methodcaller("end")
+
+
 def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
     """(start, end, background) of each clause of a sentence (``lowered``: its
     ``_lowered``)."""
     cuts: dict[int, bool] = {0: False}
-    for match in _HARD_BREAK.finditer(text):
-        cuts[match.end()] = False
-    for match in _COMMA.finditer(text):
-        after = text[match.end():match.end() + 40]
-        if after[:1].islower() and not _LIST_GOES_ON.match(after):
-            cuts[match.end()] = False
+    cuts.update(dict.fromkeys(map(_END, _HARD_BREAK.finditer(text)), False))
+    for end in map(_END, _COMMA.finditer(text)):
+        if text[end:end + 1].islower() and not _LIST_GOES_ON.match(text, end, end + 40):
+            cuts[end] = False
     for match in _OPENER.finditer(text, lowered):
         cuts[match.start()] = bool(_BACKGROUND_OPENER.fullmatch(match.group()))
     for match in _CONJUNCTION.finditer(text, lowered):
@@ -818,9 +821,11 @@ class ArticleEvents:
                 lowered = self.text
             said = [match.span() for match in _SPEECH.finditer(lowered)]
         else:  # the words of saying, read off the article's pass, and the colons
-            said = sorted([(s, e) for s, e, _ in self._scanned(_SPEECH_WORD,
-                                                               self.lexicon.speech)]
-                          + [match.span() for match in _SPEECH_COLON.finditer(self.text)])
+            words = self.lexicon.speech.matches(self.text, self._pass[1], _SPEECH_WORD,
+                                                limit=_ATTRIBUTIONS)
+            said = sorted([(s, e) for s, e, _ in words] + [
+                match.span() for match in islice(_SPEECH_COLON.finditer(self.text),
+                                                 _ATTRIBUTIONS)])
         for count, (said_start, said_end) in enumerate(said):
             if count == _ATTRIBUTIONS:
                 break
