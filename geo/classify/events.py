@@ -391,7 +391,8 @@ class _Leads:
         The longest lead at each place (``iter_long``); leads are word characters, so one
         found inside a word never hides one at the start of the next."""
         hits = [(start, group) for last, (length, group) in self.automaton.iter_long(lowered)
-                if not ((start := last - length) and _word_char(lowered[start - 1]))]
+                if not (start := last - length) or not (
+                    (before := lowered[start - 1]).isalnum() or before == "_")]
         return [start for start, _ in hits], hits
 
 
