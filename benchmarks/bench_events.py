@@ -7,7 +7,7 @@ CPU time (``time.process_time``), so a machine busy with other work moves the fi
 the median of ``--runs`` passes is printed. ``--dump`` writes every mention's (article,
 start, event, side, claimant), one per line, to compare two versions' output with ``diff``.
 
-    python benchmarks/corpus.py --articles 2000 --out /tmp/c2000.jsonl
+    python benchmarks/corpus.py 2000 /tmp/c2000.jsonl
     python benchmarks/bench_events.py /tmp/c2000.jsonl --runs 3
     python benchmarks/bench_events.py /tmp/c2000.jsonl --runs 1 --dump /tmp/events.tsv
 """
