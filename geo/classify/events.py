@@ -34,10 +34,16 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
+from operator import methodcaller
+from typing import NamedTuple
+
+import ahocorasick
 
 from gazetteer import verb_lemma
 from geo.schema import Claimant, Event, Side
@@ -46,14 +52,52 @@ _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ][А-Яа-яЁёІ�
 _WORD = re.compile(r"\w+(?:['’ʼ-]\w+)*")
 _UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
 
-# Clause bounds: punctuation, subordinating words, a conjunction before a verb.
-_HARD_BREAK = re.compile(r"[;:()\[\]—–]|\s-\s|[.!?…](?=\s|$)|\n")
+
+
+class _once:  # noqa: N801 (a decorator, named like functools.cached_property)
+    """``functools.cached_property`` without the lock it takes before Python 3.12 (an
+    article is read by one thread): computed on first use, then a plain attribute."""
+
+    def __init__(self, func):
+        self.func, self.name = func, func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
+class _Caseless:
+    """An expression matched regardless of case: on the text's lower-cased copy when it has
+    one (``_lowered``; matching case-insensitively is slow on Cyrillic), else
+    case-insensitively on the text itself. Written in lower case."""
+
+    def __init__(self, pattern: str):
+        self.lower = re.compile(pattern)
+        self.anycase = re.compile(pattern, re.IGNORECASE)
+
+    def finditer(self, text: str, lowered: str | None) -> Iterator[re.Match]:
+        if lowered is None:
+            return self.anycase.finditer(text)
+        return self.lower.finditer(lowered)
+
+    def search(self, text: str, lowered: str | None) -> re.Match | None:
+        if lowered is None:
+            return self.anycase.search(text)
+        return self.lower.search(lowered)
+
+
+# Clause bounds: punctuation, subordinating words, a conjunction before a verb (the
+# lookahead of a break's first characters only lets the engine skip ahead faster).
+_HARD_BREAK = re.compile(r"(?=[;:()\[\]—–\s.!?…])(?:[;:()\[\]—–]|\s-\s|[.!?…](?=\s|$)|\n)")
 _COMMA = re.compile(r",\s*")
-_OPENER = re.compile(
+_OPENER = _Caseless(
     r"(?<!\w)(?:since|after|before|when|until|which|who|where|because|although|though"
     r"|после|когда|котор\w*|где|поскольку|хотя|пока"
     r"|після|коли|котр\w*|який|яка|яке|які|якого|якої|яких|якому|якій|яким|якими|поки"
-    r"|відколи|відтоді|оскільки|хоча)(?!\w)", re.IGNORECASE)
+    r"|відколи|відтоді|оскільки|хоча)(?!\w)")
 # Clauses that recall the past: a capture there is background, not news.
 _BACKGROUND_OPENER = re.compile(
     r"since|after|before|when|until|после|когда|пока|після|коли|поки|відколи|відтоді",
@@ -63,9 +107,8 @@ _LIST_GOES_ON = re.compile(r"(?:and|и|і|та|й)\s+[A-ZА-ЯЁІЇЄҐ]|includ
                            r"|а\s+также|а\s+також"
                            r"|в\s+том\s+числе|включая|зокрема|у\s+тому\s+числі|серед\s+них",
                            re.IGNORECASE)
-_CONJUNCTION = re.compile(
-    r"\s(?:and|but|while|whereas|и|а|но|однако|і|й|та|але|проте|однак)\s+(?=(\w+))",
-    re.IGNORECASE)
+_CONJUNCTION = _Caseless(
+    r"\s(?:and|but|while|whereas|и|а|но|однако|і|й|та|але|проте|однак)\s+(?=(\w+))")
 _AUXILIARIES = frozenset((
     "are", "is", "were", "was", "have", "has", "had", "will", "would", "continue", "continues",
     "continued", "also", "still", "then", "later", "now", "remain", "remains",
@@ -84,17 +127,16 @@ _INSTITUTION_BEFORE = re.compile(
     r"(?:сил\w*|министерств\w*|міністерств\w*|министр\w*|міністр\w*|ministry\s+of|minister"
     r"\s+of|совет\w*\s+безопасности\s+и|рад\w*\s+національної\s+безпеки\s+і)\s+$",
     re.IGNORECASE)
-_SPEECH = re.compile(
-    r"(?<!\w)(?:said|says|say|added|told|stated|reported|reports|according\s+to|claimed|claims"
+_SPEECH_WORDS = (
+    r"said|says|say|added|told|stated|reported|reports|according\s+to|claimed|claims"
     r"|noted|announced|confirmed|informed|wrote|writes|posted"
     r"|заяв\w*|сообщ\w*|по\s+словам|по\s+данным|по\s+информации|отмеча\w*|отметил\w*"
     r"|добавил\w*|уточн\w*|переда\w*|информиру\w*|пише|пишет|подтверд\w*|доложил\w*"
     r"|повідом\w*|зазнач\w*|за\s+словами|за\s+даними|за\s+інформацією|додав\w*|додал\w*"
-    r"|уточни\w*|інформу\w*|підтверд\w*|наголоси\w*|розповів\w*|розповіл\w*)(?!\w)"
-    r"|:\s",
-)  # on lower-cased text (case-insensitive Cyrillic matching is slow)
-_ENEMY = re.compile(r"(?<!\w)(?:enemy|enemy's|противник\w*|враг\w*|неприятел\w*)(?!\w)",
-                    re.IGNORECASE)
+    r"|уточни\w*|інформу\w*|підтверд\w*|наголоси\w*|розповів\w*|розповіл\w*")
+_SPEECH = re.compile(r"(?<!\w)(?:" + _SPEECH_WORDS + r")(?!\w)|:\s")  # on lower-cased text
+_SPEECH_COLON = re.compile(r":\s")
+_ENEMY_WORDS = r"enemy|enemy's|противник\w*|враг\w*|неприятел\w*"
 _CONTROL = re.compile(r"(?<!\w)(?:control\w*|captur\w*|took|taken|seiz\w*|occup\w*|fall\w*|fell"
                       r"|падени\w*|падінн\w*|контрол\w*"
                       r"|захват\w*|захоп\w*|взят\w*|взял\w*|взяли|оккуп\w*|окуп\w*|освобо\w*"
@@ -127,8 +169,7 @@ class Claim:
 NONE = Claim()
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):  # a tuple: made by the ten thousand, faster than a frozen dataclass
     start: int
     end: int
     event: Event
@@ -200,14 +241,17 @@ def _group_end(branch: str) -> int:
     return -1
 
 
-def _lead(branch: str) -> str:
-    """The literal letters every match of ``branch`` starts with (lower case; "" if none)."""
+def _lead(branch: str, longest: int) -> str:
+    """The literal letters every match of ``branch`` starts with, at most ``longest`` of them
+    and up to the first that is no word character (lower case; "" if none): a lead never
+    spans two words, so the word starts of a text are the places to look, whatever the
+    leads."""
     lead, index = "", 0
-    while index < len(branch) and len(lead) < 3:
+    while index < len(branch) and len(lead) < longest:
         char = branch[index]
         if char in "?*{":
             return lead[:-1]
-        if char == "\\" or char in "()[].^$|+":
+        if char == "\\" or char in "()[].^$|+" or not char.isalnum():
             return lead
         lead += char.lower()
         index += 1
@@ -216,63 +260,140 @@ def _lead(branch: str) -> str:
     return lead
 
 
-_WORD_START = re.compile(r"\b\w")
+def _trie(words: list[str]) -> str:
+    """A regular expression that matches the longest of ``words`` at a place, spelled as a
+    trie ("ru(?:s|ssia)?"...), so the engine follows one letter at a time instead of trying
+    every word in turn: many times faster than ``a|b|c`` for a hundred words."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def spelled(node: dict) -> str:
+        branches = [re.escape(char) + spelled(child) for char, child in sorted(node.items())
+                    if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return (f"(?:{body})" if len(branches) == 1 else body) + "?"
+
+    return spelled(root)
 
 
 class _Scanner:
     """``finditer`` of the rows' alternatives, fast: the alternatives are grouped by the
-    letters they start with; one pass in C finds the word starts that begin with such letters
-    (the longest that fits), and only that group is tried there (war-report sentences are read
-    word by word, not letter by letter). A match gives its row's index."""
+    literal letters they start with (their lead); one pass in C finds the word starts that
+    begin with a lead (the longest that fits), and only the alternatives that can start there
+    are tried (war-report sentences are read word by word, not letter by letter). A match
+    gives its row's index. At a place, the alternative tried first is the first row's, as in
+    one alternation of all rows."""
+
+    LEAD = 6  # letters of a lead: longer leads, fewer word starts to try
 
     def __init__(self, rows: list[dict[str, str]]):
         branches: list[tuple[str, int, str]] = []  # (lead, row, branch)
         for i, row in enumerate(rows):
-            branches.extend((_lead(branch), i, branch) for branch in _expanded(row["pattern"]))
+            branches.extend((_lead(branch, self.LEAD), i, branch)
+                            for branch in _expanded(row["pattern"]))
         leads = {lead for lead, _, _ in branches}
         if "" in leads:
             raise ValueError(f"an alternative that starts with no letter: {rows}")
-        self.groups: dict[str, re.Pattern] = {}
+        self.groups: dict[str, tuple[re.Pattern, dict[str, int]]] = {}
         for lead in leads:  # a group holds every alternative its letters can start
-            parts = [f"(?P<r{row}_{n}>{branch})" for n, (other, row, branch) in
+            parts = [(f"r{n}", row, branch) for n, (other, row, branch) in
                      enumerate(branches) if lead.startswith(other)]
-            self.groups[lead] = re.compile("(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+            pattern = re.compile("(?:" + "|".join(f"(?P<{name}>{branch})" for name, _, branch
+                                                  in parts) + r")(?!\w)", re.IGNORECASE)
+            self.groups[lead] = pattern, {name: row for name, row, _ in parts}
         # matched on lower-cased text: case-insensitive Cyrillic matching is slow
-        self.starts = re.compile(r"\b(?:" + "|".join(
-            re.escape(lead) for lead in sorted(leads, key=len, reverse=True)) + ")")
+        self.starts = re.compile(r"\b" + _trie(sorted(leads)))
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None
-                 ) -> list[tuple[int, int, int]]:
-        """(start, end, row) of each match, left to right, none overlapping."""
+    def group_of(self, lead: str) -> tuple[re.Pattern, dict[str, int]] | None:
+        """The group to try where a word starts with ``lead`` (a lead of any scanner): this
+        scanner's longest lead that ``lead`` starts with, as its own pass would find."""
+        for size in range(len(lead), 0, -1):
+            found = self.groups.get(lead[:size])
+            if found is not None:
+                return found
+        return None
+
+    def matches(self, text: str, hits: list[tuple[int, tuple]], index: int, start: int = 0,
+                end: int | None = None, base: int = 0, limit: int | None = None
+                ) -> list[tuple[int, int, int]]:
+        """What ``finditer(text, start, end)`` finds, from the word starts in text[start:end]
+        that begin with a lead of any scanner (``ArticleEvents.hits``, at offsets ``base``
+        past text's; ``index``: this scanner's place among them); the first ``limit``."""
         end = len(text) if end is None else end
         found, after = [], start
-        piece = text[start:end]
-        lowered = piece.lower()
-        if len(lowered) != len(piece):
-            lowered = piece  # a letter whose lower case is longer: read as it is
+        for position, groups in hits:
+            group = groups[index]
+            position -= base
+            if group is None or position < after:
+                continue
+            match = group[0].match(text, position, end)
+            if match is not None:
+                after = match.end()
+                found.append((position, after, group[1][match.lastgroup]))
+                if len(found) == limit:
+                    break
+        return found
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None,
+                 lowered: str | None = None) -> list[tuple[int, int, int]]:
+        """(start, end, row) of each match, left to right, none overlapping. ``lowered``:
+        the whole text's ``_lowered``, when the caller has it (then from start to end)."""
+        end = len(text) if end is None else end
+        found, after = [], start
+        if lowered is None or start or end != len(text):
+            piece = text[start:end]
+            lowered = _lowered(piece) or piece  # shifted offsets: the text as it is
         groups = self.groups
         for word in self.starts.finditer(lowered):
             position = word.start() + start
             if position < after:
                 continue
-            match = groups[word.group()].match(text, position, end)
+            pattern, rows = groups[word.group()]
+            match = pattern.match(text, position, end)
             if match is not None:
-                found.append((position, match.end(), _row(match)))
                 after = match.end()
+                found.append((position, after, rows[match.lastgroup]))
         return found
 
 
-def _better(best: re.Match | None, match: re.Match | None) -> re.Match | None:
-    """Of two matches at one place, the earlier row's."""
-    if match is None:
-        return best
-    if best is None or _row(match) < _row(best):
-        return match
-    return best
+def _lowered(text: str) -> str | None:
+    """The text in lower case, for expressions that match lower-case letters only (matching
+    case-insensitively is slow on Cyrillic); None when lowering would shift offsets (a
+    letter whose lower case is longer)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
 
 
-def _row(match: re.Match) -> int:
-    return int(match.lastgroup[1:].split("_")[0])
+class _Leads:
+    """The leads of several scanners in one Aho-Corasick automaton: one pass over an article
+    finds the word starts that any of them may match at, and which group each scanner tries
+    there; a sentence's matches are then read off the article's pass (``_Scanner.matches``)
+    instead of a pass per scanner and sentence."""
+
+    def __init__(self, scanners: list[_Scanner]):
+        self.automaton = ahocorasick.Automaton()
+        for lead in {lead for scanner in scanners for lead in scanner.groups}:
+            self.automaton.add_word(lead, (len(lead) - 1, tuple(
+                scanner.group_of(lead) for scanner in scanners)))
+        self.automaton.make_automaton()
+
+    def hits(self, lowered: str) -> tuple[list[int], list[tuple[int, tuple]]]:
+        """The offsets of the word starts of a lower-cased text that begin with a lead, and
+        the same with at each the group of every scanner (None: nothing of it starts there).
+        The longest lead at each place (``iter_long``); leads are word characters, so one
+        found inside a word never hides one at the start of the next."""
+        hits = [(start, group) for last, (length, group) in self.automaton.iter_long(lowered)
+                if not (start := last - length) or not (
+                    (before := lowered[start - 1]).isalnum() or before == "_")]
+        return [start for start, _ in hits], hits
 
 
 class _Lexicon:
@@ -288,10 +409,18 @@ class _Lexicon:
         self.lemma_starts = frozenset(
             [lemma[:3] for lemma in self.lemmas]
             + [(lemma[:-3] + "ш")[:3] for lemma in self.lemmas if lemma.endswith("йти")])
-        self.side_rows = _rows("sides.csv")
-        self.sides = _Scanner(self.side_rows)
-        self.claimant_rows = _rows("claimants.csv")
-        self.claimants = _Scanner(self.claimant_rows)
+        self.cue_events = [Event(row["event"]) for row in self.cue_rows]
+        self.cue_sides = [Side(row["side"]) if row["side"] else None for row in self.cue_rows]
+        side_rows = _rows("sides.csv")
+        self.sides = _Scanner(side_rows)
+        self.side_of = [Side(row["side"]) for row in side_rows]
+        claimant_rows = _rows("claimants.csv")
+        self.claimants = _Scanner(claimant_rows)
+        self.claimant_of = [Claimant(row["claimant"]) for row in claimant_rows]
+        self.enemy = _Scanner([{"pattern": _ENEMY_WORDS}])
+        self.speech = _Scanner([{"pattern": _SPEECH_WORDS}])
+        # the scanners read off one pass over the article, in this order (``_Leads``)
+        self.leads = _Leads([self.cues, self.sides, self.claimants, self.enemy, self.speech])
         modality = {}
         for row in _rows("modality.csv"):
             modality.setdefault(row["kind"], []).append(row)
@@ -317,19 +446,43 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
-class _Sentence:
-    """One sentence's clauses, cues, sides and speakers, found once for all its names."""
+# a scanner's place in ``_Lexicon.leads``
+_CUES, _SIDES, _CLAIMANTS, _ENEMY, _SPEECH_WORD = range(5)
 
-    def __init__(self, text: str, lexicon: _Lexicon):
+
+class _Sentence:
+    """One sentence's clauses, cues, sides and speakers, found once for all its names.
+    ``hits``: its word starts that begin with a lead, from the article's one pass
+    (``ArticleEvents.hits``), offsets from the sentence's start; None: each scanner reads the
+    sentence itself."""
+
+    def __init__(self, text: str, lexicon: _Lexicon, hits: list[tuple[int, tuple]] | None,
+                 base: int = 0):
         self.text = text
+        self.lowered = _lowered(text)
         self.lexicon = lexicon
-        self.cues = _cues(text, lexicon)
-        self._claimants: list[tuple[int, int, Claimant]] | None = None
-        if not self.cues:  # nothing happens here: the rest is never asked
-            return
-        self.clauses = _clauses(text)
-        self.starts = [start for start, _, _ in self.clauses]
-        self._sides: list[tuple[int, int, Side | None]] | None = None
+        self.hits = hits
+        self.base = base  # the sentence's offset in the article, the hits' origin
+
+    def found(self, index: int, scanner: _Scanner) -> list[tuple[int, int, int]]:
+        """(start, end, row) of each match of ``scanner`` (``index``: its place in
+        ``_Lexicon.leads``)."""
+        if self.hits is None:
+            return scanner.finditer(self.text, lowered=self.lowered)
+        return scanner.matches(self.text, self.hits, index, base=self.base)
+
+    @_once
+    def cues(self) -> list[_Cue]:
+        return _cues(self.text, self.lexicon, self.found(_CUES, self.lexicon.cues))
+
+    @_once
+    def clauses(self) -> list[tuple[int, int, bool]]:
+        """(start, end, background) of each clause: asked only of a sentence with cues."""
+        return _clauses(self.text, self.lowered)
+
+    @_once
+    def starts(self) -> list[int]:
+        return [start for start, _, _ in self.clauses]
 
     @property
     def denies(self) -> bool:
@@ -339,23 +492,23 @@ class _Sentence:
     @property
     def speech(self) -> bool:
         """Whether the sentence reports speech ("said", "за його словами")."""
-        return bool(_SPEECH.search(self.text.lower()))
+        if self.hits is None:
+            return bool(_SPEECH.search(self.text.lower()))
+        return bool(self.found(_SPEECH_WORD, self.lexicon.speech)
+                    or _SPEECH_COLON.search(self.text))
 
-    @property
+    @_once
     def sides(self) -> list[tuple[int, int, Side | None]]:
         """The sides named, in order (None: "the enemy")."""
-        if self._sides is None:
-            self._sides = [(s, e, Side(self.lexicon.side_rows[row]["side"]))
-                           for s, e, row in self.lexicon.sides.finditer(self.text)]
-            self._sides += [(m.start(), m.end(), None) for m in _ENEMY.finditer(self.text)]
-        return self._sides
+        side_of = self.lexicon.side_of
+        sides = [(s, e, side_of[row]) for s, e, row in self.found(_SIDES, self.lexicon.sides)]
+        return sides + [(s, e, None) for s, e, _ in self.found(_ENEMY, self.lexicon.enemy)]
 
-    @property
+    @_once
     def claimants(self) -> list[tuple[int, int, Claimant]]:
-        if self._claimants is None:
-            self._claimants = [(s, e, Claimant(self.lexicon.claimant_rows[row]["claimant"]))
-                               for s, e, row in self.lexicon.claimants.finditer(self.text)]
-        return self._claimants
+        claimant_of = self.lexicon.claimant_of
+        return [(s, e, claimant_of[row])
+                for s, e, row in self.found(_CLAIMANTS, self.lexicon.claimants)]
 
     def clause(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -459,23 +612,35 @@ class _Sentence:
         return min(named, key=lambda c: abs(c[0] - start))[2]
 
 
+def _word_char(char: str) -> bool:
+    """What ``\\w`` matches."""
+    return char.isalnum() or char == "_"
+
+
+def _inside_word(text: str, offset: int) -> bool:
+    """Whether text[offset] and the character before it are both word characters."""
+    return 0 < offset < len(text) and _word_char(text[offset - 1]) and _word_char(text[offset])
+
+
 def _words(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
 
 
-def _clauses(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, background) of each clause of a sentence."""
+_END = methodcaller("end")
+
+
+def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
+    """(start, end, background) of each clause of a sentence (``lowered``: its
+    ``_lowered``)."""
     cuts: dict[int, bool] = {0: False}
-    for match in _HARD_BREAK.finditer(text):
-        cuts[match.end()] = False
-    for match in _COMMA.finditer(text):
-        after = text[match.end():match.end() + 40]
-        if after[:1].islower() and not _LIST_GOES_ON.match(after):
-            cuts[match.end()] = False
-    for match in _OPENER.finditer(text):
+    cuts.update(dict.fromkeys(map(_END, _HARD_BREAK.finditer(text)), False))
+    for end in map(_END, _COMMA.finditer(text)):
+        if text[end:end + 1].islower() and not _LIST_GOES_ON.match(text, end, end + 40):
+            cuts[end] = False
+    for match in _OPENER.finditer(text, lowered):
         cuts[match.start()] = bool(_BACKGROUND_OPENER.fullmatch(match.group()))
-    for match in _CONJUNCTION.finditer(text):
-        word = match.group(1)
+    for match in _CONJUNCTION.finditer(text, lowered):
+        word = text[match.start(1):match.end(1)]
         if word[:1].islower() and _verb_like(word):
             cuts[match.start()] = False
     bounds = sorted(cuts)
@@ -483,6 +648,7 @@ def _clauses(text: str) -> list[tuple[int, int, bool]]:
             for i, start in enumerate(bounds)]
 
 
+@lru_cache(maxsize=65536)
 def _verb_like(word: str) -> bool:
     low = word.lower()
     if low in _AUXILIARIES or low.endswith(("ed", "ing")):
@@ -491,11 +657,11 @@ def _verb_like(word: str) -> bool:
     return found is not None and found[1] in ("VERB", "GRND", "PRTS")
 
 
-def _cues(text: str, lexicon: _Lexicon) -> list[_Cue]:
+def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]]) -> list[_Cue]:
+    """The sentence's cues, from the cue scanner's matches (``found``) and its verbs."""
     cues = []
-    for start, end, index in lexicon.cues.finditer(text):
-        row = lexicon.cue_rows[index]
-        event = Event(row["event"])
+    for start, end, index in found:
+        event = lexicon.cue_events[index]
         if event == Event.CAPTURE and (_CAPTIVE.match(text, end) or _CAPTIVE_BEFORE.search(
                 text, max(0, start - 40), start)):
             continue  # "captured Ukrainian soldiers", "soldiers were captured": prisoners
@@ -503,7 +669,7 @@ def _cues(text: str, lexicon: _Lexicon) -> list[_Cue]:
                                         or _INSTITUTION_BEFORE.search(text, max(0, start - 30),
                                                                       start)):
             continue  # "the Defence Ministry", "Сили оборони": a name, not a battle
-        cues.append(_Cue(start, end, event, Side(row["side"]) if row["side"] else None))
+        cues.append(_Cue(start, end, event, lexicon.cue_sides[index]))
     starts = lexicon.lemma_starts
     for match in _CYRILLIC_WORD.finditer(text):
         word = match.group().lower()
@@ -551,8 +717,35 @@ class ArticleEvents:
     def sentence(self, bounds: tuple[int, int]) -> _Sentence:
         found = self.read.get(bounds)
         if found is None:
-            found = self.read[bounds] = _Sentence(self.text[bounds[0]:bounds[1]], self.lexicon)
+            found = self.read[bounds] = _Sentence(self.text[bounds[0]:bounds[1]], self.lexicon,
+                                                  self.hits(*bounds), bounds[0])
         return found
+
+    @_once
+    def _pass(self) -> tuple[list[int], list[tuple]] | None:
+        """The scanners' one pass over the article (``_Leads.hits``); None when lowering
+        the text shifts its offsets (then each sentence is read by itself)."""
+        lowered = _lowered(self.text)
+        return None if lowered is None else self.lexicon.leads.hits(lowered)
+
+    def hits(self, start: int, end: int) -> list[tuple[int, tuple]] | None:
+        """The word starts in text[start:end] that begin with a lead (``_Leads.hits``): what
+        a pass over text[start:end] alone would find. None when it might not (a bound inside
+        a word)."""
+        found = self._pass
+        if found is None or _inside_word(self.text, start) or _inside_word(self.text, end):
+            return None
+        positions, hits = found
+        return hits[bisect_left(positions, start):bisect_left(positions, end)]
+
+    def _scanned(self, index: int, scanner: _Scanner, start: int = 0, end: int | None = None
+                 ) -> list[tuple[int, int, int]]:
+        """``scanner.finditer(self.text, start, end)``, read off the article's pass."""
+        end = len(self.text) if end is None else end
+        hits = self.hits(start, end)
+        if hits is None:
+            return scanner.finditer(self.text, start, end)
+        return scanner.matches(self.text, hits, index, start, end)
 
     def at(self, bounds: tuple[int, int], start: int, end: int, *,
            country: str | None = None, previous: tuple[int, int] | None = None) -> Claim:
@@ -604,30 +797,41 @@ class ArticleEvents:
         the one it names most next to a verb of saying (a report relaying the General Staff's
         summary is the General Staff's); None when it names none."""
         if self._lede is False:
-            named = [Claimant(self.lexicon.claimant_rows[row]["claimant"])
-                     for start, end in self._attributions()
-                     for _, _, row in self.lexicon.claimants.finditer(self.text, start, end)]
+            claimant_of = self.lexicon.claimant_of
             self._lede = None
             if _SPEECH.search(self.text[:_LEDE_CHARS].lower()):
-                first = self.lexicon.claimants.finditer(self.text, 0, _LEDE_CHARS)
+                first = self._scanned(_CLAIMANTS, self.lexicon.claimants, 0, _LEDE_CHARS)
                 if first:
-                    self._lede = Claimant(self.lexicon.claimant_rows[first[0][2]]["claimant"])
-            if self._lede is None and named:
-                self._lede = max(set(named), key=lambda c: (named.count(c), -named.index(c)))
+                    self._lede = claimant_of[first[0][2]]
+            if self._lede is None:
+                named = [claimant_of[row] for start, end in self._attributions()
+                         for _, _, row in self._scanned(_CLAIMANTS, self.lexicon.claimants,
+                                                        start, end)]
+                if named:
+                    self._lede = max(set(named),
+                                     key=lambda c: (named.count(c), -named.index(c)))
         return self._lede
 
     def _attributions(self) -> list[tuple[int, int]]:
         """The stretches of text around its verbs of saying ("said", "according to",
         "повідомили"), where a report names its sources."""
         spans: list[tuple[int, int]] = []
-        lowered = self.text.lower()
-        if len(lowered) != len(self.text):
-            lowered = self.text
-        for count, match in enumerate(_SPEECH.finditer(lowered)):
+        if self._pass is None:
+            lowered = self.text.lower()
+            if len(lowered) != len(self.text):
+                lowered = self.text
+            said = [match.span() for match in _SPEECH.finditer(lowered)]
+        else:  # the words of saying, read off the article's pass, and the colons
+            words = self.lexicon.speech.matches(self.text, self._pass[1], _SPEECH_WORD,
+                                                limit=_ATTRIBUTIONS)
+            said = sorted([(s, e) for s, e, _ in words] + [
+                match.span() for match in islice(_SPEECH_COLON.finditer(self.text),
+                                                 _ATTRIBUTIONS)])
+        for count, (said_start, said_end) in enumerate(said):
             if count == _ATTRIBUTIONS:
                 break
-            start = max(0, match.start() - _AROUND)
-            end = min(len(self.text), match.end() + _AROUND)
+            start = max(0, said_start - _AROUND)
+            end = min(len(self.text), said_end + _AROUND)
             if spans and start <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], end)
             else:
@@ -637,8 +841,8 @@ class ArticleEvents:
     def struck(self) -> bool:
         """Whether the article reports strikes: then its dead and wounded are a strike's."""
         if self._struck is None:
-            self._struck = any(self.lexicon.cue_rows[row]["event"] == Event.STRIKE
-                               for _, _, row in self.lexicon.cues.finditer(self.text))
+            self._struck = any(self.lexicon.cue_events[row] == Event.STRIKE
+                               for _, _, row in self._scanned(_CUES, self.lexicon.cues))
         return self._struck
 
     def _side(self, sentence: _Sentence, cue: _Cue, event: Event, claimant: Claimant,
