@@ -22,14 +22,18 @@ outside it. With D the claim's day (its mention's date, else its article's publi
   not in the reference's country (``country``: the area is mapped there only; Russian ground is
   outside an occupied-area map whoever holds it).
 
-``km_to_front``, for every placed and dated mention within the reference's dates: the geodesic
-distance from the place to the edge of the area in effect on its day, negative inside the area.
+``km_to_front``, for every placed and dated mention of a settlement from the reference's first
+date on: the geodesic distance from the place to the edge of the area in effect on its day,
+negative inside the area (a region's or country's point is a label, neither measured nor
+checked). ``frontline_date`` is the snapshot a check rests on, else (other mentions, ``no_data``)
+the one the distance is measured on.
+
 Nearest points are found in a transverse Mercator projection centred on the reference (through
 a shapely STRtree of the edge's segments), and the distance is then measured on the ellipsoid
 (pyproj's Geod), so it is in true kilometres, not degrees. The edge is the area's whole outline:
 where the area meets the sea or the state border, that is its edge too.
 
-Speed: points are tested with prepared geometries (``shapely.contains_xy``) and each distinct
+Speed: points are tested with prepared geometries (``shapely.intersects_xy``) and each distinct
 place and snapshot is worked out once, so 100,000 mentions against 109 weekly snapshots take a
 second or two (``benchmarks/bench_frontline.py``).
 """
@@ -46,11 +50,12 @@ import shapely
 from pyproj import CRS as ProjCRS
 from pyproj import Geod, Transformer
 
-from geo.schema import CRS, FRONTLINE_SCHEMA, SCHEMA, Event, FrontlineCheck, Side
+from geo.schema import CRS, FRONTLINE_SCHEMA, SCHEMA, Event, FrontlineCheck, Kind, Side
 
 if TYPE_CHECKING:  # geopandas is slow to import: a streamed run reads the reference only
     import geopandas as gpd
 
+GROUND = (Kind.SETTLEMENT.value, Kind.OTHER.value)  # the kinds of place a check is about
 WINDOW_DAYS = 14  # a claim is borne out when the reference shows it within this many days
 _DAY = np.timedelta64(1, "D")
 _GEOD = Geod(ellps="WGS84")
@@ -165,10 +170,10 @@ def check_batch(batch: pa.RecordBatch, frontline: Frontline) -> pa.RecordBatch:
     columns = frontline_columns(
         lon=_floats(batch, "lon"), lat=_floats(batch, "lat"), days=_days(batch),
         event=_strings(batch, "event"), side=_strings(batch, "event_side"),
-        country=_strings(batch, "country"), frontline=frontline)
+        country=_strings(batch, "country"), kind=_strings(batch, "kind"), frontline=frontline)
     for field_ in FRONTLINE_SCHEMA:
         batch = batch.set_column(SCHEMA.get_field_index(field_.name), field_,
-                                 pa.array(columns[field_.name], field_.type))
+                                 pa.array(columns[field_.name], field_.type, from_pandas=True))
     return batch
 
 
@@ -183,7 +188,8 @@ def check_frame(table: gpd.GeoDataFrame, frontline: Frontline) -> gpd.GeoDataFra
                       dtype="datetime64[D]"),
         event=table["event"].to_numpy(dtype=object, na_value=None),
         side=table["event_side"].to_numpy(dtype=object, na_value=None),
-        country=table["country"].to_numpy(dtype=object, na_value=None), frontline=frontline)
+        country=table["country"].to_numpy(dtype=object, na_value=None),
+        kind=table["kind"].to_numpy(dtype=object, na_value=None), frontline=frontline)
     out = table.copy()
     out["frontline_check"] = pd.Series(columns["frontline_check"], index=out.index,
                                        dtype="string")
@@ -193,15 +199,17 @@ def check_frame(table: gpd.GeoDataFrame, frontline: Frontline) -> gpd.GeoDataFra
 
 
 def frontline_columns(*, lon: np.ndarray, lat: np.ndarray, days: np.ndarray, event: np.ndarray,
-                      side: np.ndarray, country: np.ndarray, frontline: Frontline
-                      ) -> dict[str, np.ndarray]:
+                      side: np.ndarray, country: np.ndarray, kind: np.ndarray,
+                      frontline: Frontline) -> dict[str, np.ndarray]:
     """The three columns for rows given as arrays: coordinates (NaN when unplaced), days
-    (datetime64[D], NaT when undated), event, event side and country (None when empty)."""
+    (datetime64[D], NaT when undated), event, event side, country and kind of place (None when
+    empty). Only places on the ground count: a region's or a country's point is a label (the
+    mean of its places), so neither is measured nor checked."""
     rows = len(lon)
     check = np.full(rows, None, dtype=object)
     check_day = np.full(rows, np.datetime64("NaT"), dtype="datetime64[D]")
     km = np.full(rows, np.nan)
-    placed = ~np.isnan(lon) & ~np.isnan(lat)
+    placed = ~np.isnan(lon) & ~np.isnan(lat) & np.isin(kind, GROUND)
     current = frontline.in_effect(days)
     measured = np.flatnonzero(placed & (current >= 0))
     if len(measured):

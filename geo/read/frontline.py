@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
@@ -92,7 +93,9 @@ def _open(path: Path, problems: list[str]) -> gpd.GeoDataFrame:
     """The file's first layer, reprojected to EPSG:4326 (a file without a CRS is taken as
     longitude/latitude when its coordinates can be, with a warning)."""
     try:
-        frame = gpd.read_file(path)
+        with warnings.catch_warnings():  # a column of mixed types stays text: we parse it
+            warnings.filterwarnings("ignore", "Could not parse column", UserWarning)
+            frame = gpd.read_file(path)
     except Exception as error:  # pyogrio's errors for a file it cannot open: one message
         raise FrontlineDataError(f"{path}: cannot be read as a vector file ({error})") from None
     if frame.empty:
