@@ -73,11 +73,14 @@ class Frontline:
 
     def __init__(self, snapshots: gpd.GeoDataFrame, *, area_side: Side = Side.RU,
                  country: str = "UA"):
+        attrs = {"name": "front line", "problems": [], **snapshots.attrs}
         if snapshots.crs is not None and not snapshots.crs.equals(CRS):
             snapshots = snapshots.to_crs(CRS)
-        snapshots = snapshots.sort_values("date")
-        self.name = snapshots.attrs.get("name", "front line")
+        self.snapshots = snapshots.sort_values("date")
+        self.snapshots.attrs = attrs  # its name and what reading it left out or repaired
+        self.name = attrs["name"]
         self.area_side, self.country = Side(area_side), country
+        snapshots = self.snapshots
         self.dates = snapshots["date"].to_numpy().astype("datetime64[D]")
         if not len(self.dates):
             raise ValueError("a front-line reference needs at least one snapshot")
