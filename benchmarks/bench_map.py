@@ -134,7 +134,7 @@ def synthetic_chunks(count: int, seed: int = 7, articles_per_chunk: int = 500
             "candidates": "", "date": date,
             "date_source": np.where(event, "event", "published")})
         frame["event"], frame["event_side"], frame["claimant"] = events(claims_rng, rows)
-        yield frame[list(MENTION_COLUMNS)]
+        yield frame.reindex(columns=list(MENTION_COLUMNS))  # the front-line columns empty
 
 
 def peak_mb() -> float:

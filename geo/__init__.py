@@ -1,12 +1,12 @@
 """geo: articles -> dated place mentions -> dated map layers.
 
-``geo.mentions(paths)`` is imported on first use, so `frontline place` does not pay for
-geopandas.
+``geo.mentions(paths)`` and ``geo.read_frontline(path)`` (a dated front-line reference) are
+imported on first use, so `frontline place` does not pay for geopandas.
 """
 
 from __future__ import annotations
 
-__all__ = ["mentions"]
+__all__ = ["mentions", "read_frontline"]
 
 
 def __getattr__(name: str):
@@ -14,4 +14,8 @@ def __getattr__(name: str):
         from geo.run.pipeline import mentions
 
         return mentions
+    if name == "read_frontline":
+        from geo.read.frontline import read_frontline
+
+        return read_frontline
     raise AttributeError(f"module 'geo' has no attribute {name!r}")

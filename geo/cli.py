@@ -5,10 +5,11 @@
     frontline mentions INPUT... -o FILE [--format geojson|csv|gpkg|parquet]
     frontline map [INPUT...] [-o output/map.html] [--bin day|week|month] [--since] [--until]
     both: [--jobs N] [--engine local|dask] [--scheduler ADDRESS] [--store PATH | --no-cache]
+          [--frontline PATH [--frontline-date-field NAME]]
 
 Exit codes: 0 every input processed (place: a match), 3 some inputs skipped (reported), 2 usage
-error, 1 nothing could be processed (place: no match), or --strict and something was skipped,
-130 interrupted (Ctrl-C).
+error (a --frontline that gives no dated area too), 1 nothing could be processed (place: no
+match), or --strict and something was skipped, 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -64,6 +65,13 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="write a JSON report: every skipped file or JSONL line and why")
     parser.add_argument("--strict", action="store_true",
                         help="fail (exit 1, no output written) if any input is skipped")
+    front = parser.add_argument_group("front line")
+    front.add_argument("--frontline", metavar="PATH",
+                       help="a dated front-line reference (GeoJSON, GeoPackage, KML: one file "
+                            "of dated areas, or a folder of files named by date): every "
+                            "capture/withdrawal claim is checked against it; the map draws it")
+    front.add_argument("--frontline-date-field", metavar="NAME", default="date",
+                       help="the property holding a feature's date (default: date)")
     scale = parser.add_argument_group("scale (the output is the same whichever is chosen)")
     scale.add_argument("--jobs", type=_jobs, default=1, metavar="N",
                        help="worker processes (default 1; with --engine dask: workers of the "
@@ -92,9 +100,10 @@ def _jobs(text: str) -> int:
 
 
 def _run(command: str, args: argparse.Namespace, consume) -> int:
-    """The shared run: gazetteer, store, engine and progress bar around ``consume(batches,
-    summary, gazetteer)``, which writes the output as the batches stream in; then the summary,
-    the report and the exit code."""
+    """The shared run: front-line reference, gazetteer, store, engine and progress bar around
+    ``consume(batches, summary, gazetteer, frontline)``, which writes the output as the batches
+    stream in; then the summary, the report and the exit code. The reference is read first: one
+    that gives nothing stops the run before any work (exit 2)."""
     from tqdm import tqdm
 
     from gazetteer import Gazetteer
@@ -102,6 +111,11 @@ def _run(command: str, args: argparse.Namespace, consume) -> int:
     from geo.run.pipeline import mention_batches
     from geo.run.summary import RunSummary
 
+    try:
+        frontline = _frontline(args)
+    except FrontlineError as error:
+        print(f"frontline {command}: --frontline {error}", file=sys.stderr)
+        return 2
     gazetteer = Gazetteer.load()
     summary = RunSummary()
     code = None
@@ -113,8 +127,8 @@ def _run(command: str, args: argparse.Namespace, consume) -> int:
             batches = mention_batches(args.inputs, gazetteer=gazetteer, reference=args.today,
                                       summary=summary, progress=bar.update, jobs=args.jobs,
                                       engine=args.engine, scheduler=args.scheduler,
-                                      store=store)
-            consume(batches, summary, gazetteer)
+                                      store=store, frontline=frontline)
+            consume(batches, summary, gazetteer, frontline)
     except (FrontlineError, OSError) as error:
         print(f"frontline {command}: {error}", file=sys.stderr)
         code = 1
@@ -129,12 +143,28 @@ def _run(command: str, args: argparse.Namespace, consume) -> int:
             print(f"frontline {command}: --strict and {len(summary.skipped)} input(s) skipped: "
                   "nothing written", file=sys.stderr)
     if args.report:
+        report = summary.as_json(code)
+        if frontline is not None:
+            report["frontline"] = {"path": args.frontline, "name": frontline.name,
+                                   "snapshots": len(frontline.dates),
+                                   "first": frontline.first.isoformat(),
+                                   "last": frontline.last.isoformat(),
+                                   "problems": frontline.snapshots.attrs["problems"]}
         try:
-            write_report(summary.as_json(code), args.report)
+            write_report(report, args.report)
         except FrontlineError as error:
             print(f"frontline {command}: {error}", file=sys.stderr)
             code = 1
     return code
+
+
+def _frontline(args: argparse.Namespace):
+    """The prepared reference of ``--frontline``, or None; its problems were logged (printed)."""
+    if not args.frontline:
+        return None
+    from geo.classify.frontline_check import Frontline
+
+    return Frontline.of(args.frontline, date_field=args.frontline_date_field)
 
 
 def _open_store(args: argparse.Namespace, gazetteer):
@@ -165,7 +195,7 @@ def run_mentions(args: argparse.Namespace) -> int:
         print(f"frontline mentions: {error}", file=sys.stderr)
         return 2
 
-    def write_table(batches, summary, _gazetteer):
+    def write_table(batches, summary, _gazetteer, _frontline):
         with TableWriter(args.output, fmt) as writer:
             for batch in batches:
                 writer.write(batch)
@@ -180,13 +210,13 @@ def run_map(args: argparse.Namespace) -> int:
     from geo.out.map.render import render_map, write_map
     from geo.schema import frame_of
 
-    def draw(batches, summary, gazetteer):
+    def draw(batches, summary, gazetteer, frontline):
         data = map_data((frame_of(batch) for batch in batches), size=args.bin,
                         since=args.since, until=args.until, actors=args.actors,
                         names=gazetteer.names_for)  # aggregated as the batches stream in
         if summary.exit_code(args.strict) == 1:  # nothing to draw, or --strict and a skip
             return
-        write_map(render_map(data), args.output)
+        write_map(render_map(data, frontline=frontline), args.output)
         print(f"frontline: wrote {args.output} ({len(data.markers)} markers in "
               f"{len(data.bins)} dates)", file=sys.stderr)
 

@@ -22,3 +22,8 @@ class EngineError(FrontlineError, RuntimeError):
 
 class ExportError(FrontlineError, ValueError):
     """The output cannot be written (unknown format, unwritable folder)."""
+
+
+class FrontlineDataError(FrontlineError, ValueError):
+    """The front-line reference gives no dated area (no such file, nothing readable, no feature
+    with a date and an area); its single bad features are warnings, not this error."""

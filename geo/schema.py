@@ -6,6 +6,11 @@ order and the GeoDataFrame users get are all made from these two dataclasses, so
 added or renamed in one place. The table is the contract with users: the README documents its
 columns (``tests/e2e/test_docs.py`` checks them) and they must not change lightly.
 
+A row ends with the front-line check's columns (``FrontlineColumns``): empty as the pipeline
+assembles the table, filled over the whole table when a front-line reference is given
+(``geo.classify.frontline_check``), never per article, so the store's results do not depend on
+the reference.
+
 The values a column can take are enums (``StrEnum``: each member *is* its string, so it goes
 into Arrow, JSON and CSV as the plain value). The map's JavaScript gets the same values from
 ``enums_for_js``.
@@ -95,6 +100,17 @@ class Claimant(StrEnum):
     OUTLET = "outlet"  # the outlet's own voice
 
 
+class FrontlineCheck(StrEnum):
+    """A capture or withdrawal claim against a dated front-line reference: does the place pass
+    to the side the claim says (inside the controlled area for Russia, outside it for Ukraine)
+    within ``frontline_check.WINDOW_DAYS`` of the claim?"""
+
+    CONFIRMED = "confirmed"  # on that side in a snapshot from the claim's day to 14 days later
+    NOT_CONFIRMED = "not_confirmed"  # still not, 14 days later
+    ALREADY = "already"  # on that side already in the snapshot in effect the day before
+    NO_DATA = "no_data"  # the reference does not cover the claim's dates (or its country)
+
+
 PUBLISHED_SOURCES = tuple(PublishedSource)
 DATE_SOURCES = tuple(DateSource)
 
@@ -164,6 +180,16 @@ class Mention:
     claimant: Claimant | None = None
 
 
+@dataclass(frozen=True)
+class FrontlineColumns:
+    """The front-line check's columns of a row (``geo.classify.frontline_check``); empty without
+    a reference."""
+
+    frontline_check: FrontlineCheck | None = None  # claims of capture or withdrawal only
+    frontline_date: dt.date | None = None  # the snapshot the check (or the distance) rests on
+    km_to_front: float | None = None  # signed distance to the area's edge, negative inside
+
+
 def _arrow_type(hint) -> pa.DataType:
     """Numbers stay numbers (a missing float is null); everything else is a string column:
     enums by value, dates in ISO form, tuples joined with "; "."""
@@ -183,7 +209,8 @@ def _schema(record) -> pa.Schema:
 
 ARTICLE_SCHEMA = _schema(ArticleColumns)
 RESULT_SCHEMA = _schema(Mention)  # what one article's extraction gives, per row
-SCHEMA = pa.schema([*ARTICLE_SCHEMA, *RESULT_SCHEMA])  # the whole table
+FRONTLINE_SCHEMA = _schema(FrontlineColumns)  # filled over the table (front-line reference)
+SCHEMA = pa.schema([*ARTICLE_SCHEMA, *RESULT_SCHEMA, *FRONTLINE_SCHEMA])  # the whole table
 ARTICLE_COLUMNS = tuple(ARTICLE_SCHEMA.names)
 MENTION_COLUMNS = tuple(SCHEMA.names)
 
@@ -243,4 +270,4 @@ def enums_for_js() -> dict[str, dict[str, str]]:
     """The enums' values by member name, for the map's JavaScript (no bare strings there)."""
     return {enum.__name__: {member.name: member.value for member in enum}
             for enum in (Kind, Role, ResolutionStatus, PublishedSource, DateSource, Event, Side,
-                         Claimant)}
+                         Claimant, FrontlineCheck)}

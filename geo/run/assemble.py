@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from geo.read.outlets import outlet_of
 from geo.run.extract import ArticleResult
-from geo.schema import ARTICLE_COLUMNS, RESULT_SCHEMA, SCHEMA, Article
+from geo.schema import ARTICLE_COLUMNS, FRONTLINE_SCHEMA, RESULT_SCHEMA, SCHEMA, Article
 
 
 class MentionColumns:
@@ -57,6 +57,8 @@ class MentionColumns:
         found = pa.concat_batches(self.results)
         for name in RESULT_SCHEMA.names:
             columns[name] = found.column(name)
+        for field_ in FRONTLINE_SCHEMA:  # empty: filled over the table when there is a reference
+            columns[field_.name] = pa.nulls(len(found), field_.type)
         self.ready.append(pa.record_batch([columns[name] for name in SCHEMA.names],
                                           schema=SCHEMA))
         self._reset()

@@ -38,6 +38,8 @@ from geo.schema import SCHEMA, Article, Skipped, frame_of
 if TYPE_CHECKING:
     import geopandas as gpd
 
+    from geo.classify.frontline_check import Frontline
+
 BATCH_ARTICLES = 32  # articles per unit of work sent to an engine
 
 
@@ -51,14 +53,16 @@ def mention_batches(paths: Iterable[str | Path], gazetteer: Gazetteer | None = N
                     progress: Callable[[int], None] | None = None, jobs: int = 1,
                     engine: str = "local", scheduler: str | None = None,
                     store: MentionStore | str | Path | None = None,
-                    ) -> Iterator[pa.RecordBatch]:
+                    frontline: Frontline | None = None) -> Iterator[pa.RecordBatch]:
     """Every place mention in the articles under ``paths``, as Arrow record batches of
     ``SCHEMA`` in input order: the same rows whatever the engine, the jobs or the store.
 
     ``reference`` is "today" for dating (nothing is dated after it); ``summary`` collects what
     was read and skipped; ``progress`` is called with 1 per input handled; ``jobs``, ``engine``
     and ``scheduler`` choose where the work runs (``engines``); ``store`` (a ``MentionStore`` or
-    a path) keeps each article's result for the next run and reuses what it holds.
+    a path) keeps each article's result for the next run and reuses what it holds;
+    ``frontline`` (a prepared reference, ``geo.classify.frontline_check``) fills the front-line
+    columns of each batch as it leaves (empty without one).
     """
     extractor = Extractor(gazetteer, reference)
     summary = summary if summary is not None else RunSummary()
@@ -70,6 +74,13 @@ def mention_batches(paths: Iterable[str | Path], gazetteer: Gazetteer | None = N
     reference_day = extractor.reference.isoformat()
     corpus = CorpusDates(extractor.gazetteer)
     held: Held | None = None  # from the first article the corpus may date, all wait in order
+
+    if frontline is not None:
+        from geo.classify.frontline_check import check_batch
+
+    def ready(final: bool = False) -> list[pa.RecordBatch]:
+        batches = table.take(final)
+        return batches if frontline is None else [check_batch(b, frontline) for b in batches]
 
     def work() -> Iterator[list[Article]]:
         for batch in _article_batches(read_articles(paths), summary, progress):
@@ -104,15 +115,15 @@ def mention_batches(paths: Iterable[str | Path], gazetteer: Gazetteer | None = N
                     progress(1)
                 if store is not None:
                     store.put_many(new_entries)
-                yield from table.take()
+                yield from ready()
         for article, packed in held or ():
             result = ArticleResult.unpack(packed)
             places = corpus.places(result.rows)
             if corpus.wants(result, places):
                 result = corpus.dated(article, result, places, extractor)
             table.add(article, result)
-            yield from table.take()
-        yield from table.take(final=True)
+            yield from ready()
+        yield from ready(final=True)
     finally:
         if held is not None:
             held.close()
@@ -142,8 +153,13 @@ def mentions(paths: Iterable[str | Path], gazetteer: Gazetteer | None = None,
     """Every place mention in the articles under ``paths``, one row each (EPSG:4326).
 
     The arguments are those of ``mention_batches`` (``jobs``, ``engine``, ``scheduler`` and
-    ``store`` go in ``run``); the whole table is built in memory, which the command line avoids
-    by streaming the batches to its output.
+    ``store`` go in ``run``, and ``frontline``: a ``Frontline``, or a path or frame of
+    ``geo.read_frontline`` to check against); the whole table is built in memory, which the
+    command line avoids by streaming the batches to its output.
     """
+    if run.get("frontline") is not None:
+        from geo.classify.frontline_check import Frontline
+
+        run["frontline"] = Frontline.of(run["frontline"])
     batches = list(mention_batches(paths, gazetteer, reference, summary, progress, **run))
     return frame_of(pa.Table.from_batches(batches, schema=SCHEMA))

@@ -268,11 +268,12 @@ def test_markers_count_their_mentions_per_event_and_claimant_and_places_keep_the
     assert markers[("2025-11-30", "Kramatorsk")].events == []  # only mentioned: the default
     outlet = {o["name"]: i for i, o in enumerate(data.outlets)}
     place = {p["name"]: i for i, p in enumerate(data.places)}
+    unchecked = len(data.checks) - 1  # no front-line reference: the last, none
     assert [c for c in data.claims if c.place == place["Pokrovsk"]] == [
         ClaimRow(place["Pokrovsk"], "2025-11-24", event_at["capture"], "RU",
-                 claimant_at["RU_official"], outlet["TASS"], 1),
+                 claimant_at["RU_official"], outlet["TASS"], 1, unchecked, ""),
         ClaimRow(place["Pokrovsk"], "2025-11-25", event_at["denial"], "RU",
-                 claimant_at["UA_official"], outlet["Ukrainska Pravda"], 1)]
+                 claimant_at["UA_official"], outlet["Ukrainska Pravda"], 1, unchecked, "")]
     assert [(c.date, c.side, c.mentions) for c in data.claims
             if c.place == place["Kupiansk"]] == [("2025-11-10", "RU", 2), ("2025-11-30", "UA", 1)]
     assert {data.events[c.event]["value"] for c in data.claims} == {

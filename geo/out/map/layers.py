@@ -14,7 +14,9 @@ sum of a place's markers in a window, shows its most severe event (``EVENTS`` is
 capture > withdrawal > denial > strike > fighting > humanitarian > only mentioned), outlined by
 the side of the claimants of that event (an official of Russia or of Ukraine, both, or neither).
 A claim's day is its mention's date, else its article's publication date; undated claims are left
-out of the timeline (the map cannot place them in time).
+out of the timeline (the map cannot place them in time). With a front-line reference, a claim row
+also carries its check against it (``frontline_check``, ``frontline_date``; ``CHECKS``) and the
+stats count the claims per check; the reference's own layer is ``frontline.front_layer``.
 
 The output (``MapData``) is plain data: lists and dicts that the map's JavaScript reads. Repeated
 text (sentences, outlets, titles) is stored once and referred to by index, which keeps the HTML
@@ -51,7 +53,15 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from geo.schema import Claimant, Event, ResolutionStatus, Role, Side, enums_for_js
+from geo.schema import (
+    Claimant,
+    Event,
+    FrontlineCheck,
+    ResolutionStatus,
+    Role,
+    Side,
+    enums_for_js,
+)
 
 BINS = ("day", "week", "month")
 UNDATED = "undated"  # the last step of the slider: placed mentions that have no date at all
@@ -78,6 +88,9 @@ CLAIMANTS = ((Claimant.RU_OFFICIAL, Side.RU), (Claimant.UA_OFFICIAL, Side.UA),
              (Claimant.THIRD_PARTY, ""), (Claimant.OUTLET, ""), ("", ""))
 SIDES = ((Side.RU, "#c4161c"), (Side.UA, "#0057b7"))  # claimed control and claimant outlines
 DISPUTE_DAYS = 14  # a capture claim is disputed by a contradicting claim this close in time
+# A claim's check against a front-line reference and its words in the panel; "" (the last): none.
+CHECKS = ((FrontlineCheck.CONFIRMED, "confirmed"), (FrontlineCheck.NOT_CONFIRMED, "not confirmed"),
+          (FrontlineCheck.ALREADY, "already"), (FrontlineCheck.NO_DATA, "no data"), ("", ""))
 
 
 def bin_start(day: dt.date, size: str) -> dt.date:
@@ -134,6 +147,8 @@ class ClaimRow(NamedTuple):
     claimant: int  # index into ``claimants``
     outlet: int  # index into ``outlets``
     mentions: int
+    check: int  # index into ``checks``: the claim against the front-line reference
+    check_date: str  # ISO date of the snapshot the check rests on, "" when none
 
 
 # The rows' field names, in the page once: the JavaScript finds a field's position here.
@@ -165,6 +180,8 @@ class MapData:
     sides: list[dict] = field(default_factory=lambda: [
         {"value": str(value), "colour": colour} for value, colour in SIDES])
     dispute_days: int = DISPUTE_DAYS
+    checks: list[dict] = field(default_factory=lambda: [
+        {"value": str(value), "label": label} for value, label in CHECKS])
     stats: dict = field(default_factory=dict)
     fields: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(FIELDS))
     enums: dict[str, dict[str, str]] = field(default_factory=enums_for_js)
@@ -173,7 +190,8 @@ class MapData:
     def as_json(self) -> dict:
         return {name: getattr(self, name) for name in (
             "bins", "places", "markers", "mentions", "sentences", "articles", "outlets",
-            "unresolved", "claims", "events", "claimants", "sides", "dispute_days", "stats",
+            "unresolved", "claims", "events", "claimants", "sides", "dispute_days", "checks",
+            "stats",
             "fields", "enums", "undated")}
 
 
@@ -184,6 +202,7 @@ _EXCERPT = ("article_id", "title", "url", "source", "published", "published_sour
 _EVENT_AT = {str(value): i for i, (value, *_) in enumerate(EVENTS)}
 _CLAIMANT_AT = {str(value): i for i, (value, _) in enumerate(CLAIMANTS)}
 _CLAIM_AT = [_EVENT_AT[str(value)] for value in CLAIMS]
+_CHECK_AT = {str(value): i for i, (value, _) in enumerate(CHECKS)}
 
 
 def map_data(frames: pd.DataFrame | Iterable[pd.DataFrame], size: str = "day",
@@ -237,8 +256,10 @@ class _Layers:
         # {(event, claimant): count}]
         self.markers: dict[tuple[str, str], list] = {}
         self.places: dict[str, dict] = {}
-        # (place id, day, event, side, claimant, outlet) -> mentions, in the order first seen
-        self.claims: dict[tuple[str, str, int, str, int, str], int] = {}
+        # (place id, day, event, side, claimant, outlet, check, check date) -> mentions, in the
+        # order first seen
+        self.claims: dict[tuple[str, str, int, str, int, str, int, str], int] = {}
+        self.checks = np.zeros(len(CHECKS), np.int64)  # claims of control per check
         self.variants: dict[str, set[str]] = {}
         self.excerpts: list[pd.DataFrame] = []
         # the article the last chunk ended with: its id and {(sentence, surface): mentions}
@@ -320,7 +341,9 @@ class _Layers:
         keys = pd.DataFrame({
             "bin": bins.to_numpy(dtype=object, na_value=UNDATED),
             "place": _text(rows["place_id"]), "outlet": outlet, "ambiguous": ambiguous,
-            "event": event, "claimant": claimant})
+            "event": event, "claimant": claimant,
+            "check": _codes(rows, "frontline_check", _CHECK_AT),
+            "check_date": _filled(rows, "frontline_date")})
         for name, count in keys.groupby("outlet", sort=False).size().items():
             self.outlets[name] = self.outlets.get(name, 0) + int(count)
         self._add_places(rows, keys["place"].to_numpy())
@@ -342,7 +365,7 @@ class _Layers:
         for (bin_key, place, event_, claimant_), count in by_event.items():
             events = self.markers[(bin_key, place)][4]
             events[(event_, claimant_)] = events.get((event_, claimant_), 0) + int(count)
-        self._add_claims(keys, when, _side(rows))
+        self._add_claims(keys, when, _filled(rows, "event_side"))
         group = by.ngroup().to_numpy()
         rank = before[group] + by.cumcount().to_numpy()
         was_detailed = self.detailed
@@ -356,7 +379,7 @@ class _Layers:
         excerpts["rank"], excerpts["row"] = rank[wanted], order[wanted]
         excerpts["nth"] = nth[wanted]
         excerpts["event"], excerpts["claimant"] = event[wanted], claimant[wanted]
-        excerpts["event_side"] = _side(rows)[wanted]
+        excerpts["event_side"] = _filled(rows, "event_side")[wanted]
         self.excerpts.append(excerpts)
 
     def _add_claims(self, keys: pd.DataFrame, when: np.ndarray, side: np.ndarray) -> None:
@@ -366,9 +389,11 @@ class _Layers:
         if not claim.any():
             return
         claims = keys[claim].assign(day=when[claim], side=side[claim])
-        by = claims.groupby(["place", "day", "event", "side", "claimant", "outlet"], sort=False)
+        by = claims.groupby(["place", "day", "event", "side", "claimant", "outlet", "check",
+                             "check_date"], sort=False)
         for key, count in by.size().items():
             self.claims[key] = self.claims.get(key, 0) + int(count)
+        self.checks += np.bincount(claims["check"].to_numpy(), minlength=len(CHECKS))
 
     def _add_places(self, rows: pd.DataFrame, place_ids: np.ndarray) -> None:
         """A place's attributes from its first row; every surface it was found by."""
@@ -412,9 +437,11 @@ class _Layers:
         data.places = places.values
         data.claims = sorted(
             (ClaimRow(place=places.index[place_id], date=day, event=int(event), side=side,
-                      claimant=int(claimant), outlet=outlet_at[name], mentions=count)
-             for (place_id, day, event, side, claimant, name), count in self.claims.items()),
-            key=lambda c: (c.place, c.date, c.event, c.side, c.claimant, c.outlet))
+                      claimant=int(claimant), outlet=outlet_at[name], mentions=count,
+                      check=int(check), check_date=check_date)
+             for (place_id, day, event, side, claimant, name, check, check_date), count
+             in self.claims.items()),
+            key=lambda c: (c.place, c.date, c.event, c.side, c.claimant, c.outlet, c.check))
         self._add_excerpts(data, map_order)
         data.unresolved = [
             {"name": name, "count": count, "articles": sorted(where)}
@@ -427,7 +454,9 @@ class _Layers:
                       "placed": self.placed, "excerpts": len(data.mentions),
                       "unresolved": sum(u["count"] for u in data.unresolved),
                       "first": dated[0] if dated else "", "last": dated[-1] if dated else "",
-                      "bin": self.size}
+                      "bin": self.size,
+                      "checks": {str(value): int(n) for (value, _), n
+                                 in zip(CHECKS[:-1], self.checks, strict=False)}}
         return data
 
     def _add_excerpts(self, data: MapData, map_order: np.ndarray) -> None:
@@ -505,12 +534,13 @@ def _codes(rows: pd.DataFrame, name: str, at: dict[str, int]) -> np.ndarray:
     return codes
 
 
-def _side(rows: pd.DataFrame) -> np.ndarray:
-    if "event_side" not in rows:
+def _filled(rows: pd.DataFrame, name: str) -> np.ndarray:
+    """A text column with "" where it is missing (or the table has no such column)."""
+    if name not in rows:
         return np.full(len(rows), "", object)
-    side = _text(rows["event_side"])
-    side[pd.isna(side)] = ""
-    return side
+    values = _text(rows[name])
+    values[pd.isna(values)] = ""
+    return values
 
 
 def _or_none(value):

@@ -5,7 +5,9 @@ control, is fitted to the mentions, and carries one element of our own, ``DatedM
 data of ``layers.MapData`` plus ``assets/frontline_map.js`` (time slider, markers coloured by
 event or outlet, filters, popups with a claims timeline, the "claimed control" overlay, search,
 panels) and its stylesheet. The JavaScript lives in its asset file, never in Python
-strings.
+strings. With a front-line reference (``frontline``), the page's data also holds its layer
+(``frontline.front_layer``): the area in effect at the slider's date, switched in the layer
+control.
 
 Why not Folium's TimestampedGeoJson: it hands Leaflet every feature with its times and filters
 them at each step; our control keeps the markers grouped by date bin and draws only the current
@@ -24,6 +26,7 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import folium
 from branca.element import Element, MacroElement
@@ -33,6 +36,9 @@ from jinja2 import Template
 
 from gazetteer import atomic_path
 from geo.out.map.layers import MapData
+
+if TYPE_CHECKING:
+    from geo.classify.frontline_check import Frontline
 
 SATELLITE = ("https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/"
              "tile/{z}/{y}/{x}")
@@ -74,19 +80,22 @@ class DatedMentions(JSCSSMixin, MacroElement):
     """)
 
     def __init__(self, data: MapData, mode: str = "date",
-                 control: folium.LayerControl | None = None):
+                 control: folium.LayerControl | None = None, front: dict | None = None):
         """``control``: the map's layer control, rendered before this element; the "claimed
-        control" layer is switched there."""
+        control" and front-line layers are switched there. ``front``: the front-line layer's
+        data (``frontline.front_layer``), or None."""
         super().__init__()
         self.control = control
         self._name = "DatedMentions"
-        self.data = safe_json(data.as_json())
+        self.data = safe_json({**data.as_json(), "front": front})
         self.options = safe_json({"mode": mode})
         self.js = _asset("frontline_map.js")
         self.css = _asset("frontline_map.css")
 
 
-def render_map(data: MapData, title: str = "frontline", mode: str = "date") -> folium.Map:
+def render_map(data: MapData, title: str = "frontline", mode: str = "date",
+               frontline: Frontline | None = None) -> folium.Map:
+    """The page of ``data``, with the front-line layer of ``frontline`` when given."""
     fmap = folium.Map(location=(48.5, 37.5), zoom_start=7, tiles=None, control_scale=True)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
     folium.TileLayer(LIGHT, attr=LIGHT_ATTRIBUTION, name="Light").add_to(fmap)
@@ -100,7 +109,12 @@ def render_map(data: MapData, title: str = "frontline", mode: str = "date") -> f
         fmap.fit_bounds([(south, west), (north, east)], padding_top_left=(40, 60),
                         padding_bottom_right=(330, 100), max_zoom=11)
     fmap.get_root().header.add_child(Element(f"<title>{_escape(title)}</title>"))
-    DatedMentions(data, mode, control).add_to(fmap)
+    front = None
+    if frontline is not None:
+        from geo.out.map.frontline import front_layer
+
+        front = front_layer(frontline)
+    DatedMentions(data, mode, control, front).add_to(fmap)
     _stable_ids(fmap.get_root())
     return fmap
 

@@ -19,6 +19,12 @@
  * data.dispute_days of each other, both known by then, are both flagged "disputed". The
  * "claimed control" overlay shows, as of the window's last day, every place with a capture claim
  * in the colour of the side of its latest one, dashed while that claim is disputed.
+ * The front line (data.front, present when the map was made with a reference): the area in
+ * effect on the window's last day (the latest snapshot on or before it) as a translucent layer
+ * with its outline, switched in the layer control, and its date beside the slider ("front line
+ * as of 2025-11-24"). Each distinct area is embedded once, as delta-encoded integer rings, and
+ * turned into a polygon the first time it is shown. A claim in the timeline shows its check
+ * against the reference ("— DeepStateMap: inside from 2025-12-01"), and the panel counts them.
  * Every string that comes from an article is put into the page with textContent (never
  * innerHTML), and only http(s) URLs become links.
  */
@@ -34,6 +40,16 @@ function frontlineMap(map, data, options, control) {
   controlPane.style.zIndex = 390;
   var controlLayer = L.layerGroup().addTo(map);
   if (control) { control.addOverlay(controlLayer, "claimed control"); }
+  var front = data.front;
+  var frontPane = map.createPane("frontline-front");  // under the claimed-control rings
+  frontPane.style.zIndex = 380;
+  frontPane.style.pointerEvents = "none";
+  var frontLayer = L.layerGroup();
+  if (front) {
+    frontLayer.addTo(map);
+    // the layer control writes a name as HTML: the reference's name (from its file) goes in escaped
+    if (control) { control.addOverlay(frontLayer, el("span", { text: "front line (" + front.name + ")" }).outerHTML); }
+  }
   var state = { index: data.bins.length - 1, mode: options.mode || "date", days: 30, timer: null,
                 colour: options.colour || (data.stats.events ? "event" : "outlet"),
                 events: data.events.map(function () { return true; }), sides: {} };
@@ -56,7 +72,8 @@ function frontlineMap(map, data, options, control) {
                   claimant: field("mention", "claimant") };
   var CLAIM = { place: field("claim", "place"), date: field("claim", "date"), event: field("claim", "event"),
                 side: field("claim", "side"), claimant: field("claim", "claimant"),
-                outlet: field("claim", "outlet"), mentions: field("claim", "mentions") };
+                outlet: field("claim", "outlet"), mentions: field("claim", "mentions"),
+                check: field("claim", "check"), checkDate: field("claim", "check_date") };
   var DateSource = data.enums.DateSource, PublishedSource = data.enums.PublishedSource;
   var ResolutionStatus = data.enums.ResolutionStatus;
   var DATE_LABELS = {};
@@ -68,7 +85,7 @@ function frontlineMap(map, data, options, control) {
   PUBLISHED_GUESSES[PublishedSource.INFERRED] = "inferred publication date";
   PUBLISHED_GUESSES[PublishedSource.CORPUS] = "publication date guessed from other reports";
 
-  var Event = data.enums.Event, Side = data.enums.Side;
+  var Event = data.enums.Event, Side = data.enums.Side, FrontlineCheck = data.enums.FrontlineCheck;
   var NO_EVENT = data.events.length - 1;  // the last: only mentioned
   var CLAIMANTS = data.claimants.length, NO_CLAIMANT = CLAIMANTS - 1;  // the last: nobody
   var eventAt = {};
@@ -154,6 +171,7 @@ function frontlineMap(map, data, options, control) {
     var drawn = Object.keys(perPlace).filter(function (key) { return perPlace[key].count > 0; })
       .map(function (key) { return marker(perPlace[key]); });
     drawControl();
+    drawFront();
     var clustered = drawn.length > CLUSTER_FROM;
     if (clustered) { clusters.addLayers(drawn); } else { drawn.forEach(function (m) { layer.addLayer(m); }); }
     label.textContent = data.bins.length ? windowText() : "no dated mentions";
@@ -308,6 +326,10 @@ function frontlineMap(map, data, options, control) {
       var times = c[CLAIM.mentions] > 1 ? " ×" + c[CLAIM.mentions] : "";
       var item = el("li", { "class": "frontline-claim", text: c[CLAIM.date] + " " + eventText(c[CLAIM.event], c[CLAIM.side]) +
         " (" + data.claimants[c[CLAIM.claimant]].value + ", " + data.outlets[c[CLAIM.outlet]].name + ")" + times });
+      var check = checkText(c);
+      if (check) {
+        item.appendChild(el("span", { "class": "frontline-check " + data.checks[c[CLAIM.check]].value, text: check }));
+      }
       if (disputed(c, known)) {
         item.appendChild(document.createTextNode(" "));
         item.appendChild(el("strong", { "class": "frontline-disputed", text: "disputed" }));
@@ -357,6 +379,50 @@ function frontlineMap(map, data, options, control) {
     Object.keys(rings).forEach(function (place) { if (!shown[place]) { controlLayer.removeLayer(rings[place]); } });
     container.setAttribute("data-control", Object.keys(shown).length);
   }
+  // -- the front line ---------------------------------------------------------------------------
+  function checkText(c) {  // " — DeepStateMap: inside from 2025-12-01"; "" for a claim not checked
+    var value = data.checks[c[CLAIM.check]].value, day = c[CLAIM.checkDate];
+    if (!value) { return ""; }
+    var side = c[CLAIM.side];  // a capture hands the place to its side, a withdrawal to the other
+    var gains = c[CLAIM.event] === eventAt[Event.CAPTURE] ? side : side === Side.RU ? Side.UA : Side.RU;
+    var inside = gains === (front ? front.area_side : Side.RU);
+    var held = inside ? "inside" : "outside", notHeld = inside ? "outside" : "inside";
+    var text = value === FrontlineCheck.CONFIRMED ? held + " from " + day
+      : value === FrontlineCheck.ALREADY ? "already " + held + " on " + day
+      : value === FrontlineCheck.NOT_CONFIRMED ? "still " + notHeld + " on " + day : "no data";
+    return " — " + (front ? front.name : "front line") + ": " + text;
+  }
+  var frontTimes = front ? front.dates.map(function (d) { return Date.parse(d + "T00:00:00Z"); }) : [];
+  var frontAreas = {};  // area index -> its polygon, made the first time it is shown
+  function frontIndex(until) {  // the snapshot in effect: the latest on or before `until`; -1: none
+    var lo = 0, hi = frontTimes.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (frontTimes[mid] <= until) { lo = mid + 1; } else { hi = mid; } }
+    return lo - 1;
+  }
+  function decodeRing(steps) {
+    var out = [], x = 0, y = 0;
+    for (var k = 0; k < steps.length; k += 2) { x += steps[k]; y += steps[k + 1]; out.push([y / front.scale, x / front.scale]); }
+    return out;
+  }
+  function frontArea(shape) {
+    if (!frontAreas[shape]) {
+      var colour = sideColour[front.area_side] || BOTH_SIDES;
+      frontAreas[shape] = L.polygon(front.areas[shape].map(function (rings) { return rings.map(decodeRing); }), {
+        pane: "frontline-front", interactive: false, className: "frontline-front", color: colour, weight: 1.5,
+        opacity: 0.8, fillColor: colour, fillOpacity: 0.12 });
+    }
+    return frontAreas[shape];
+  }
+  function drawFront() {
+    if (!front) { return; }
+    var at = frontIndex(asOf()), shape = at < 0 ? -1 : front.shapes[at];
+    frontLabel.textContent = at < 0 ? "front line: none before " + front.dates[0] : "front line as of " + front.dates[at];
+    container.setAttribute("data-front", at < 0 ? "" : front.dates[at]);
+    if (frontLayer.shape === shape) { return; }  // the same area: nothing to redraw
+    frontLayer.shape = shape;
+    frontLayer.clearLayers();
+    if (shape >= 0) { frontLayer.addLayer(frontArea(shape)); }
+  }
   function ringClass(disputed) { return "frontline-control leaflet-interactive" + (disputed ? " disputed" : ""); }
 
   // -- time control ---------------------------------------------------------------------------
@@ -364,6 +430,7 @@ function frontlineMap(map, data, options, control) {
   var slider = el("input", { type: "range", min: "0", max: String(Math.max(0, data.bins.length - 1)),
                              value: String(state.index), "aria-label": "date" });
   var label = el("span", { "class": "frontline-date" });
+  var frontLabel = el("span", { "class": "frontline-front-date" });
   var back = el("button", { type: "button", title: "previous date", text: "◀◀" });
   var play = el("button", { type: "button", title: "play / pause", text: "▶" });
   var next = el("button", { type: "button", title: "next date", text: "▶▶" });
@@ -375,6 +442,7 @@ function frontlineMap(map, data, options, control) {
   var days = el("input", { type: "number", min: "1", value: String(state.days), "aria-label": "days", style: "width:4em" });
   mode.value = state.mode;
   [back, play, next, slider, label, mode, days].forEach(function (c) { container.appendChild(c); });
+  if (front) { container.appendChild(frontLabel); }
   function step(delta) {
     if (!data.bins.length) { return; }
     state.index = Math.min(data.bins.length - 1, Math.max(0, state.index + delta));
@@ -456,6 +524,12 @@ function frontlineMap(map, data, options, control) {
   var s = data.stats;
   panel.appendChild(el("div", { "class": "frontline-stats", text: s.articles + " articles · " + s.mentions +
     " mentions · " + (s.first ? s.first + " to " + s.last : "no dates") + " · " + s.unresolved + " unresolved" }));
+  var checked = Object.keys(s.checks || {}).reduce(function (n, k) { return n + s.checks[k]; }, 0);
+  if (checked) {  // the claims of control checked against the front-line reference
+    panel.appendChild(el("div", { "class": "frontline-checks", text: "claims checked against " +
+      (front ? front.name : "the front line") + ": " + data.checks.filter(function (c) { return c.value; })
+        .map(function (c) { return s.checks[c.value] + " " + c.label; }).join(" · ") }));
+  }
   var colourBy = el("select", { "class": "frontline-colour-by", "aria-label": "colour markers by" }, [
     el("option", { value: "event", text: "colour by event" }), el("option", { value: "outlet", text: "colour by outlet" })]);
   colourBy.value = state.colour;
@@ -522,5 +596,6 @@ function frontlineMap(map, data, options, control) {
   render();
   window.frontlineReadyAt = performance.now();  // for the benchmark: time to first render
   window.frontline = { map: map, data: data, state: state, render: render, step: step, find: find, goTo: goTo,
-                       layer: layer, clusters: clusters, controlLayer: controlLayer, controlAsOf: controlAsOf };
+                       layer: layer, clusters: clusters, controlLayer: controlLayer, controlAsOf: controlAsOf,
+                       frontLayer: frontLayer };
 }
