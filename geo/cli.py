@@ -4,6 +4,7 @@
     frontline place add NAME --lat LAT --lon LON [--alias A ...] | --to PLACE_ID
     frontline mentions INPUT... -o FILE [--format geojson|csv|gpkg|parquet]
     frontline map [INPUT...] [-o output/map.html] [--bin day|week|month] [--since] [--until]
+        [--offline]
     both: [--jobs N] [--engine local|dask] [--scheduler ADDRESS] [--store PATH | --no-cache]
 
 Exit codes: 0 every input processed (place: a match), 3 some inputs skipped (reported), 2 usage
@@ -55,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="also draw capitals that stand for governments (Moscow said)")
     drawn.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
                        help="the run date for dating: nothing is dated after it (default: today)")
+    drawn.add_argument("--offline", action="store_true",
+                       help="one self-contained file that needs no network: the map's code "
+                            "inline and a base layer of its own (borders, rivers, places)")
     _add_run_options(drawn)
     return parser
 
@@ -186,7 +190,7 @@ def run_map(args: argparse.Namespace) -> int:
                         names=gazetteer.names_for)  # aggregated as the batches stream in
         if summary.exit_code(args.strict) == 1:  # nothing to draw, or --strict and a skip
             return
-        write_map(render_map(data), args.output)
+        write_map(render_map(data, self_contained=args.offline), args.output)
         print(f"frontline: wrote {args.output} ({len(data.markers)} markers in "
               f"{len(data.bins)} dates)", file=sys.stderr)
 

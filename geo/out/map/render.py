@@ -1,11 +1,13 @@
 """Dated layers -> one HTML map, with Folium.
 
-The map has three base layers (OpenStreetMap, a light basemap, satellite imagery) in a layer
-control, is fitted to the mentions, and carries one element of our own, ``DatedMentions``: the
-data of ``layers.MapData`` plus ``assets/frontline_map.js`` (time slider, markers coloured by
-event or outlet, filters, popups with a claims timeline, the "claimed control" overlay, search,
-panels) and its stylesheet. The JavaScript lives in its asset file, never in Python
-strings.
+The map has four base layers (OpenStreetMap, a light basemap, satellite imagery and the offline
+outline drawn from data the page carries) in a layer control, is fitted to the mentions, and
+carries one element of our own, ``DatedMentions``: the data of ``layers.MapData`` plus
+``assets/frontline_map.js`` (time slider, markers coloured by event or outlet, filters, popups
+with a claims timeline, the "claimed control" overlay, search, panels) and its stylesheet. The
+JavaScript lives in its asset file, never in Python strings. A self-contained map
+(``self_contained=True``, ``frontline map --offline``) needs no network: the libraries inline
+and the offline outline as its only base layer (offline.py).
 
 Why not Folium's TimestampedGeoJson: it hands Leaflet every feature with its times and filters
 them at each step; our control keeps the markers grouped by date bin and draws only the current
@@ -33,6 +35,7 @@ from jinja2 import Template
 
 from gazetteer import atomic_path
 from geo.out.map.layers import MapData
+from geo.out.map.offline import OfflineOutline, make_self_contained
 
 SATELLITE = ("https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/"
              "tile/{z}/{y}/{x}")
@@ -74,10 +77,13 @@ class DatedMentions(JSCSSMixin, MacroElement):
     """)
 
     def __init__(self, data: MapData, mode: str = "date",
-                 control: folium.LayerControl | None = None):
+                 control: folium.LayerControl | None = None, *, self_contained: bool = False):
         """``control``: the map's layer control, rendered before this element; the "claimed
-        control" layer is switched there."""
+        control" layer is switched there. ``self_contained``: the page carries
+        Leaflet.markercluster inline already (``offline.make_self_contained``): no link."""
         super().__init__()
+        if self_contained:
+            self.default_js, self.default_css = [], []
         self.control = control
         self._name = "DatedMentions"
         self.data = safe_json(data.as_json())
@@ -86,11 +92,24 @@ class DatedMentions(JSCSSMixin, MacroElement):
         self.css = _asset("frontline_map.css")
 
 
-def render_map(data: MapData, title: str = "frontline", mode: str = "date") -> folium.Map:
-    fmap = folium.Map(location=(48.5, 37.5), zoom_start=7, tiles=None, control_scale=True)
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
-    folium.TileLayer(LIGHT, attr=LIGHT_ATTRIBUTION, name="Light").add_to(fmap)
-    folium.TileLayer(SATELLITE, attr=SATELLITE_ATTRIBUTION, name="Satellite").add_to(fmap)
+def render_map(data: MapData, title: str = "frontline", mode: str = "date", *,
+               self_contained: bool = False) -> folium.Map:
+    """The map of ``data``.
+
+    :param self_contained: a page that needs no network: the libraries inline and the offline
+        outline as its only base layer (see ``offline.py``); else the libraries come from CDNs,
+        the tile layers from their servers, and the offline outline is one more base layer.
+    """
+    # the zoom limit is the map's own, not its tiles' (the offline outline has none)
+    fmap = folium.Map(location=(48.5, 37.5), zoom_start=7, tiles=None, control_scale=True,
+                      maxZoom=18)
+    if self_contained:
+        make_self_contained(fmap)
+    else:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
+        folium.TileLayer(LIGHT, attr=LIGHT_ATTRIBUTION, name="Light").add_to(fmap)
+        folium.TileLayer(SATELLITE, attr=SATELLITE_ATTRIBUTION, name="Satellite").add_to(fmap)
+    OfflineOutline(show=self_contained).add_to(fmap)
     control = folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
     points = [(p["lat"], p["lon"]) for p in data.places]
     if points:
@@ -100,7 +119,7 @@ def render_map(data: MapData, title: str = "frontline", mode: str = "date") -> f
         fmap.fit_bounds([(south, west), (north, east)], padding_top_left=(40, 60),
                         padding_bottom_right=(330, 100), max_zoom=11)
     fmap.get_root().header.add_child(Element(f"<title>{_escape(title)}</title>"))
-    DatedMentions(data, mode, control).add_to(fmap)
+    DatedMentions(data, mode, control, self_contained=self_contained).add_to(fmap)
     _stable_ids(fmap.get_root())
     return fmap
 
