@@ -80,3 +80,11 @@ def browser_page(browser):
     page = BrowserPage(browser)
     yield page
     page.page.close()
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page with no network at all: every request but for a file is aborted (and kept)."""
+    page = BrowserPage(browser, offline=True)
+    yield page
+    page.page.close()

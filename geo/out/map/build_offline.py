@@ -268,10 +268,10 @@ def settlement_labels(theatre, others: list[list]) -> list[list]:
         if zoom is not None:
             places.append((population, index.names[i], index.lats[i], index.lons[i], zoom))
     places.sort(key=lambda place: (-place[0], place[1]))  # larger places first
-    shown = [_Box(label[0], label[1], label[2], label[4], label[5]) for label in others]
+    shown = [_Box(*label) for label in others]
     labels = []
     for _population, name, lat, lon, earned in places:
-        box_ = _Box(name, lat, lon, earned, 99)
+        box_ = _Box(name, lat, lon, "settlement", earned, 99)
         zoom = next((z for z in range(earned, LAST_LABEL_ZOOM + 1)
                      if not any(box_.overlaps(other, z) for other in shown)), None)
         if zoom is not None:
@@ -282,22 +282,28 @@ def settlement_labels(theatre, others: list[list]) -> list[list]:
 
 
 class _Box:
-    """A label's place on a Web Mercator map and the room its text takes, in pixels at zoom 0."""
+    """A label's place on a Web Mercator map (pixels at zoom 0) and the room its text takes
+    (pixels at any zoom): country and region names centred on their point, a settlement's name
+    to the right of its dot (assets/frontline_outline.css)."""
 
-    CHARACTER, HEIGHT = 6.5, 14  # pixels, at the labels' font size
+    CHARACTER = {"country": 11.0, "region": 6.0, "settlement": 6.5}  # at the labels' fonts
+    HEIGHT = 15
 
-    def __init__(self, name: str, lat: float, lon: float, min_zoom: int, max_zoom: int):
+    def __init__(self, name: str, lat: float, lon: float, kind: str, min_zoom: int,
+                 max_zoom: int):
         self.x = (lon + 180) / 360 * 256
         self.y = (1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * 256
-        self.width = len(name) * self.CHARACTER + 8
+        width = len(name) * self.CHARACTER[kind] + 6
+        self.left, self.right = (-4, width) if kind == "settlement" else (-width / 2, width / 2)
         self.min_zoom, self.max_zoom = min_zoom, max_zoom
 
     def overlaps(self, other: _Box, zoom: int) -> bool:
         if not other.min_zoom <= zoom <= other.max_zoom:
             return False
-        scale = 2 ** zoom
-        return (abs(self.x - other.x) * scale < max(self.width, other.width)
-                and abs(self.y - other.y) * scale < self.HEIGHT)
+        dx = (other.x - self.x) * 2 ** zoom  # other's point from ours, in pixels
+        dy = (other.y - self.y) * 2 ** zoom
+        return (dx + other.left < self.right and self.left < dx + other.right
+                and abs(dy) < self.HEIGHT)
 
 
 def build_outline(folder: Path, manifest: dict) -> dict:

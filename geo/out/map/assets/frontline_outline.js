@@ -59,21 +59,23 @@ function frontlineOutline(outline) {
       }
       L.LayerGroup.prototype.onAdd.call(this, map);
       map.getContainer().classList.add("frontline-outline-on");
-      map.on("zoomend", this._showLabels, this);
+      map.on("moveend", this._showLabels, this);
       this._showLabels();
     },
 
     onRemove: function (map) {
-      map.off("zoomend", this._showLabels, this);
+      map.off("moveend", this._showLabels, this);
       map.getContainer().classList.remove("frontline-outline-on");
       L.LayerGroup.prototype.onRemove.call(this, map);
     },
 
-    // the labels whose zoom range holds the map's zoom are on the map, the others not
+    // the labels in view (and a margin) whose zoom range holds the map's zoom are on the map,
+    // the others not: the page holds a few hundred label elements at most
     _showLabels: function () {
-      var zoom = this._map.getZoom();
+      var zoom = this._map.getZoom(), view = this._map.getBounds().pad(0.25);
       this._labels.forEach(function (entry) {
-        var shown = entry.row[at.min_zoom] <= zoom && zoom <= entry.row[at.max_zoom];
+        var shown = entry.row[at.min_zoom] <= zoom && zoom <= entry.row[at.max_zoom] &&
+                    view.contains([entry.row[at.lat], entry.row[at.lon]]);
         if (shown && !entry.marker) { entry.marker = label(entry.row); }
         if (shown && !this.hasLayer(entry.marker)) { this.addLayer(entry.marker); }
         if (!shown && entry.marker && this.hasLayer(entry.marker)) { this.removeLayer(entry.marker); }
