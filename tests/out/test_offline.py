@@ -115,6 +115,9 @@ def test_the_seeds_offline_map_is_under_3_mb(offline_seeds_map):
 def test_an_offline_map_works_with_every_request_blocked(offline_page, offline_seeds_map):
     path, data = offline_seeds_map
     page = offline_page.open(path)
+    # the view is fitted to the mentions with a zoom animation: look once it has ended
+    page.wait_for_function("!window.frontline.map._animatingZoom")
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     # the base layer: borders and regions drawn, labels of countries at the zoom fitted to the seeds
     for kind in ("borders", "regions", "coast", "rivers", "land"):
         drawn = page.locator(f"path.frontline-outline-{kind}")
