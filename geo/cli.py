@@ -2,6 +2,7 @@
 
     frontline place NAME [--near LAT,LON] [--country CC] [--admin1 REGION] [--all] [--json]
     frontline place add NAME --lat LAT --lon LON [--alias A ...] | --to PLACE_ID
+    frontline gazetteer import PATH... [--countries UA,RU,BY,MD | --all] | status | remove
     frontline mentions INPUT... -o FILE [--format geojson|csv|gpkg|parquet]
     frontline map [INPUT...] [-o output/map.html] [--bin day|week|month] [--since] [--until]
     both: [--jobs N] [--engine local|dask] [--scheduler ADDRESS] [--store PATH | --no-cache]
@@ -18,7 +19,7 @@ import datetime as dt
 import logging
 import sys
 
-from gazetteer import FrontlineError, run_place
+from gazetteer import FrontlineError, run_gazetteer, run_place
 
 
 def _date(text: str) -> dt.date:
@@ -35,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
                                 help="look up a place name, or add one: place add NAME ...")
     place.add_argument("words", nargs=argparse.REMAINDER,
                        help="see `frontline place --help` and `frontline place add --help`")
+    imported = commands.add_parser("gazetteer", add_help=False,
+                                   help="GeoNames dump files: gazetteer import|status|remove")
+    imported.add_argument("words", nargs=argparse.REMAINDER,
+                          help="see `frontline gazetteer --help`")
     found = commands.add_parser("mentions", help="articles -> table of dated place mentions")
     found.add_argument("inputs", nargs="+", help="files or folders (.txt .md .html .json .jsonl)")
     found.add_argument("-o", "--output", required=True,
@@ -213,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     _show_library_messages()
     if argv[:1] == ["place"]:  # a command of its own, with its own parsers (lookup and add)
         return run_place(argv[1:])
+    if argv[:1] == ["gazetteer"]:  # its own parser too: import, status, remove
+        return run_gazetteer(argv[1:])
     args = _parser().parse_args(argv)
     try:
         return run_mentions(args) if args.command == "mentions" else run_map(args)
