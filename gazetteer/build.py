@@ -20,7 +20,7 @@ from statistics import fmean
 
 from . import imports, sources
 from .morphology import name_lemma
-from .normalize import exact_key, fold_key, has_cyrillic, is_latin_or_cyrillic
+from .normalize import exact_key, fold_key, has_cyrillic, is_code, is_latin_or_cyrillic
 from .records import COUNTRY, NAME_TYPES, REGION, SETTLEMENT, Place
 
 FRONT_COUNTRIES = {"UA"}
@@ -57,11 +57,6 @@ class DraftPlace:
             return
         if override or key not in self.names:
             self.names[key] = (name, name_type)
-
-
-def _is_code(name: str) -> bool:
-    """GeoNames lists airport and other codes (OZH, DOK, KRQ) among alternate names."""
-    return name.isascii() and name.isupper() and " " not in name and len(name) <= 4
 
 
 def theatre_prior(country: str, admin1: str = "",
@@ -101,7 +96,7 @@ def _settlements(cities, admin_names, region_rows) -> tuple[list[DraftPlace], di
         draft = DraftPlace(place, theatre_prior(cc, code, border))
         draft.add_name(city["name"], "official")
         for alt in city.get("alternatenames") or ():
-            if is_latin_or_cyrillic(alt) and not _is_code(alt):
+            if is_latin_or_cyrillic(alt) and not is_code(alt):
                 draft.add_name(alt, "alternate")
         by_geonameid[city["geonameid"]] = len(drafts)
         drafts.append(draft)
@@ -204,7 +199,7 @@ def _imported(drafts, by_geonameid, region_at, admin_names, region_rows) -> list
         is_region = row.feature_code in ("ADM1", "ADM2")
         names = [(name, "historical" if historic else "alternate")
                  for name, _language, historic in row.names
-                 if not _is_code(name) and (not is_region or _UNIT_WORD.search(name))]
+                 if not is_code(name) and (not is_region or _UNIT_WORD.search(name))]
         if row.geonameid in by_geonameid:
             draft = drafts[by_geonameid[row.geonameid]]
             draft.add_name(row.name, "alternate")

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .common import FrontlineError
-from .normalize import is_latin_or_cyrillic
+from .normalize import is_code, is_latin_or_cyrillic
 
 GEONAME_COLUMNS = (
     "geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude",
@@ -50,7 +50,7 @@ NOT_LANGUAGES = ("post", "link", "iata", "icao", "faac", "tcid", "unlc", "abbr",
                  "piny", "fr_1793")
 # members of the zips that are documentation, not data
 NOT_DATA = ("readme.txt", "iso-languagecodes.txt")
-BLOCK_BYTES = 8 << 20
+BLOCK_BYTES = 1 << 20
 
 log = logging.getLogger(__name__)
 
@@ -246,7 +246,7 @@ def _place_row(geonameid, name, alternatenames, lat, lon, feature_class, feature
         return None
     if not name.strip() or not (-90 <= lat <= 90 and -180 <= lon <= 180) or row_id <= 0:
         return None
-    alternates = tuple(a for a in alternatenames.split(",") if a and is_latin_or_cyrillic(a))
+    alternates = tuple(a for a in alternatenames.split(",") if _is_name(a))
     return PlaceRow(row_id, name.strip(), lat, lon, feature_class, feature_code, country,
                     admin1, admin2, max(population, 0), alternates)
 
@@ -279,7 +279,12 @@ def read_names(part: DumpPart, known_ids, tally: Tally) -> Iterator[list[NameRow
         rows = [NameRow(int(gid), name.strip(), language, historic == "1", colloquial == "1")
                 for gid, language, name, colloquial, historic in zip(
                     *(kept.column(n).to_pylist() for n in wanted), strict=True)
-                if name.strip() and is_latin_or_cyrillic(name)]
+                if _is_name(name.strip())]
         tally.kept += len(rows)
         if rows:
             yield rows
+
+
+def _is_name(text: str) -> bool:
+    """A name the index can use: Latin or Cyrillic script, not a code (KRQ)."""
+    return bool(text) and is_latin_or_cyrillic(text) and not is_code(text)

@@ -224,8 +224,9 @@ def status(path: Path | None = None) -> Status | None:
         sources = [Source(*row) for row in db.execute(
             "SELECT file, path, bytes, layout, countries, imported, lines, kept, malformed "
             "FROM sources ORDER BY id")]
-        places = dict(db.execute("SELECT feature_code, count(*) FROM places "
-                                 "GROUP BY feature_code ORDER BY count(*) DESC").fetchall())
+        places = dict(db.execute(
+            "SELECT feature_code, count(*) FROM places GROUP BY feature_code "
+            "ORDER BY count(*) DESC, feature_code").fetchall())
         names = db.execute("SELECT count(*) FROM names").fetchone()[0]
     return Status(path, path.stat().st_size, version(path), sources, places, names)
 
