@@ -84,10 +84,12 @@ def test_online_is_never_asked_for_known_names(stand_in, data_dir, world):
     assert StandIn.requests == []
 
 
-def test_online_no_answer_leaves_name_unresolved(stand_in, data_dir, world):
+def test_online_no_answer_leaves_name_unresolved_and_is_asked_once(stand_in, data_dir, world):
     resolution = world.resolve_online("Qwertyuiop", geocoder=_geocoder(stand_in))
     assert resolution.match is None
-    assert not (data_dir / "places.csv").exists()
+    assert "Qwertyuiop,,,,,,,online:nominatim@" in (data_dir / "places.csv").read_text()
+    assert world.resolve_online("Qwertyuiop", geocoder=_geocoder(stand_in)).match is None
+    assert len(StandIn.requests) == 1  # "no answer" is an answer: cached, not asked again
 
 
 def test_failing_service_does_not_fail_the_run(stand_in, data_dir, world):
@@ -98,6 +100,7 @@ def test_failing_service_does_not_fail_the_run(stand_in, data_dir, world):
     assert resolution.match is None
     assert len(StandIn.requests) == 2  # one try, one bounded retry
     assert time.monotonic() - started < 10
+    assert not (data_dir / "places.csv").exists()  # a failure is no answer: asked next time
 
 
 def test_unreachable_service_does_not_fail_the_run(data_dir, world):
