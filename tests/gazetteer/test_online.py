@@ -7,57 +7,11 @@ by the next ``Gazetteer.load``)."""
 from __future__ import annotations
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
-
-import pytest
 
 from gazetteer import Gazetteer
 from gazetteer.online import OnlineGeocoder
-
-# What the stand-in knows, in Nominatim's /search jsonv2 shape.
-KNOWN = {
-    "robotyne": {"lat": "47.4468", "lon": "35.8367", "osm_type": "node", "osm_id": 101,
-                 "addresstype": "village", "type": "village",
-                 "address": {"country_code": "ua"}, "display_name": "Robotyne, Ukraine"},
-}
-
-
-class StandIn(BaseHTTPRequestHandler):
-    requests: list[tuple[float, str]] = []
-    fail = False
-
-    def do_GET(self):  # noqa: N802 - http.server's name
-        url = urlparse(self.path)
-        query = parse_qs(url.query).get("q", [""])[0]
-        StandIn.requests.append((time.monotonic(), query))
-        if StandIn.fail:
-            self.send_response(503)
-            self.end_headers()
-            return
-        body = json.dumps([KNOWN[query.lower()]] if query.lower() in KNOWN else []).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def stand_in():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)  # shut down in 0.05 s, not 0.5
-    thread.start()
-    StandIn.requests, StandIn.fail = [], False
-    yield f"127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+from tests.nominatim import StandIn
 
 
 def _geocoder(domain, **options):
@@ -114,7 +68,7 @@ def test_requests_are_rate_limited(stand_in, data_dir):
     geocoder = _geocoder(stand_in, min_delay=0.3)
     for name in ("a-one", "a-two", "a-three"):
         geocoder.lookup(name)
-    times = [t for t, _ in StandIn.requests]
+    times = [t for t, *_ in StandIn.requests]
     assert len(times) == 3
     # two waits of 0.3 s between three calls; arrival times at the server jitter a little
     assert times[-1] - times[0] >= 0.5
