@@ -40,6 +40,9 @@ SATELLITE_ATTRIBUTION = "Tiles © Esri — Source: Esri, Maxar, Earthstar Geogra
 LIGHT = ("https://server.arcgisonline.com/ArcGIS/rest/services/Canvas/World_Light_Gray_Base/"
          "MapServer/tile/{z}/{y}/{x}")
 LIGHT_ATTRIBUTION = "Tiles © Esri — Esri, HERE, Garmin, © OpenStreetMap contributors"
+# Every place drawn comes from GeoNames (the embedded cities500 and any `frontline gazetteer
+# import`), whose licence (CC BY 4.0) asks for credit where the data is shown.
+PLACES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
 
 def safe_json(value) -> str:
@@ -89,8 +92,10 @@ class DatedMentions(JSCSSMixin, MacroElement):
 def render_map(data: MapData, title: str = "frontline", mode: str = "date") -> folium.Map:
     fmap = folium.Map(location=(48.5, 37.5), zoom_start=7, tiles=None, control_scale=True)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
-    folium.TileLayer(LIGHT, attr=LIGHT_ATTRIBUTION, name="Light").add_to(fmap)
-    folium.TileLayer(SATELLITE, attr=SATELLITE_ATTRIBUTION, name="Satellite").add_to(fmap)
+    folium.TileLayer(LIGHT, attr=f"{LIGHT_ATTRIBUTION} | {PLACES_ATTRIBUTION}",
+                     name="Light").add_to(fmap)
+    folium.TileLayer(SATELLITE, attr=f"{SATELLITE_ATTRIBUTION} | {PLACES_ATTRIBUTION}",
+                     name="Satellite").add_to(fmap)
     control = folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
     points = [(p["lat"], p["lon"]) for p in data.places]
     if points:
