@@ -9,9 +9,19 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
+
 from gazetteer import Gazetteer
 from gazetteer.online import OnlineGeocoder
+from tests import world as made_up
 from tests.nominatim import StandIn
+
+
+@pytest.fixture
+def fresh_world(world):
+    """A world of the test's own: an online answer, found or not, is added to the gazetteer
+    asked (the session's ``world`` is shared)."""
+    return made_up.build_gazetteer()
 
 
 def _geocoder(domain, **options):
@@ -38,7 +48,9 @@ def test_online_is_never_asked_for_known_names(stand_in, data_dir, world):
     assert StandIn.requests == []
 
 
-def test_online_no_answer_leaves_name_unresolved_and_is_asked_once(stand_in, data_dir, world):
+def test_online_no_answer_leaves_name_unresolved_and_is_asked_once(stand_in, data_dir,
+                                                                   fresh_world):
+    world = fresh_world
     resolution = world.resolve_online("Qwertyuiop", geocoder=_geocoder(stand_in))
     assert resolution.match is None
     assert "Qwertyuiop,,,,,,,online:nominatim@" in (data_dir / "places.csv").read_text()
@@ -46,7 +58,8 @@ def test_online_no_answer_leaves_name_unresolved_and_is_asked_once(stand_in, dat
     assert len(StandIn.requests) == 1  # "no answer" is an answer: cached, not asked again
 
 
-def test_failing_service_does_not_fail_the_run(stand_in, data_dir, world):
+def test_failing_service_does_not_fail_the_run(stand_in, data_dir, fresh_world):
+    world = fresh_world
     StandIn.fail = True
     started = time.monotonic()
     geocoder = _geocoder(stand_in, min_delay=0.1, max_retries=1)
@@ -57,7 +70,8 @@ def test_failing_service_does_not_fail_the_run(stand_in, data_dir, world):
     assert not (data_dir / "places.csv").exists()  # a failure is no answer: asked next time
 
 
-def test_unreachable_service_does_not_fail_the_run(data_dir, world):
+def test_unreachable_service_does_not_fail_the_run(data_dir, fresh_world):
+    world = fresh_world
     resolution = world.resolve_online("Tykhovody",
                                       geocoder=_geocoder("127.0.0.1:9", min_delay=0.0,
                                                          max_retries=0))
