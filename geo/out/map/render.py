@@ -89,13 +89,28 @@ class DatedMentions(JSCSSMixin, MacroElement):
         self.css = _asset("frontline_map.css")
 
 
+class Credit(MacroElement):
+    """One credit in the map's attribution line, whatever the tiles shown (the data's, not a
+    layer's)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "Credit"
+        self.text = json.dumps(text)
+
+
 def render_map(data: MapData, title: str = "frontline", mode: str = "date") -> folium.Map:
     fmap = folium.Map(location=(48.5, 37.5), zoom_start=7, tiles=None, control_scale=True)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
-    folium.TileLayer(LIGHT, attr=f"{LIGHT_ATTRIBUTION} | {PLACES_ATTRIBUTION}",
-                     name="Light").add_to(fmap)
-    folium.TileLayer(SATELLITE, attr=f"{SATELLITE_ATTRIBUTION} | {PLACES_ATTRIBUTION}",
-                     name="Satellite").add_to(fmap)
+    folium.TileLayer(LIGHT, attr=LIGHT_ATTRIBUTION, name="Light").add_to(fmap)
+    folium.TileLayer(SATELLITE, attr=SATELLITE_ATTRIBUTION, name="Satellite").add_to(fmap)
+    Credit(PLACES_ATTRIBUTION).add_to(fmap)
     control = folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
     points = [(p["lat"], p["lon"]) for p in data.places]
     if points:
