@@ -43,6 +43,9 @@ SATELLITE_ATTRIBUTION = "Tiles © Esri — Source: Esri, Maxar, Earthstar Geogra
 LIGHT = ("https://server.arcgisonline.com/ArcGIS/rest/services/Canvas/World_Light_Gray_Base/"
          "MapServer/tile/{z}/{y}/{x}")
 LIGHT_ATTRIBUTION = "Tiles © Esri — Esri, HERE, Garmin, © OpenStreetMap contributors"
+# Every place drawn comes from GeoNames (the embedded cities500 and any `frontline gazetteer
+# import`), whose licence (CC BY 4.0) asks for credit where the data is shown.
+PLACES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
 
 def safe_json(value) -> str:
@@ -92,6 +95,22 @@ class DatedMentions(JSCSSMixin, MacroElement):
         self.css = _asset("frontline_map.css")
 
 
+class Credit(MacroElement):
+    """One credit in the map's attribution line, whatever the tiles shown (the data's, not a
+    layer's)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "Credit"
+        self.text = json.dumps(text)
+
+
 def render_map(data: MapData, title: str = "frontline", mode: str = "date", *,
                self_contained: bool = False) -> folium.Map:
     """The map of ``data``.
@@ -110,6 +129,7 @@ def render_map(data: MapData, title: str = "frontline", mode: str = "date", *,
         folium.TileLayer(LIGHT, attr=LIGHT_ATTRIBUTION, name="Light").add_to(fmap)
         folium.TileLayer(SATELLITE, attr=SATELLITE_ATTRIBUTION, name="Satellite").add_to(fmap)
     OfflineOutline(show=self_contained).add_to(fmap)
+    Credit(PLACES_ATTRIBUTION).add_to(fmap)
     control = folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
     points = [(p["lat"], p["lon"]) for p in data.places]
     if points:
