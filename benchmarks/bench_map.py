@@ -3,6 +3,7 @@ Chromium.
 
     python benchmarks/bench_map.py [--mentions 100000] [--runs 3] [--steps 30]
     python benchmarks/bench_map.py --mentions 3400000 --runs 3   # 100,000 articles
+    python benchmarks/bench_map.py --offline   # the self-contained map, every request blocked
 
 The corpus is made up from real pieces, 34 mentions per article like the seed articles, and fed
 to ``map_data`` as a stream of chunks (numpy, seeded: the same corpus every run). Each article has
@@ -120,7 +121,7 @@ def synthetic_chunks(count: int, seed: int = 7, articles_per_chunk: int = 500
         ids = [f"a{a}" for a in article]
         frame = pd.DataFrame({
             "article_id": ids, "title": [f"Report {a}" for a in article],
-            "source": [f"outlet-{o}" for o in outlet[local]],
+            "source": [f"outlet-{o}" for o in outlet[local]], "outlet_country": "",
             "url": [f"https://example.org/{a}" for a in article], "published": published[local],
             "published_source": "metadata", "surface": surface, "start": 0,
             "end": [len(s) for s in surface], "sentence": text,
@@ -152,8 +153,8 @@ STEPS = """async (steps) => {
 }"""
 
 
-def measure(browser, path: Path, steps: int) -> tuple[float, float, float]:
-    page = BrowserPage(browser)
+def measure(browser, path: Path, steps: int, offline: bool = False) -> tuple[float, float, float]:
+    page = BrowserPage(browser, offline=offline)
     try:
         page.open(path)
         page.page.wait_for_function("window.frontlineReadyAt !== undefined")
@@ -173,6 +174,9 @@ def main() -> None:
     parser.add_argument("--mentions", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--steps", type=int, default=30)
+    parser.add_argument("--offline", action="store_true",
+                        help="the self-contained map (frontline map --offline), opened with "
+                             "every network request blocked")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -187,7 +191,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         path = Path(folder) / "map.html"
         started = time.perf_counter()
-        write_map(render_map(data), path)
+        write_map(render_map(data, self_contained=args.offline), path)
         render_s = time.perf_counter() - started
         size = path.stat().st_size
         print(f"layers {layers_s:.1f} s (peak memory {before:.0f} -> {peak:.0f} MB), HTML "
@@ -196,7 +200,7 @@ def main() -> None:
               file=sys.stderr)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for run in range(args.runs):
-            first, step, until_step = measure(browser, path, args.steps)
+            first, step, until_step = measure(browser, path, args.steps, args.offline)
             firsts.append(first)
             steps.append(step)
             until_steps.append(until_step)
@@ -206,6 +210,7 @@ def main() -> None:
     report = {
         "python_loop_10M_s": round(machine_speed(), 3),
         "mentions": args.mentions,
+        "offline": args.offline,
         "articles": data.stats["articles"],
         "markers": len(data.markers),
         "excerpts": len(data.mentions),

@@ -14,6 +14,7 @@ from .common import (
     user_supplement_path,
 )
 from .confidence import Scored, is_ambiguous, judge, same_place
+from .import_cli import run_gazetteer
 from .normalize import exact_key, fold_key, fold_key_of_exact, has_cyrillic
 from .records import COUNTRY, NAME_TYPES, REGION, SETTLEMENT, Candidate, Kind, Place, Resolution
 from .resolver import Gazetteer, stopwords
@@ -24,6 +25,6 @@ __all__ = [
     "COUNTRY", "NAME_TYPES", "REGION", "SETTLEMENT", "Candidate", "FrontlineError", "Gazetteer",
     "Kind", "Place", "Resolution", "Scored", "SupplementError", "atomic_path", "cache_dir",
     "data_dir", "exact_key", "fold_key", "fold_key_of_exact", "has_cyrillic", "is_ambiguous",
-    "is_attribute", "is_common_noun", "is_function_word", "judge", "run_place", "same_place",
-    "stopwords", "town_forms", "user_supplement_path", "verb_lemma",
+    "is_attribute", "is_common_noun", "is_function_word", "judge", "run_gazetteer", "run_place",
+    "same_place", "stopwords", "town_forms", "user_supplement_path", "verb_lemma",
 ]  # fmt: skip

@@ -13,13 +13,14 @@ village elsewhere most likely means the one there.
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from statistics import fmean
 
-from . import sources
+from . import imports, sources
 from .morphology import name_lemma
-from .normalize import exact_key, fold_key, has_cyrillic, is_latin_or_cyrillic
+from .normalize import exact_key, fold_key, has_cyrillic, is_code, is_latin_or_cyrillic
 from .records import COUNTRY, NAME_TYPES, REGION, SETTLEMENT, Place
 
 FRONT_COUNTRIES = {"UA"}
@@ -28,6 +29,17 @@ REGION_SUFFIXES = ("region", "oblast", "province")
 # Outside the theatre, places this big are worth finding in running text and a fuzzy guess; the
 # rest (hamlets named Time, Hub or Bar) would mostly be false hits.
 SALIENT_MIN_POPULATION = 15000
+# Imported GeoNames places (``imports``) that need care: a section of a town (PPLX) shares its
+# name with villages elsewhere, and a historical place (PPLH) no longer exists. Their names get
+# these types, so a living village of the same name ranks first, and they are never looked for
+# in running text on their own.
+CAREFUL_CODES = {"PPLX": "alternate", "PPLH": "historical"}
+# An imported oblast's or raion's name counts only with its unit word in it: GeoNames lists
+# the bare centre's name (Kharkiv) among an oblast's names too, which would make every mention
+# of the city a rival of its oblast.
+_UNIT_WORD = re.compile(r"oblast|област|region|регион|raion|rayon|район|раён|district|krai|"
+                        r"край|okrug|округ|republic|respubl|республ|voblast|вобласц|municip|"
+                        r"муниципал|county|province", re.IGNORECASE)
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +49,7 @@ class DraftPlace:
     place: Place
     prior: float
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # exact key -> (name, type)
+    salient: bool | None = None  # None: by the rule of ``tables_of``
 
     def add_name(self, name: str, name_type: str, override: bool = False) -> None:
         key = exact_key(name)
@@ -44,11 +57,6 @@ class DraftPlace:
             return
         if override or key not in self.names:
             self.names[key] = (name, name_type)
-
-
-def _is_code(name: str) -> bool:
-    """GeoNames lists airport and other codes (OZH, DOK, KRQ) among alternate names."""
-    return name.isascii() and name.isupper() and " " not in name and len(name) <= 4
 
 
 def theatre_prior(country: str, admin1: str = "",
@@ -60,13 +68,18 @@ def theatre_prior(country: str, admin1: str = "",
     return 0.5 if country in REAR_COUNTRIES else 0.0
 
 
+def _border(region_rows) -> set[tuple[str, str]]:
+    return {(r["country"], r["geonames_admin1"]) for r in region_rows if r["theatre"] == "border"}
+
+
+def _display(region_rows) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> the curated region's name, where there is one."""
+    return {(r["country"], r["geonames_admin1"]): r["name"] for r in region_rows
+            if "|" not in r["geonames_admin1"]}
+
+
 def _settlements(cities, admin_names, region_rows) -> tuple[list[DraftPlace], dict[int, int]]:
-    border = {(r["country"], r["geonames_admin1"]) for r in region_rows if r["theatre"] == "border"}
-    display = {
-        (r["country"], r["geonames_admin1"]): r["name"]
-        for r in region_rows
-        if "|" not in r["geonames_admin1"]
-    }
+    border, display = _border(region_rows), _display(region_rows)
     drafts, by_geonameid = [], {}
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
         cc, code = city["countrycode"], city["admin1code"]
@@ -83,7 +96,7 @@ def _settlements(cities, admin_names, region_rows) -> tuple[list[DraftPlace], di
         draft = DraftPlace(place, theatre_prior(cc, code, border))
         draft.add_name(city["name"], "official")
         for alt in city.get("alternatenames") or ():
-            if is_latin_or_cyrillic(alt) and not _is_code(alt):
+            if is_latin_or_cyrillic(alt) and not is_code(alt):
                 draft.add_name(alt, "alternate")
         by_geonameid[city["geonameid"]] = len(drafts)
         drafts.append(draft)
@@ -173,6 +186,48 @@ def _countries(cities, country_alias_rows) -> list[DraftPlace]:
     return out
 
 
+def _imported(drafts, by_geonameid, region_at, admin_names, region_rows) -> list[DraftPlace]:
+    """The import's places (``imports``) as drafts, merged with what is already there: a place
+    with a geonameid the embedded data has is that place (its new names are added to it), an
+    oblast (ADM1) with a curated region is that region (its names with a unit word are added);
+    the rest are new places. New villages are looked for in running text on the front only
+    (theatre prior 1): elsewhere the many small hamlets named like common words would be false
+    hits, and they stay reachable through a place context and ``frontline place``."""
+    border, display = _border(region_rows), _display(region_rows)
+    out = []
+    for row in imports.imported_places():
+        is_region = row.feature_code in ("ADM1", "ADM2")
+        names = [(name, "historical" if historic else "alternate")
+                 for name, _language, historic in row.names
+                 if not is_code(name) and (not is_region or _UNIT_WORD.search(name))]
+        if row.geonameid in by_geonameid:
+            draft = drafts[by_geonameid[row.geonameid]]
+            draft.add_name(row.name, "alternate")
+        elif row.feature_code == "ADM1" and (row.country, row.admin1) in region_at:
+            draft = region_at[(row.country, row.admin1)]
+        else:
+            region = display.get((row.country, row.admin1)) or admin_names.get(
+                (row.country, row.admin1), "")
+            place = Place(
+                place_id=f"geonames:{row.geonameid}", name=row.name,
+                kind=REGION if is_region else SETTLEMENT, lat=row.lat, lon=row.lon,
+                country=row.country,
+                admin1=(region or row.name) if row.feature_code == "ADM1" else region,
+                population=row.population)
+            prior = theatre_prior(row.country, row.admin1, border)
+            careful = CAREFUL_CODES.get(row.feature_code)
+            draft = DraftPlace(place, prior, salient=(
+                row.feature_code == "ADM1" if is_region else prior >= 1.0 and not careful))
+            draft.add_name(row.name, careful or "official")
+            if careful:
+                names = [(name, careful if name_type == "alternate" else name_type)
+                         for name, name_type in names]
+            out.append(draft)
+        for name, name_type in names:
+            draft.add_name(name, name_type)
+    return out
+
+
 @dataclass
 class Tables:
     """Everything the index stores: places with priors, and (key, place, name, type) entries."""
@@ -194,8 +249,14 @@ def build_tables() -> Tables:
     by_id = {d.place.place_id: i for i, d in enumerate(drafts)}
     _apply_aliases(drafts, by_id, alias_rows)
     log.info("adding regions and countries")
-    drafts += _regions(cities, drafts, by_geonameid, region_rows, alias_rows)
+    regions = _regions(cities, drafts, by_geonameid, region_rows, alias_rows)
+    drafts += regions
     drafts += _countries(cities, sources.read_curated("country_aliases.csv"))
+    if imports.version():
+        log.info("merging the GeoNames import")
+        region_at = {(r["country"], r["geonames_admin1"]): d
+                     for r, d in zip(region_rows, regions, strict=True)}
+        drafts += _imported(drafts, by_geonameid, region_at, admin_names, region_rows)
 
     log.info("computing name keys")
     tables = tables_of(drafts)
@@ -210,8 +271,9 @@ def tables_of(drafts: list[DraftPlace]) -> Tables:
     entries, salient = [], set()
     for index, draft in enumerate(drafts):
         place = draft.place
-        is_salient = draft.prior > 0 or place.kind != SETTLEMENT or (
-            place.population >= SALIENT_MIN_POPULATION)
+        is_salient = draft.salient if draft.salient is not None else (
+            draft.prior > 0 or place.kind != SETTLEMENT
+            or place.population >= SALIENT_MIN_POPULATION)
         for name, name_type in draft.names.values():
             keys = {fold_key(name)}
             lemma = name_lemma(name)

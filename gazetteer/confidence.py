@@ -26,6 +26,9 @@ from .records import Candidate, Place
 
 # How the query met the name: spelled the same, through a case ending, through folding.
 HOW_QUALITY = {"exact": 1.0, "inflected": 0.97, "folded": 0.92}
+# A name only an online geocoder vouches for (one answer to a bare name, no cross-check): its
+# match is never as sure as a name the gazetteer's own data gives.
+NAME_QUALITY = {"online": 0.7}
 TEMPERATURE = 0.1
 AMBIGUITY_GAP = 0.1
 SAME_PLACE_KM = 5.0

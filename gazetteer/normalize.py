@@ -142,3 +142,8 @@ def is_latin_or_cyrillic(text: str) -> bool:
     if not letters:
         return False
     return all(_CYRILLIC.match(c) or _LATIN.match(c) for c in letters)
+
+
+def is_code(name: str) -> bool:
+    """GeoNames lists airport and other codes (OZH, DOK, KRQ) among alternate names."""
+    return name.isascii() and name.isupper() and " " not in name and len(name) <= 4

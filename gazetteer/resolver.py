@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from . import fuzzy, user_supplement
 from .adjectives import compound_forms, country_forms, names_no_town, town_forms
-from .confidence import HOW_QUALITY, fuzzy_quality, judge
+from .confidence import HOW_QUALITY, NAME_QUALITY, fuzzy_quality, judge
 from .index import NameIndex, load_index
 from .morphology import lemma_forms
 from .normalize import exact_key, fold_key, fold_key_of_exact, has_cyrillic
@@ -123,7 +123,7 @@ class Gazetteer:
         for place, name, name_type in self._entries(query_key):
             how = "exact" if name == query or exact_key(name) == query_exact else "folded"
             hits.append(_Hit(place, name, name_type, how, name_score(name_type, how),
-                             HOW_QUALITY[how]))
+                             HOW_QUALITY[how] * NAME_QUALITY.get(name_type, 1.0)))
         if has_cyrillic(query) and not any(hit.how == "exact" for hit in hits):
             tried = {query_key}
             for analysers in (False, True):  # the table of endings first, pymorphy3 if needed
@@ -137,7 +137,8 @@ class Gazetteer:
                         found = True
                         hits.append(_Hit(place, name, name_type, "inflected",
                                          name_score(name_type, "inflected"),
-                                         HOW_QUALITY["inflected"]))
+                                         HOW_QUALITY["inflected"]
+                                         * NAME_QUALITY.get(name_type, 1.0)))
                 if found:
                     break
         return hits
@@ -193,6 +194,22 @@ class Gazetteer:
                 user_supplement.cache_online_answer(self, query, geocoder)):
             return self.resolve(query, **context)
         return resolution
+
+    def ask_online(self, name: str, *, countries: tuple[str, ...] = (),
+                   viewbox: tuple[tuple[float, float], tuple[float, float]] | None = None,
+                   geocoder=None) -> bool:
+        """Ask the online geocoder (Nominatim, or ``geocoder``) for a populated place called
+        ``name``, in ``countries`` and inside ``viewbox`` ((lat, lon) corners) when given,
+        unless it was asked before: the answer, found or not, is cached in the user
+        supplement; a place found is added to this gazetteer (name type ``online``). True
+        when this gazetteer now has a place for it; a failing service is a warning, not an
+        error (``user_supplement.cache_online_answer``)."""
+        if geocoder is None:
+            from .online import OnlineGeocoder
+
+            geocoder = self._geocoder = getattr(self, "_geocoder", None) or OnlineGeocoder()
+        return user_supplement.cache_online_answer(self, name, geocoder, countries=countries,
+                                                   viewbox=viewbox, settlements_only=True)
 
     # -- what the article stages need to know about places -----------------------------------
     def findable_keys(self) -> list[str]:

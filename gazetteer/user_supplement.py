@@ -6,7 +6,8 @@ One CSV file (see ``common.user_supplement_path``) with one row per addition:
   its id is ``user:<name>``;
 - an alias of a known place: ``name`` and ``to`` (a place id such as ``geonames:704422``);
 - an answer of the online geocoder (``--online``), cached as a new place whose ``source`` names
-  the service.
+  the service; a name the service had no answer for is cached too (no coordinates, ``source``
+  ending in ``no answer``), so it is asked once.
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ def apply(gazetteer, rows: list[dict[str, str]]) -> None:
             else:
                 gazetteer.add_name(index, row["name"], "user")
             continue
+        if not row.get("lat"):
+            continue  # an online question without an answer: nothing to add
         place = _place_from_row(row)
         index = gazetteer.place_index(place.place_id)
         if index is None:
@@ -124,16 +127,42 @@ def add_alias(name: str, to: str, gazetteer, path: Path | None = None) -> dict:
     return row
 
 
-def cache_online_answer(gazetteer, query: str, geocoder=None) -> bool:
-    """Ask the online geocoder about ``query``; cache an answer as a supplement place and add it
-    to the loaded gazetteer. False when the service has no answer or fails."""
-    from .online import OnlineGeocoder
+NO_ANSWER = "no answer"
 
+
+def asked_online(gazetteer, query: str) -> dict[str, str] | None:
+    """The cached online answer for ``query`` (a row, with or without coordinates), if any."""
+    key = exact_key(query)
+    return next((row for row in reversed(gazetteer.supplement_rows)
+                 if row.get("source", "").startswith("online")
+                 and exact_key(row["name"]) == key), None)
+
+
+def cache_online_answer(gazetteer, query: str, geocoder=None, **limits) -> bool:
+    """Ask the online geocoder about ``query`` unless it was asked before; cache the answer,
+    found or not, in the supplement, and add a place found to the loaded gazetteer. True when
+    the gazetteer now has a place for it. A failing service is warned about and not cached
+    (the next run asks again). ``limits``: ``OnlineGeocoder.lookup``'s keyword options."""
+    from .online import OnlineError, OnlineGeocoder
+
+    earlier = asked_online(gazetteer, query)
+    if earlier is not None:
+        return bool(earlier.get("lat"))
     geocoder = geocoder or OnlineGeocoder()
-    answer = geocoder.lookup(query)
+    try:
+        answer = geocoder.lookup(query, **limits)
+    except OnlineError as error:
+        log.warning("online lookup of %r failed, left unresolved: %s", query, error)
+        return False
     if answer is None:
+        row = {"name": query.strip(), "source": f"online:{geocoder.name} {NO_ANSWER}",
+               "added": dt.date.today().isoformat()}
+        path = user_supplement_path()
+        _write(read(path) + [row], path)
+        gazetteer.supplement_rows.append(row)
         return False
     row = add_place(query, answer.lat, answer.lon, country=answer.country, kind=answer.kind,
                     source=f"online:{geocoder.name} {answer.reference}".strip())
     apply(gazetteer, [row])
+    gazetteer.supplement_rows.append(row)
     return True

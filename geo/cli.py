@@ -2,10 +2,12 @@
 
     frontline place NAME [--near LAT,LON] [--country CC] [--admin1 REGION] [--all] [--json]
     frontline place add NAME --lat LAT --lon LON [--alias A ...] | --to PLACE_ID
+    frontline gazetteer import PATH... [--countries UA,RU,BY,MD | --all] | status | remove
     frontline mentions INPUT... -o FILE [--format geojson|csv|gpkg|parquet]
     frontline map [INPUT...] [-o output/map.html] [--bin day|week|month] [--since] [--until]
+        [--offline]
     both: [--jobs N] [--engine local|dask] [--scheduler ADDRESS] [--store PATH | --no-cache]
-          [--frontline PATH [--frontline-date-field NAME]]
+          [--online] [--frontline PATH [--frontline-date-field NAME]]
 
 Exit codes: 0 every input processed (place: a match), 3 some inputs skipped (reported), 2 usage
 error (a --frontline that gives no dated area too), 1 nothing could be processed (place: no
@@ -19,7 +21,7 @@ import datetime as dt
 import logging
 import sys
 
-from gazetteer import FrontlineError, run_place
+from gazetteer import FrontlineError, run_gazetteer, run_place
 
 
 def _date(text: str) -> dt.date:
@@ -36,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
                                 help="look up a place name, or add one: place add NAME ...")
     place.add_argument("words", nargs=argparse.REMAINDER,
                        help="see `frontline place --help` and `frontline place add --help`")
+    imported = commands.add_parser("gazetteer", add_help=False,
+                                   help="GeoNames dump files: gazetteer import|status|remove")
+    imported.add_argument("words", nargs=argparse.REMAINDER,
+                          help="see `frontline gazetteer --help`")
     found = commands.add_parser("mentions", help="articles -> table of dated place mentions")
     found.add_argument("inputs", nargs="+", help="files or folders (.txt .md .html .json .jsonl)")
     found.add_argument("-o", "--output", required=True,
@@ -56,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="also draw capitals that stand for governments (Moscow said)")
     drawn.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
                        help="the run date for dating: nothing is dated after it (default: today)")
+    drawn.add_argument("--offline", action="store_true",
+                       help="one self-contained file that needs no network: the map's code "
+                            "inline and a base layer of its own (borders, rivers, places)")
     _add_run_options(drawn)
     return parser
 
@@ -65,6 +74,11 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="write a JSON report: every skipped file or JSONL line and why")
     parser.add_argument("--strict", action="store_true",
                         help="fail (exit 1, no output written) if any input is skipped")
+    parser.add_argument("--online", action="store_true",
+                        help="ask an online geocoder (Nominatim, 1 request/s) about names in a "
+                             "place context the gazetteer does not know; answers, found or "
+                             "not, are cached in the user supplement. Runs in this process, "
+                             "without the store. Off by default")
     front = parser.add_argument_group("front line")
     front.add_argument("--frontline", metavar="PATH",
                        help="a dated front-line reference (GeoJSON, GeoPackage, KML: one file "
@@ -121,13 +135,17 @@ def _run(command: str, args: argparse.Namespace, consume) -> int:
     code = None
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked from this one
     store = None
+    if args.online and (args.jobs > 1 or args.engine != "local" or args.store):
+        print("frontline: --online runs in this process and without the store (one request "
+              "per second to the service): --jobs, --engine and --store are not used",
+              file=sys.stderr)
     try:
-        store = _open_store(args, gazetteer)
+        store = None if args.online else _open_store(args, gazetteer)
         with tqdm(desc="articles", unit=" files", disable=None, file=sys.stderr) as bar:
             batches = mention_batches(args.inputs, gazetteer=gazetteer, reference=args.today,
                                       summary=summary, progress=bar.update, jobs=args.jobs,
                                       engine=args.engine, scheduler=args.scheduler,
-                                      store=store, frontline=frontline)
+                                      store=store, online=args.online, frontline=frontline)
             consume(batches, summary, gazetteer, frontline)
     except (FrontlineError, OSError) as error:
         print(f"frontline {command}: {error}", file=sys.stderr)
@@ -216,7 +234,8 @@ def run_map(args: argparse.Namespace) -> int:
                         names=gazetteer.names_for)  # aggregated as the batches stream in
         if summary.exit_code(args.strict) == 1:  # nothing to draw, or --strict and a skip
             return
-        write_map(render_map(data, frontline=frontline), args.output)
+        write_map(render_map(data, frontline=frontline, self_contained=args.offline),
+                  args.output)
         print(f"frontline: wrote {args.output} ({len(data.markers)} markers in "
               f"{len(data.bins)} dates)", file=sys.stderr)
 
@@ -243,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     _show_library_messages()
     if argv[:1] == ["place"]:  # a command of its own, with its own parsers (lookup and add)
         return run_place(argv[1:])
+    if argv[:1] == ["gazetteer"]:  # its own parser too: import, status, remove
+        return run_gazetteer(argv[1:])
     args = _parser().parse_args(argv)
     try:
         return run_mentions(args) if args.command == "mentions" else run_map(args)

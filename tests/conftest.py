@@ -5,6 +5,9 @@
 - ``gazetteer``: the real one. Its index is built once per data version into the user cache (or
   $FRONTLINE_CACHE_DIR; 45 s the first time) and reused by every test; the user supplement is
   kept out of the way.
+
+The user's own data folder (their supplement, their GeoNames import) is never read: the whole
+session runs with an empty one of its own.
 """
 
 from __future__ import annotations
@@ -19,6 +22,17 @@ import pytest
 from gazetteer import Gazetteer, resolver
 from tests import world as made_up
 from tests.browser.chromium import BROWSER_ASSETS, CHROMIUM, CHROMIUM_ARGS, BrowserPage
+from tests.nominatim import stand_in  # noqa: F401 - the Nominatim stand-in, a fixture for all
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_user_data(tmp_path_factory):
+    """An empty user data folder for the session, set before any gazetteer is loaded: a
+    developer's GeoNames import or supplement must not change what the tests see."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("FRONTLINE_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
+    yield
+    patch.undo()
 
 
 @pytest.fixture(scope="session")
@@ -78,5 +92,13 @@ def browser():
 @pytest.fixture
 def browser_page(browser):
     page = BrowserPage(browser)
+    yield page
+    page.page.close()
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page with no network at all: every request but for a file is aborted (and kept)."""
+    page = BrowserPage(browser, offline=True)
     yield page
     page.page.close()

@@ -98,6 +98,11 @@ class CachedCandidates:
             answer = self._answers[key] = candidates_of(span, self.lookup)
         return answer
 
+    def forget(self, query: str) -> None:
+        """Drop the answers of the spans that asked ``query`` (the gazetteer learnt it)."""
+        for key in [key for key in self._answers if query in key[1]]:
+            del self._answers[key]
+
 
 def spelled_as(candidate: Candidate, surface: str) -> bool:
     """The candidate's matched name is the surface, up to case and punctuation."""

@@ -60,7 +60,8 @@ def _build(setup: Setup) -> Extractor:
     if fingerprint != setup.fingerprint:
         raise EngineError(
             f"this worker's frontline (fingerprint {fingerprint}) is not the run's "
-            f"({setup.fingerprint}): install the same frontline version on every worker")
+            f"({setup.fingerprint}): install the same frontline version, and the same GeoNames "
+            "import (`frontline gazetteer import`), on every worker")
     return Extractor(gazetteer, setup.reference)
 
 

@@ -24,6 +24,7 @@ import pyarrow as pa
 from gazetteer import Gazetteer, Resolution
 from geo.classify.events import NONE, ArticleEvents, Claim
 from geo.find.candidates import CANDIDATES_PER_SPAN, CachedCandidates, Resolved
+from geo.find.online import ask_online
 from geo.find.recognise import Recogniser
 from geo.find.resolve import resolve_spans
 from geo.read import dates
@@ -84,9 +85,14 @@ class _Found:
 
 
 class Extractor:
-    def __init__(self, gazetteer: Gazetteer | None = None, reference: dt.date | None = None):
+    """``online``: ask the online geocoder about unknown names in a place context
+    (``geo.find.online``): True for the gazetteer's default (Nominatim), or a geocoder."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, reference: dt.date | None = None,
+                 online=None):
         self.gazetteer = gazetteer or Gazetteer.load()
         self.reference = reference or dt.date.today()
+        self.online = online
         self._answers: dict[str, Resolution] = {}  # gazetteer answers: names recur across articles
         self.recogniser = Recogniser(self.gazetteer, self._lookup)
         self._candidates = CachedCandidates(self._lookup, ANSWER_CACHE_SIZE)
@@ -99,6 +105,13 @@ class Extractor:
             answer = self._answers[query] = self.gazetteer.resolve(query,
                                                                    limit=CANDIDATES_PER_SPAN)
         return answer
+
+    def _fresh_lookup(self, query: str) -> Resolution:
+        """``_lookup`` after the gazetteer learnt ``query`` online: its cached answer is stale,
+        and so are the cached candidates of every span that asked it."""
+        self._answers.pop(query, None)
+        self._candidates.forget(query)
+        return self._lookup(query)
 
     def publication(self, article: Article, anchor: dt.date | None = None
                     ) -> dates.Publication:
@@ -115,8 +128,12 @@ class Extractor:
         spans = self.recogniser.spans(article.text)
         dater = _Dater(article.text, published)
         found = []
-        for item in resolve_spans(article.text, spans, self.gazetteer, self._lookup,
-                                  self._candidates):
+        items = resolve_spans(article.text, spans, self.gazetteer, self._lookup,
+                              self._candidates)
+        if self.online:
+            ask_online(items, self.gazetteer, self._fresh_lookup,
+                       None if self.online is True else self.online)
+        for item in items:
             bounds, (day, source) = dater.at(item.span.start)
             found.append((item, bounds, day, source, _eventful(item)))
         events = None  # the events stage: read only for articles with a placed name

@@ -52,7 +52,7 @@ def mention_batches(paths: Iterable[str | Path], gazetteer: Gazetteer | None = N
                     reference: dt.date | None = None, summary: RunSummary | None = None,
                     progress: Callable[[int], None] | None = None, jobs: int = 1,
                     engine: str = "local", scheduler: str | None = None,
-                    store: MentionStore | str | Path | None = None,
+                    store: MentionStore | str | Path | None = None, online=None,
                     frontline: Frontline | None = None) -> Iterator[pa.RecordBatch]:
     """Every place mention in the articles under ``paths``, as Arrow record batches of
     ``SCHEMA`` in input order: the same rows whatever the engine, the jobs or the store.
@@ -63,8 +63,16 @@ def mention_batches(paths: Iterable[str | Path], gazetteer: Gazetteer | None = N
     a path) keeps each article's result for the next run and reuses what it holds;
     ``frontline`` (a prepared reference, ``geo.classify.frontline_check``) fills the front-line
     columns of each batch as it leaves (empty without one).
+
+    ``online`` (True, or a geocoder) asks the online geocoder about unknown names in a place
+    context (``geo.find.online``). Its answers change the gazetteer as the run goes, and the
+    service takes one request per second from one place: such a run works in this process
+    (``jobs`` and ``engine`` are not used) and without the store (an earlier result would
+    hide a name the service should be asked about).
     """
-    extractor = Extractor(gazetteer, reference)
+    if online:
+        jobs, engine, store = 1, "local", None
+    extractor = Extractor(gazetteer, reference, online)
     summary = summary if summary is not None else RunSummary()
     progress = progress or (lambda _: None)
     owned = store is not None and not isinstance(store, MentionStore)

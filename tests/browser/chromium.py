@@ -30,16 +30,32 @@ def local_asset(url: str) -> Path | None:
 
 class BrowserPage:
     """A page in headless Chromium whose network is this machine's files: CDN assets from local
-    copies, tiles answered 404 (no imagery offline), nothing else reachable."""
+    copies, tiles answered 404 (no imagery offline), nothing else reachable. With
+    ``offline=True`` no network at all: every request for anything but a file is aborted and
+    kept in ``blocked``."""
 
-    def __init__(self, browser):
+    def __init__(self, browser, *, offline: bool = False):
         self.errors: list[str] = []
+        self.console_errors: list[str] = []
         self.missing: list[str] = []
+        self.blocked: list[str] = []
         self.dialogs: list[str] = []
         self.page = browser.new_page(viewport={"width": 1400, "height": 900})
-        self.page.route("**/*", self._route)
+        self.page.route("**/*", self._block if offline else self._route)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", self._console)
         self.page.on("dialog", self._dialog)
+
+    def _console(self, message):
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def _block(self, route):
+        url = route.request.url
+        if url.startswith("file://"):
+            return route.continue_()
+        self.blocked.append(url)
+        return route.abort("internetdisconnected")
 
     def _dialog(self, dialog):
         self.dialogs.append(dialog.message)

@@ -23,12 +23,14 @@ def test_the_columns_are_the_tables():
 
 def test_every_option_the_readme_shows_exists(run_cli):
     helps = {command: run_cli(*command.split(), "--help").stdout  # as the user sees them
-             for command in ("mentions", "map", "place", "place add")}
+             for command in ("mentions", "map", "place", "place add", "gazetteer import",
+                             "gazetteer status", "gazetteer remove")}
     shown = {}
     examples = "".join(re.findall(r"```sh\n(.*?)```", README, flags=re.DOTALL))
     for line in re.findall(r"^frontline (.*)$", examples, flags=re.MULTILINE):
         words = line.split("#")[0].split()
-        command = "place add" if words[:2] == ["place", "add"] else words[0]
+        command = ("place add" if words[:2] == ["place", "add"]
+                   else " ".join(words[:2]) if words[0] == "gazetteer" else words[0])
         shown.setdefault(command, set()).update(w for w in words if w.startswith("--"))
     assert set(shown) == set(helps)
     missing = {(command, option) for command, options in shown.items() for option in options

@@ -7,57 +7,21 @@ by the next ``Gazetteer.load``)."""
 from __future__ import annotations
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from gazetteer import Gazetteer
 from gazetteer.online import OnlineGeocoder
-
-# What the stand-in knows, in Nominatim's /search jsonv2 shape.
-KNOWN = {
-    "robotyne": {"lat": "47.4468", "lon": "35.8367", "osm_type": "node", "osm_id": 101,
-                 "addresstype": "village", "type": "village",
-                 "address": {"country_code": "ua"}, "display_name": "Robotyne, Ukraine"},
-}
-
-
-class StandIn(BaseHTTPRequestHandler):
-    requests: list[tuple[float, str]] = []
-    fail = False
-
-    def do_GET(self):  # noqa: N802 - http.server's name
-        url = urlparse(self.path)
-        query = parse_qs(url.query).get("q", [""])[0]
-        StandIn.requests.append((time.monotonic(), query))
-        if StandIn.fail:
-            self.send_response(503)
-            self.end_headers()
-            return
-        body = json.dumps([KNOWN[query.lower()]] if query.lower() in KNOWN else []).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+from tests import world as made_up
+from tests.nominatim import StandIn
 
 
 @pytest.fixture
-def stand_in():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)  # shut down in 0.05 s, not 0.5
-    thread.start()
-    StandIn.requests, StandIn.fail = [], False
-    yield f"127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def fresh_world(world):
+    """A world of the test's own: an online answer, found or not, is added to the gazetteer
+    asked (the session's ``world`` is shared)."""
+    return made_up.build_gazetteer()
 
 
 def _geocoder(domain, **options):
@@ -84,13 +48,18 @@ def test_online_is_never_asked_for_known_names(stand_in, data_dir, world):
     assert StandIn.requests == []
 
 
-def test_online_no_answer_leaves_name_unresolved(stand_in, data_dir, world):
+def test_online_no_answer_leaves_name_unresolved_and_is_asked_once(stand_in, data_dir,
+                                                                   fresh_world):
+    world = fresh_world
     resolution = world.resolve_online("Qwertyuiop", geocoder=_geocoder(stand_in))
     assert resolution.match is None
-    assert not (data_dir / "places.csv").exists()
+    assert "Qwertyuiop,,,,,,,online:nominatim@" in (data_dir / "places.csv").read_text()
+    assert world.resolve_online("Qwertyuiop", geocoder=_geocoder(stand_in)).match is None
+    assert len(StandIn.requests) == 1  # "no answer" is an answer: cached, not asked again
 
 
-def test_failing_service_does_not_fail_the_run(stand_in, data_dir, world):
+def test_failing_service_does_not_fail_the_run(stand_in, data_dir, fresh_world):
+    world = fresh_world
     StandIn.fail = True
     started = time.monotonic()
     geocoder = _geocoder(stand_in, min_delay=0.1, max_retries=1)
@@ -98,9 +67,11 @@ def test_failing_service_does_not_fail_the_run(stand_in, data_dir, world):
     assert resolution.match is None
     assert len(StandIn.requests) == 2  # one try, one bounded retry
     assert time.monotonic() - started < 10
+    assert not (data_dir / "places.csv").exists()  # a failure is no answer: asked next time
 
 
-def test_unreachable_service_does_not_fail_the_run(data_dir, world):
+def test_unreachable_service_does_not_fail_the_run(data_dir, fresh_world):
+    world = fresh_world
     resolution = world.resolve_online("Tykhovody",
                                       geocoder=_geocoder("127.0.0.1:9", min_delay=0.0,
                                                          max_retries=0))
@@ -111,7 +82,7 @@ def test_requests_are_rate_limited(stand_in, data_dir):
     geocoder = _geocoder(stand_in, min_delay=0.3)
     for name in ("a-one", "a-two", "a-three"):
         geocoder.lookup(name)
-    times = [t for t, _ in StandIn.requests]
+    times = [t for t, *_ in StandIn.requests]
     assert len(times) == 3
     # two waits of 0.3 s between three calls; arrival times at the server jitter a little
     assert times[-1] - times[0] >= 0.5

@@ -309,6 +309,8 @@ def test_map_scrubs_through_dates(browser_page, seeds_map):
     page = browser_page.open(path)
     assert page.locator(".frontline-time input[type=range]").count() == 1
     assert page.locator(".leaflet-control-layers").count() == 1
+    credits = page.locator(".leaflet-control-attribution").inner_text()
+    assert credits.count("Places: GeoNames (CC BY 4.0)") == 1  # the places' licence, once
     expected = {}
     for marker in data.markers:
         expected.setdefault(data.bins[marker.bin], set()).add(marker.place)

@@ -1,13 +1,15 @@
 """Dated layers -> one HTML map, with Folium.
 
-The map has three base layers (OpenStreetMap, a light basemap, satellite imagery) in a layer
-control, is fitted to the mentions, and carries one element of our own, ``DatedMentions``: the
-data of ``layers.MapData`` plus ``assets/frontline_map.js`` (time slider, markers coloured by
-event or outlet, filters, popups with a claims timeline, the "claimed control" overlay, search,
-panels) and its stylesheet. The JavaScript lives in its asset file, never in Python
-strings. With a front-line reference (``frontline``), the page's data also holds its layer
-(``frontline.front_layer``): the area in effect at the slider's date, switched in the layer
-control.
+The map has four base layers (OpenStreetMap, a light basemap, satellite imagery and the offline
+outline drawn from data the page carries) in a layer control, is fitted to the mentions, and
+carries one element of our own, ``DatedMentions``: the data of ``layers.MapData`` plus
+``assets/frontline_map.js`` (time slider, markers coloured by event or outlet, filters, popups
+with a claims timeline, the "claimed control" overlay, search, panels) and its stylesheet. The
+JavaScript lives in its asset file, never in Python strings. A self-contained map
+(``self_contained=True``, ``frontline map --offline``) needs no network: the libraries inline
+and the offline outline as its only base layer (offline.py). With a front-line reference
+(``frontline``), the page's data also holds its layer (``frontline.front_layer``): the area in
+effect at the slider's date, switched in the layer control.
 
 Why not Folium's TimestampedGeoJson: it hands Leaflet every feature with its times and filters
 them at each step; our control keeps the markers grouped by date bin and draws only the current
@@ -36,6 +38,7 @@ from jinja2 import Template
 
 from gazetteer import atomic_path
 from geo.out.map.layers import MapData
+from geo.out.map.offline import OfflineOutline, make_self_contained
 
 if TYPE_CHECKING:
     from geo.classify.frontline_check import Frontline
@@ -46,6 +49,9 @@ SATELLITE_ATTRIBUTION = "Tiles © Esri — Source: Esri, Maxar, Earthstar Geogra
 LIGHT = ("https://server.arcgisonline.com/ArcGIS/rest/services/Canvas/World_Light_Gray_Base/"
          "MapServer/tile/{z}/{y}/{x}")
 LIGHT_ATTRIBUTION = "Tiles © Esri — Esri, HERE, Garmin, © OpenStreetMap contributors"
+# Every place drawn comes from GeoNames (the embedded cities500 and any `frontline gazetteer
+# import`), whose licence (CC BY 4.0) asks for credit where the data is shown.
+PLACES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
 
 def safe_json(value) -> str:
@@ -80,11 +86,15 @@ class DatedMentions(JSCSSMixin, MacroElement):
     """)
 
     def __init__(self, data: MapData, mode: str = "date",
-                 control: folium.LayerControl | None = None, front: dict | None = None):
+                 control: folium.LayerControl | None = None, front: dict | None = None, *,
+                 self_contained: bool = False):
         """``control``: the map's layer control, rendered before this element; the "claimed
         control" and front-line layers are switched there. ``front``: the front-line layer's
-        data (``frontline.front_layer``), or None."""
+        data (``frontline.front_layer``), or None. ``self_contained``: the page carries
+        Leaflet.markercluster inline already (``offline.make_self_contained``): no link."""
         super().__init__()
+        if self_contained:
+            self.default_js, self.default_css = [], []
         self.control = control
         self._name = "DatedMentions"
         self.data = safe_json({**data.as_json(), "front": front})
@@ -93,13 +103,42 @@ class DatedMentions(JSCSSMixin, MacroElement):
         self.css = _asset("frontline_map.css")
 
 
+class Credit(MacroElement):
+    """One credit in the map's attribution line, whatever the tiles shown (the data's, not a
+    layer's)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "Credit"
+        self.text = json.dumps(text)
+
+
 def render_map(data: MapData, title: str = "frontline", mode: str = "date",
-               frontline: Frontline | None = None) -> folium.Map:
-    """The page of ``data``, with the front-line layer of ``frontline`` when given."""
-    fmap = folium.Map(location=(48.5, 37.5), zoom_start=7, tiles=None, control_scale=True)
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
-    folium.TileLayer(LIGHT, attr=LIGHT_ATTRIBUTION, name="Light").add_to(fmap)
-    folium.TileLayer(SATELLITE, attr=SATELLITE_ATTRIBUTION, name="Satellite").add_to(fmap)
+               frontline: Frontline | None = None, *, self_contained: bool = False
+               ) -> folium.Map:
+    """The map of ``data``, with the front-line layer of ``frontline`` when given.
+
+    :param self_contained: a page that needs no network: the libraries inline and the offline
+        outline as its only base layer (see ``offline.py``); else the libraries come from CDNs,
+        the tile layers from their servers, and the offline outline is one more base layer.
+    """
+    # the zoom limit is the map's own, not its tiles' (the offline outline has none)
+    fmap = folium.Map(location=(48.5, 37.5), zoom_start=7, tiles=None, control_scale=True,
+                      maxZoom=18)
+    if self_contained:
+        make_self_contained(fmap)
+    else:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap").add_to(fmap)
+        folium.TileLayer(LIGHT, attr=LIGHT_ATTRIBUTION, name="Light").add_to(fmap)
+        folium.TileLayer(SATELLITE, attr=SATELLITE_ATTRIBUTION, name="Satellite").add_to(fmap)
+    OfflineOutline(show=self_contained).add_to(fmap)
+    Credit(PLACES_ATTRIBUTION).add_to(fmap)
     control = folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
     points = [(p["lat"], p["lon"]) for p in data.places]
     if points:
@@ -114,7 +153,7 @@ def render_map(data: MapData, title: str = "frontline", mode: str = "date",
         from geo.out.map.frontline import front_layer
 
         front = front_layer(frontline)
-    DatedMentions(data, mode, control, front).add_to(fmap)
+    DatedMentions(data, mode, control, front, self_contained=self_contained).add_to(fmap)
     _stable_ids(fmap.get_root())
     return fmap
 

@@ -1,0 +1,142 @@
+"""``--online`` in a run: unknown names in a place context asked of a local stand-in for
+Nominatim (tests/nominatim.py), on a fresh made-up world each test (answers are added to it)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import logging
+import time
+
+import pytest
+
+from gazetteer import user_supplement
+from gazetteer.online import USER_AGENT, OnlineGeocoder
+from geo.run.extract import Extractor
+from geo.schema import Article
+from tests import world as made_up
+from tests.nominatim import SLOW, SLOW_SECONDS, StandIn
+
+DAY = dt.date(2024, 6, 11)
+
+
+@pytest.fixture
+def fresh_world(world, data_dir):
+    """A world of this test's own (the session's ``world`` fixture patches the capitals)."""
+    return made_up.build_gazetteer()
+
+
+def _geocoder(domain, **options):
+    options = {"timeout": 2, "min_delay": 0.0, **options}
+    return OnlineGeocoder(domain=domain, scheme="http", **options)
+
+
+def _mentions(extractor, text):
+    return {m.surface: m for m in extractor.article_mentions(Article("a1", text))[2]}
+
+
+def test_an_unknown_village_in_a_place_context_is_asked_and_placed(stand_in, fresh_world,
+                                                                   data_dir):
+    extractor = Extractor(fresh_world, DAY, online=_geocoder(stand_in))
+    found = _mentions(extractor, "Heavy fighting near Zoriansk and in the village of "
+                                 "Hlybochok on Tuesday.")
+    village = found["Hlybochok"]
+    assert (village.lat, village.lon, village.resolution) == (2.05, 2.12, "resolved")
+    assert 0 < village.confidence <= 0.7  # an online answer: less sure than the data's names
+    assert found["Zoriansk"].place_id == "world:zoriansk"
+    [(_, query, parameters, agent)] = StandIn.requests
+    assert query == "Hlybochok" and agent == USER_AGENT
+    assert parameters["countrycodes"] == "xa"  # Zoriansk's country
+    assert parameters["bounded"] == "1" and parameters["featureType"] == "settlement"
+    west, south, east, north = (float(x) for x in parameters["viewbox"].split(","))
+    assert west < 2.0 < east and south < 2.0 < north  # a box around Zoriansk (2, 2)
+    assert east - west < 3 and north - south < 3
+    # cached in the user supplement: the next gazetteer knows it offline, and asks nothing
+    later = made_up.build_gazetteer()
+    user_supplement.apply(later, user_supplement.read())
+    match = later.resolve("Hlybochok").match
+    assert (match.place.lat, match.place.lon, match.match_type) == (2.05, 2.12, "online")
+    _mentions(Extractor(later, DAY, online=_geocoder(stand_in)),
+              "Heavy fighting in the village of Hlybochok.")
+    assert len(StandIn.requests) == 1
+
+
+def test_each_name_is_asked_once_and_not_found_is_remembered(stand_in, fresh_world, data_dir):
+    extractor = Extractor(fresh_world, DAY, online=_geocoder(stand_in))
+    text = "Shelling hit the village of Neznaiomo near Zoriansk."
+    assert _mentions(extractor, text)["Neznaiomo"].resolution == "unresolved"
+    assert _mentions(extractor, text)["Neznaiomo"].resolution == "unresolved"
+    assert [q for _, q, _, _ in StandIn.requests] == ["Neznaiomo"]
+    assert "Neznaiomo,,,,,,,online:nominatim@" in (data_dir / "places.csv").read_text()
+
+
+def test_a_river_is_no_answer(stand_in, fresh_world, data_dir):
+    extractor = Extractor(fresh_world, DAY, online=_geocoder(stand_in))
+    found = _mentions(extractor, "Troops crossed near Chornorichka, east of Zoriansk.")
+    assert found["Chornorichka"].lat is None and found["Chornorichka"].place_id is None
+
+
+def test_requests_keep_the_rate_limit(stand_in, fresh_world, data_dir):
+    extractor = Extractor(fresh_world, DAY, online=_geocoder(stand_in, min_delay=0.5))
+    found = _mentions(extractor, "Attacks near Hlybochok, near Tykhobrid and near Zoriansk.")
+    assert found["Tykhobrid"].resolution == "resolved"
+    first, second = (t for t, *_ in StandIn.requests)
+    assert second - first >= 0.45  # arrival times at the server jitter a little
+
+
+def test_a_timeout_leaves_the_name_unresolved_and_the_run_goes_on(stand_in, fresh_world,
+                                                                 data_dir, caplog):
+    extractor = Extractor(fresh_world, DAY,
+                          online=_geocoder(stand_in, timeout=0.3, max_retries=0))
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING):
+        found = _mentions(extractor, f"Fighting near {SLOW.title()} and near Hlybochok.")
+    assert found[SLOW.title()].resolution == "unresolved"
+    assert found["Hlybochok"].resolution == "resolved"  # the next name is still asked
+    assert time.monotonic() - started < SLOW_SECONDS + 1.5
+    assert f"online lookup of '{SLOW.title()}' failed" in caplog.text
+    assert SLOW.title() not in (data_dir / "places.csv").read_text()  # asked again next time
+
+
+def test_a_bad_answer_leaves_the_name_unresolved(stand_in, fresh_world, data_dir, caplog):
+    extractor = Extractor(fresh_world, DAY, online=_geocoder(stand_in, max_retries=0))
+    with caplog.at_level(logging.WARNING):
+        found = _mentions(extractor, "Drones struck near Zipsovane overnight.")
+    assert found["Zipsovane"].resolution == "unresolved" and found["Zipsovane"].lat is None
+    assert "online lookup of 'Zipsovane' failed" in caplog.text
+
+
+def test_off_by_default(stand_in, fresh_world, data_dir, monkeypatch):
+    monkeypatch.setenv("FRONTLINE_GEOCODER_DOMAIN", stand_in)
+    monkeypatch.setenv("FRONTLINE_GEOCODER_SCHEME", "http")
+    found = _mentions(Extractor(fresh_world, DAY), "Fighting in the village of Hlybochok.")
+    assert found["Hlybochok"].resolution == "unresolved" and StandIn.requests == []
+
+
+def test_mentions_online_on_the_command_line(stand_in, run_cli, monkeypatch, tmp_path):
+    """The real gazetteer: a front village it lacks is asked once, placed, and found offline by
+    the next run through the user supplement."""
+    monkeypatch.setenv("FRONTLINE_GEOCODER_DOMAIN", stand_in)
+    monkeypatch.setenv("FRONTLINE_GEOCODER_SCHEME", "http")
+    report = tmp_path / "report.txt"
+    report.write_text("Ukrainian troops advanced south of Orikhiv towards the village of "
+                      "Robotyne on Monday.\n", encoding="utf-8")
+
+    def run(name, *options):
+        result = run_cli("mentions", str(report), "-o", str(tmp_path / name), "--today",
+                         "2024-06-11", *options)
+        assert result.returncode == 0, result.stderr
+        with open(tmp_path / name, encoding="utf-8", newline="") as handle:
+            return {row["surface"]: row for row in csv.DictReader(handle)}, result.stderr
+
+    online, stderr = run("online.csv", "--online", "--jobs", "2")
+    assert "--jobs, --engine and --store are not used" in stderr
+    village = online["Robotyne"]
+    assert (village["lat"], village["lon"], village["resolution"]) == (
+        "47.4468", "35.8367", "resolved")
+    [(_, _, parameters, _)] = StandIn.requests
+    assert parameters["countrycodes"] == "ua"  # Orikhiv's country
+    offline, _ = run("offline.csv")
+    assert (offline["Robotyne"]["lat"], offline["Robotyne"]["place_id"]) == (
+        "47.4468", village["place_id"])
+    assert len(StandIn.requests) == 1

@@ -1,0 +1,73 @@
+"""A real local HTTP stand-in for Nominatim's /search (the machines have no internet), in its
+jsonv2 shape: what it knows (``KNOWN``), every request with its parameters and headers, and the
+failures a service has: a refusal (``fail``), a slow answer (``SLOW``), an unreadable one
+(``GARBLED``)."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+
+def _answer(lat, lon, kind, country, osm_id, name):
+    return {"lat": lat, "lon": lon, "osm_type": "node", "osm_id": osm_id, "addresstype": kind,
+            "type": kind, "address": {"country_code": country}, "display_name": name}
+
+
+KNOWN = {
+    "robotyne": _answer("47.4468", "35.8367", "village", "ua", 101, "Robotyne, Ukraine"),
+    # made-up places of the made-up world (tests/world.py), in its sea
+    "hlybochok": _answer("2.05", "2.12", "village", "xa", 201, "Hlybochok, Valdoria"),
+    "tykhobrid": _answer("2.15", "2.08", "hamlet", "xa", 202, "Tykhobrid, Valdoria"),
+    "chornorichka": _answer("2.2", "2.3", "river", "xa", 203, "Chornorichka, Valdoria"),
+}
+SLOW, GARBLED = "povilne", "zipsovane"
+SLOW_SECONDS = 2.0
+
+
+class StandIn(BaseHTTPRequestHandler):
+    requests: list[tuple[float, str, dict, str]] = []  # time, q, parameters, user agent
+    fail = False
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        parameters = {k: v[0] for k, v in parse_qs(urlparse(self.path).query).items()}
+        query = parameters.get("q", "")
+        StandIn.requests.append((time.monotonic(), query, parameters,
+                                 self.headers.get("User-Agent", "")))
+        if StandIn.fail:
+            self.send_response(503)
+            self.end_headers()
+            return
+        if query.lower() == SLOW:
+            time.sleep(SLOW_SECONDS)
+        if query.lower() == GARBLED:
+            body = b'[{"lat": "north", "lon'
+        else:
+            known = KNOWN.get(query.lower())
+            body = json.dumps([known] if known else []).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def stand_in():
+    """The stand-in's address (host:port), serving for one test."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)  # shut down in 0.05 s, not 0.5
+    thread.start()
+    StandIn.requests, StandIn.fail = [], False
+    yield f"127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
