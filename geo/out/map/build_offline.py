@@ -344,7 +344,7 @@ def build_outline(folder: Path, manifest: dict) -> dict:
     areas = country_labels(outlines, theatre) + region_labels(regions)
     return {
         "about": "frontline's offline base layer: see geo/out/map/vendor/outline/LICENSES.md",
-        "attribution": "Natural Earth; settlements: GeoNames (CC BY 4.0)",
+        "attribution": "Natural Earth",  # GeoNames: the map's own credit (render.Credit)
         "theatre": list(THEATRE),
         "land": geometry_json(clip(detail["land"], True), "polygons", **DETAIL),
         "lakes": geometry_json(clip(detail["lakes"], True), "polygons", **DETAIL),
