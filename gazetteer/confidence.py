@@ -82,7 +82,7 @@ def judge(candidates: Iterable[Candidate], scores: Iterable[float] | None = None
     every other one's against the winner."""
     candidates = list(candidates)
     scores = [c.score for c in candidates] if scores is None else list(scores)
-    order = sorted(range(len(candidates)), key=lambda i: -scores[i])
+    order = sorted(range(len(candidates)), key=scores.__getitem__, reverse=True)  # stable
     if not order:
         return Scored((), False)
     top_place, top = candidates[order[0]].place, scores[order[0]]
