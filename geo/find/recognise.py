@@ -291,7 +291,7 @@ class Recogniser:
         i = 0
         while i < len(toks):
             tok = toks[i]
-            if taken[i] or not tok[TEXT][0].isupper() or not has_cyrillic(tok[TEXT]):
+            if taken[i] or not _capitalised_cyrillic(tok[TEXT]):
                 i += 1
                 continue
             # try two capitalised words (Часовом Яру, Красного Лимана) before one
@@ -366,8 +366,17 @@ _WORD_BEFORE_LISTED = re.compile(
 
 def _run_word(tok: _Token) -> bool:
     """A word that can be part of a multi-word Cyrillic name: capitalised, not an acronym."""
-    word = tok[TEXT]
+    return _cyrillic_name_word(tok[TEXT])
+
+
+@lru_cache(maxsize=200_000)
+def _cyrillic_name_word(word: str) -> bool:
     return word[0].isupper() and not word.isupper() and has_cyrillic(word)
+
+
+@lru_cache(maxsize=200_000)
+def _capitalised_cyrillic(word: str) -> bool:
+    return word[0].isupper() and has_cyrillic(word)
 
 
 def unit_of(text: str, start: int, end: int) -> str:
