@@ -131,19 +131,30 @@ def tokens(text: str) -> list[_Token]:
     between their neighbours."""
     out, previous_end = [], -1
     for match in _NAME_TOKEN.finditer(text):
-        word, start, end = match.group(), match.start(), match.end()
-        if not word[0].isupper() and word not in _JOINERS and not word.startswith(_NAME_ENDINGS):
-            continue  # a lower-case Latin Extended-A letter, or "onward" let in by "on"
-        if word.endswith(_POSSESSIVE_ENDINGS) and len(word) > 3:
-            word, end = word[:-2], end - 2
-        key = _word_key(word)
+        found = _token_of(match.group())
+        if found is None:
+            continue
+        word, key = found
+        start = match.start()
         if key:
+            end = start + len(word)
             joined = previous_end >= 0 and _JOINING_GAP.fullmatch(text, previous_end, start)
             out.append((start, end, word, key, bool(joined)))
             previous_end = end
         else:
             previous_end = -1
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _token_of(word: str) -> tuple[str, str] | None:
+    """(the word, possessive 's left out; its fold key, empty when it has none), or None for a
+    word that is no part of a name. Worked out once per word: words recur."""
+    if not word[0].isupper() and word not in _JOINERS and not word.startswith(_NAME_ENDINGS):
+        return None  # a lower-case Latin Extended-A letter, or "onward" let in by "on"
+    if word.endswith(_POSSESSIVE_ENDINGS) and len(word) > 3:
+        word = word[:-2]
+    return word, _word_key(word)
 
 
 class Recogniser:
