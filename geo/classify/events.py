@@ -91,7 +91,13 @@ class _Caseless:
 
 # Clause bounds: punctuation, subordinating words, a conjunction before a verb (the
 # lookahead of a break's first characters only lets the engine skip ahead faster).
-_HARD_BREAK = re.compile(r"(?=[;:()\[\]—–\s.!?…])(?:[;:()\[\]—–]|\s-\s|[.!?…](?=\s|$)|\n)")
+_HARD_BREAK = re.compile(r"(?=[;:()\[\]—–\s.!?…])(?:[;:()\[\]—–]|\s-\s"
+                         r"|[.!?…](?=\s|$)(?!\s+[a-zа-яёіїєґ])|\n)")
+# a colon that opens the list of the places counted before it ("took four villages: A and
+# B", "освободили населенные пункты: ...") leaves them in the clause of the verb
+_COUNTED = re.compile(r"(?:villages|towns|cities|settlements|localities|hamlets"
+                      r"|населённ\w*|населенн\w*|населен\w*|пункт\w*|сел\w*|сёл\w*|посёлк\w*"
+                      r"|поселк\w*|город\w*|міст\w*)(?!\w)[^:;.]{0,40}$", re.IGNORECASE)
 _COMMA = re.compile(r",\s*")
 _OPENER = _Caseless(
     r"(?<!\w)(?:since|after|before|when|until|which|who|where|because|although|though"
@@ -104,6 +110,9 @@ _BACKGROUND_OPENER = re.compile(
     re.IGNORECASE)
 # after a comma, a list of places goes on: "..., and Rih", "..., including the town of X"
 _LIST_GOES_ON = re.compile(r"(?:and|и|і|та|й)\s+[A-ZА-ЯЁІЇЄҐ]|including|among\s+them|as\s+well\s+as"
+                           # "... near Zhur, in Bortnyk, у Зорянську": a place named after its
+                           # preposition (a capital letter, whatever the flags) is still listed
+                           r"|(?:in|at|near|в|во|у|на|под|біля|возле)\s+(?-i:[A-ZА-ЯЁІЇЄҐ])"
                            r"|а\s+также|а\s+також"
                            r"|в\s+том\s+числе|включая|зокрема|у\s+тому\s+числі|серед\s+них",
                            re.IGNORECASE)
@@ -141,6 +150,11 @@ _CONTROL = re.compile(r"(?<!\w)(?:control\w*|captur\w*|took|taken|seiz\w*|occup\
                       r"|падени\w*|падінн\w*|контрол\w*"
                       r"|захват\w*|захоп\w*|взят\w*|взял\w*|взяли|оккуп\w*|окуп\w*|освобо\w*"
                       r"|звільн\w*)", re.IGNORECASE)
+# a name that locates the one before it: "Hostomel, near Kyiv, ...", "Зорянськ, біля Бортника"
+_APPOSITION = re.compile(
+    r"(?-i:[A-ZА-ЯЁІЇЄҐ])\w+,\s+(?:near|outside|close\s+to|not\s+far\s+from|возле|около|рядом\s+с"
+    r"|недалеко\s+от|вблизи|біля|поблизу|неподалік\s+від|поряд\s+з)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"(?<!\w)(?:from|от|из-под|від|з-під)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER = {Side.RU: Side.UA, Side.UA: Side.RU}
@@ -535,13 +549,20 @@ class _Sentence:
         event = self._modal(cue, index, start)
         if event in _DONE and _SUBJECT.match(self.text, end):
             return cue, None  # "Kyiv appears to have retaken ...": the name is the taker
-        if event in _DONE:
+        if event is not None and event != Event.FIGHTING:
             before = self.text[max(self.clauses[index][0], cue.end if cue.end <= start
                                    else 0):start]
             if self.lexicon.distance.search(before):
-                return cue, None  # "captured X, 12 km from Y": Y is a reference point
-            if self.lexicon.near.search(before):
+                return cue, None  # "captured X, 12 km from Y", "evacuated villages north of
+                # Y": Y is a reference point (fighting "west of Y" is fighting for Y)
+        if _APPOSITION.search(self.text, max(0, start - 40), start):
+            return cue, None  # "Hostomel, near Kyiv, saw heavy fighting": Kyiv locates it
+        if event in _DONE:
+            before = self.text[max(self.clauses[index][0], cue.end if cue.end <= start
+                                   else 0):start]
+            if event == Event.CAPTURE and self.lexicon.near.search(before):
                 return cue, Event.FIGHTING  # "captured five villages near Y"
+            # a withdrawal "near Y", "в районе Y" is one from the positions at Y
         return cue, event
 
     def _nearest(self, index: int, start: int, end: int) -> _Cue | None:
@@ -633,7 +654,9 @@ def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
     """(start, end, background) of each clause of a sentence (``lowered``: its
     ``_lowered``)."""
     cuts: dict[int, bool] = {0: False}
-    cuts.update(dict.fromkeys(map(_END, _HARD_BREAK.finditer(text)), False))
+    for end in map(_END, _HARD_BREAK.finditer(text)):
+        if not (text[end - 1] == ":" and _COUNTED.search(text, max(0, end - 70), end - 1)):
+            cuts[end] = False
     for end in map(_END, _COMMA.finditer(text)):
         if text[end:end + 1].islower() and not _LIST_GOES_ON.match(text, end, end + 40):
             cuts[end] = False
@@ -648,11 +671,17 @@ def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
             for i, start in enumerate(bounds)]
 
 
+# nouns that are also verb forms (сесть -> село): after "и", "та" they name a place
+_NOUNS_FIRST = frozenset(("село", "села"))
+
+
 @lru_cache(maxsize=65536)
 def _verb_like(word: str) -> bool:
     low = word.lower()
     if low in _AUXILIARIES or low.endswith(("ed", "ing")):
         return True
+    if low in _NOUNS_FIRST:
+        return False
     found = verb_lemma(low)
     return found is not None and found[1] in ("VERB", "GRND", "PRTS")
 

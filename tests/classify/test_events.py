@@ -103,6 +103,29 @@ def claim(text: str, name: str, country: str = "UA", occurrence: int = 0) -> Cla
      Claim(D, RU, UAO)),
     ("Тривають бої за Зорянськ.", "Зорянськ", Claim(F, None, OUT)),
     ("Із Бортника евакуювали дітей.", "Бортника", Claim(H, None, OUT)),
+    # clause bounds: an abbreviation's full stop, a colon opening the places counted, a
+    # place named after its preposition, "и село" (a noun, though сесть has the form)
+    ("Russia's Battlegroup East liberated over 150 sq. km and six villages, including the "
+     "town of Zhur, Putin said.", "Zhur", Claim(C, RU, RUO)),
+    ("Российские войска освободили 40 кв. км территории и село Бортник, заявили в "
+     "Минобороны.", "Бортник", Claim(C, RU, RUO)),
+    ("Local authorities said Russian forces had taken three villages in the border area: "
+     "Zhur and Bortnyk.", "Bortnyk", Claim(C, RU, UAO)),
+    ("Окупанти захопили два села: Бортник і Зорянськ.", "Зорянськ", Claim(C, RU, OUT)),
+    ("Russian forces captured Zhur: Bortnyk is next, analysts said.", "Bortnyk", NONE),
+    ("Russian troops advanced near Zhur, in Bortnyk and Zoriansk.", "Zoriansk",
+     Claim(F, RU, OUT)),
+    ("Россияне продвинулись возле Бортника, в Зорянске и Журе.", "Журе", Claim(F, RU, OUT)),
+    # a withdrawal from positions near a place is one from it; a capture near it is not
+    ("ВСУ отошли с позиций в районе Бортника.", "Бортника", Claim(W, UA, OUT)),
+    ("Ukrainian troops pulled back from positions near Zhur.", "Zhur", Claim(W, UA, OUT)),
+    # a reference point: no strike, evacuation or capture there; fighting west of it is
+    # fighting for it; a place that only locates the one before it has no event
+    ("The evacuated villages lie north of Zoriansk.", "Zoriansk", NONE),
+    ("A missile hit a farm 10 km west of Zoriansk.", "Zoriansk", NONE),
+    ("Fighting raged 5 km west of Zoriansk.", "Zoriansk", Claim(F, None, OUT)),
+    ("Bortnyk, near Zoriansk, saw heavy fighting last spring.", "Zoriansk", NONE),
+    ("Bortnyk, near Zoriansk, saw heavy fighting last spring.", "Bortnyk", Claim(F, None, OUT)),
 ])  # fmt: skip
 def test_claim_of_a_mention(text, name, expected):
     assert claim(text, name) == expected
