@@ -138,6 +138,8 @@ _INSTITUTION_BEFORE = re.compile(
     re.IGNORECASE)
 _SPEECH_WORDS = (
     r"said|says|say|added|told|stated|reported|reports|according\s+to|claimed|claims"
+    r"|pointed\s+out|stressed|emphasi[sz]ed|explained|acknowledged|admitted"
+    r"|признал\w*|признаёт|признает|визнал\w*|визнав|визнає"
     r"|noted|announced|confirmed|informed|wrote|writes|posted"
     r"|заяв\w*|сообщ\w*|по\s+словам|по\s+данным|по\s+информации|отмеча\w*|отметил\w*"
     r"|добавил\w*|уточн\w*|переда\w*|информиру\w*|пише|пишет|подтверд\w*|доложил\w*"
@@ -147,6 +149,7 @@ _SPEECH = re.compile(r"(?<!\w)(?:" + _SPEECH_WORDS + r")(?!\w)|:\s")  # on lower
 _SPEECH_COLON = re.compile(r":\s")
 _ENEMY_WORDS = r"enemy|enemy's|противник\w*|враг\w*|неприятел\w*"
 _CONTROL = re.compile(r"(?<!\w)(?:control\w*|captur\w*|took|taken|seiz\w*|occup\w*|fall\w*|fell"
+                      r"|loss|потер\w*|втрат\w*"
                       r"|падени\w*|падінн\w*|контрол\w*"
                       r"|захват\w*|захоп\w*|взят\w*|взял\w*|взяли|оккуп\w*|окуп\w*|освобо\w*"
                       r"|звільн\w*)", re.IGNORECASE)
@@ -155,6 +158,15 @@ _APPOSITION = re.compile(
     r"(?-i:[A-ZА-ЯЁІЇЄҐ])\w+,\s+(?:near|outside|close\s+to|not\s+far\s+from|возле|около|рядом\s+с"
     r"|недалеко\s+от|вблизи|біля|поблизу|неподалік\s+від|поряд\s+з)\s+(?:the\s+)?"
     r"(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
+# "the loss of X", "потеря X": a capture told by the side that lost it
+_LOSS = re.compile(r"loss|потер|втрат", re.IGNORECASE)
+# "без боя", "without a fight": no fighting
+_WITHOUT = re.compile(r"(?<!\w)(?:без|without(?:\s+a)?)\s+$", re.IGNORECASE)
+# the side that denies, as the subject before the denial ("Ukraine has refused to ...")
+_DENIER = re.compile(r"(?<!\w)(ukraine|kyiv|kiev|russia|moscow|the\s+kremlin|украина|киев|україна"
+                     r"|київ|россия|москва|кремль|росія)\s+(?:has\s+|have\s+|had\s+)?"
+                     r"(?:\w+(?:ly|но)\s+)?$", re.IGNORECASE)
+_UKRAINE = re.compile(r"ukraine|kyiv|kiev|украина|киев|україна|київ", re.IGNORECASE)
 _FROM = re.compile(r"(?<!\w)(?:from|от|из-под|від|з-під)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER = {Side.RU: Side.UA, Side.UA: Side.RU}
@@ -503,6 +515,17 @@ class _Sentence:
         """Whether the sentence denies a capture ("denied", "not true", "спростували")."""
         return bool(self.lexicon.denial.search(self.text)) and bool(_CONTROL.search(self.text))
 
+    def denier(self) -> Claimant | None:
+        """The side that denies, named as the subject of the denial ("Kyiv has refused to
+        acknowledge", "Москва опровергла"): its officials speak."""
+        found = self.lexicon.denial.search(self.text)
+        if found is None:
+            return None
+        named = _DENIER.search(self.text, max(0, found.start() - 40), found.start())
+        if named is None:
+            return None
+        return Claimant.UA_OFFICIAL if _UKRAINE.match(named.group(1)) else Claimant.RU_OFFICIAL
+
     @property
     def speech(self) -> bool:
         """Whether the sentence reports speech ("said", "за його словами")."""
@@ -698,6 +721,8 @@ def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]]) -> li
                                         or _INSTITUTION_BEFORE.search(text, max(0, start - 30),
                                                                       start)):
             continue  # "the Defence Ministry", "Сили оборони": a name, not a battle
+        if event == Event.FIGHTING and _WITHOUT.search(text, max(0, start - 12), start):
+            continue  # "оставили город без боя": left without a fight
         cues.append(_Cue(start, end, event, lexicon.cue_sides[index]))
     starts = lexicon.lemma_starts
     for match in _CYRILLIC_WORD.finditer(text):
@@ -814,9 +839,10 @@ class ArticleEvents:
 
     def _claimant(self, sentence: _Sentence, offset: int, previous: tuple[int, int] | None,
                   denial: bool = False) -> Claimant:
-        found = sentence.claimant_near(offset, denial)
+        found = (denial and sentence.denier()) or sentence.claimant_near(offset, denial)
         if found is None and sentence.speech and previous is not None:
-            found = self.sentence(previous).claimant_near(previous[1])
+            # the speaker named last in the sentence before (offsets within that sentence)
+            found = self.sentence(previous).claimant_near(previous[1] - previous[0])
         if found is None:
             found = self.lede()
         return found or Claimant.OUTLET
@@ -878,6 +904,8 @@ class ArticleEvents:
               country: str | None) -> Side | None:
         index = sentence.clause(cue.start)
         side = sentence.side_near(cue, index) or cue.side
+        if side in _OTHER and event == Event.CAPTURE and _LOSS.match(sentence.text, cue.start):
+            side = _OTHER[side]  # "Ukraine's loss of X": Russia took it
         if side == "enemy":
             side = Side.UA if (claimant == Claimant.RU_OFFICIAL and not self.ukrainian) \
                 else Side.RU

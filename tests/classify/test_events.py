@@ -126,6 +126,37 @@ def claim(text: str, name: str, country: str = "UA", occurrence: int = 0) -> Cla
     ("Fighting raged 5 km west of Zoriansk.", "Zoriansk", Claim(F, None, OUT)),
     ("Bortnyk, near Zoriansk, saw heavy fighting last spring.", "Zoriansk", NONE),
     ("Bortnyk, near Zoriansk, saw heavy fighting last spring.", "Bortnyk", Claim(F, None, OUT)),
+    # withdrawals told in the General Staff's words, and one "without a fight"
+    ("Украинские военные переместились на более выгодные позиции в районе Бортника, признал "
+     "Генштаб ВСУ.", "Бортника", Claim(W, UA, UAO)),
+    ("Ukrainian units moved to more favourable positions near Zhur, the General Staff said.",
+     "Zhur", Claim(W, UA, UAO)),
+    ("ВСУ оставили Зорянск без боя.", "Зорянск", Claim(W, UA, OUT)),
+    ("Russian troops abandoned Zoriansk without a fight.", "Zoriansk", Claim(W, RU, OUT)),
+    # fighting: pushing back, the grey zone, half-encircled, mopping up, an attempt under way
+    ("Окупанти здійснили 20 спроб потіснити наших воїнів у районах Бортника та Зорянська.",
+     "Зорянська", Claim(F, RU, OUT)),
+    ("Вокруг Зорянска расширилась серая зона.", "Зорянска", Claim(F, None, OUT)),
+    ("В полуокруженном Бортнике остаются мирные жители.", "Бортнике", Claim(F, None, OUT)),
+    ("Russian forces are mopping up the last Ukrainian troops in Zhur.", "Zhur",
+     Claim(F, RU, OUT)),
+    ("The Russian army seeks to capture Zhur from the east.", "Zhur", Claim(F, RU, OUT)),
+    # the loser's word: a capture by the other side; refusing to admit it is a denial, by the
+    # side that refuses
+    ("Ukraine's loss of Bortnyk was confirmed by analysts.", "Bortnyk", Claim(C, RU, THIRD)),
+    ("Russian forces suffered heavy losses near Zhur.", "Zhur", NONE),
+    ("Kyiv has refused to acknowledge the loss of Zoriansk.", "Zoriansk", Claim(D, RU, UAO)),
+    ("Москва не признаёт потерю Бортника.", "Бортника", Claim(D, UA, RUO)),
+    # Russian-side speakers: the DPR militia and headquarters, security sources, a brigade
+    # of a Russian battlegroup
+    ("Павлополь освобождён, сообщил представитель Народной милиции ДНР.", "Павлополь",
+     Claim(C, RU, RUO)),
+    ("The territorial defence headquarters of the Donetsk People's Republic confirmed that "
+     "Zhur had been liberated.", "Zhur", Claim(C, RU, RUO)),
+    ("ВСУ оставили Зорянск, сообщил ТАСС источник в силовых структурах.", "Зорянск",
+     Claim(W, UA, RUO)),
+    ('"The capture of Zhur shows we are advancing," said the commander of a brigade of '
+     "Battlegroup South.", "Zhur", Claim(C, RU, RUO)),
 ])  # fmt: skip
 def test_claim_of_a_mention(text, name, expected):
     assert claim(text, name) == expected
@@ -145,6 +176,20 @@ def test_reported_speech_takes_the_speaker_of_the_sentence_before():
     found = events.at((second, len(text)), start, start + len("Zoriansk"), country="UA",
                       previous=(0, second - 1))
     assert found == Claim(C, RU, UAO)
+
+
+def test_reported_speech_takes_the_speaker_named_last_in_the_sentence_before():
+    text = ("Analysts at the ISW agreed with Ukraine's General Staff. Russian troops captured "
+            "Zoriansk, he pointed out.")
+    second = text.index("Russian")
+    start = text.index("Zoriansk")
+    found = ArticleEvents(text).at((second, len(text)), start, start + len("Zoriansk"),
+                                   country="UA", previous=(0, second - 1))
+    assert found == Claim(C, RU, UAO)
+
+
+def test_onslaught_held_back_is_fighting():
+    assert claim("Сили оборони стримують натиск ворога біля Бортника.", "Бортника").event == F
 
 
 def test_the_enemy_is_the_other_side_from_the_claimant():
