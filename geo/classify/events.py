@@ -104,6 +104,9 @@ _OPENER = _Caseless(
     r"|после|когда|котор\w*|где|поскольку|хотя|пока"
     r"|після|коли|котр\w*|який|яка|яке|які|якого|якої|яких|якому|якій|яким|якими|поки"
     r"|відколи|відтоді|оскільки|хоча)(?!\w)")
+# "після того, як", "после того, как", "відтоді, як": the opener's clause goes on past the comma
+_AS_WHEN = re.compile(r"(?:\s+(?:того|тех\s+пор|тих\s+пір))?\s*,\s*(?=(?:как|як)(?!\w))",
+                      re.IGNORECASE)
 # Clauses that recall the past: a capture there is background, not news.
 _BACKGROUND_OPENER = re.compile(
     r"since|after|before|when|until|после|когда|пока|після|коли|поки|відколи|відтоді",
@@ -684,7 +687,10 @@ def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
         if text[end:end + 1].islower() and not _LIST_GOES_ON.match(text, end, end + 40):
             cuts[end] = False
     for match in _OPENER.finditer(text, lowered):
-        cuts[match.start()] = bool(_BACKGROUND_OPENER.fullmatch(match.group()))
+        background = cuts[match.start()] = bool(_BACKGROUND_OPENER.fullmatch(match.group()))
+        tail = _AS_WHEN.match(text, match.end()) if background else None
+        if tail is not None:  # "після того, як взяли", "с тех пор, как": one clause
+            cuts.pop(tail.end(), None)
     for match in _CONJUNCTION.finditer(text, lowered):
         word = text[match.start(1):match.end(1)]
         if word[:1].islower() and _verb_like(word):

@@ -157,6 +157,14 @@ def claim(text: str, name: str, country: str = "UA", occurrence: int = 0) -> Cla
      Claim(W, UA, RUO)),
     ('"The capture of Zhur shows we are advancing," said the commander of a brigade of '
      "Battlegroup South.", "Zhur", Claim(C, RU, RUO)),
+    # what lies ahead is a goal; "після того, як" recalls the past past its comma
+    ("Ahead is the liberation of Zhur, Bortnyk and Zoriansk, the blogger says.", "Zoriansk",
+     NONE),
+    ("Впереди освобождение Бортника и Зорянска.", "Зорянска", NONE),
+    ("Після того, як армія взяла Бортник у травні, бої тривають.", "Бортник", NONE),
+    ("Зорянськ став би найбільшим містом, яке армія взяла відтоді, як захопила Бортник у "
+     "травні.", "Бортник", NONE),
+    ("После того, как ВСУ оставили Зорянск, бои идут у Бортника.", "Зорянск", NONE),
 ])  # fmt: skip
 def test_claim_of_a_mention(text, name, expected):
     assert claim(text, name) == expected
@@ -190,6 +198,8 @@ def test_reported_speech_takes_the_speaker_named_last_in_the_sentence_before():
 
 def test_onslaught_held_back_is_fighting():
     assert claim("Сили оборони стримують натиск ворога біля Бортника.", "Бортника").event == F
+    assert claim("После того, как ВСУ оставили Зорянск, бои идут у Бортника.",
+                 "Бортника").event == F
 
 
 def test_the_enemy_is_the_other_side_from_the_claimant():
