@@ -170,6 +170,10 @@ _DENIER = re.compile(r"(?<!\w)(ukraine|kyiv|kiev|russia|moscow|the\s+kremlin|у�
                      r"|київ|россия|москва|кремль|росія)\s+(?:has\s+|have\s+|had\s+)?"
                      r"(?:\w+(?:ly|но)\s+)?$", re.IGNORECASE)
 _UKRAINE = re.compile(r"ukraine|kyiv|kiev|украина|киев|україна|київ", re.IGNORECASE)
+# "attack": an assault, or an air attack in a report of strikes
+_ATTACK = re.compile(r"attack|атак", re.IGNORECASE)
+# fighting words that do not tell of ground combat: an attack, "Defence Forces", "Сили оборони"
+_AMBIGUOUS_FIGHTING = re.compile(r"attack|атак|defen|оборон", re.IGNORECASE)
 _FROM = re.compile(r"(?<!\w)(?:from|от|из-под|від|з-під)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER = {Side.RU: Side.UA, Side.UA: Side.RU}
@@ -837,6 +841,9 @@ class ArticleEvents:
         if event == Event.HUMANITARIAN and _HARM.match(sentence.text, cue.start) \
                 and self.struck():
             event = Event.STRIKE  # the dead and wounded of a strike the article reports
+        if event == Event.FIGHTING and _ATTACK.match(sentence.text, cue.start) \
+                and self.air_war:
+            event = Event.STRIKE
         claimant = self._claimant(sentence, offset, previous, event == Event.DENIAL)
         side = None
         if event != Event.HUMANITARIAN:
@@ -903,8 +910,23 @@ class ArticleEvents:
         """Whether the article reports strikes: then its dead and wounded are a strike's."""
         if self._struck is None:
             self._struck = any(self.lexicon.cue_events[row] == Event.STRIKE
-                               for _, _, row in self._scanned(_CUES, self.lexicon.cues))
+                               for _, _, row in self._cue_pass)
         return self._struck
+
+    @_once
+    def _cue_pass(self) -> list[tuple[int, int, int]]:
+        return self._scanned(_CUES, self.lexicon.cues)
+
+    @_once
+    def air_war(self) -> bool:
+        """Whether the article reports strikes and no ground combat (no battle, assault,
+        advance...): then its "attacks" are the strikes' ("russians attacked the city
+        overnight" in a report of missiles and drones)."""
+        if not self.struck():
+            return False
+        events, text = self.lexicon.cue_events, self.text
+        return not any(events[row] == Event.FIGHTING and not _AMBIGUOUS_FIGHTING.match(text, s)
+                       for s, _, row in self._cue_pass)
 
     def _side(self, sentence: _Sentence, cue: _Cue, event: Event, claimant: Claimant,
               country: str | None) -> Side | None:

@@ -216,3 +216,25 @@ def test_a_sentence_read_once_for_all_its_names():
         start = text.index(name)
         assert events.at((0, len(text)), start, start + len(name)).event == C
     assert len(events.read) == 1
+
+
+def _first_sentence_claim(text: str, name: str) -> Claim:
+    """The claim of ``name`` in the first sentence of a longer article."""
+    end = text.index(". ") + 1
+    start = text.index(name)
+    return ArticleEvents(text).at((0, end), start, start + len(name), country="UA")
+
+
+def test_an_attack_in_a_report_of_strikes_and_no_ground_combat_is_a_strike():
+    text = "Росіяни атакували Зорянськ уночі. Окупанти завдали восьми ударів дронами."
+    assert _first_sentence_claim(text, "Зорянськ") == Claim(S, RU, OUT)
+    text = "Russian forces attacked Zoriansk overnight. Missiles also hit the city."
+    assert _first_sentence_claim(text, "Zoriansk").event == S
+
+
+def test_an_attack_where_the_report_tells_of_ground_combat_stays_fighting():
+    text = ("Russian forces attacked Zoriansk overnight. Missiles also hit the city, and "
+            "fierce battles go on near Bortnyk.")
+    assert _first_sentence_claim(text, "Zoriansk").event == F
+    assert _first_sentence_claim("Russian forces attacked Zoriansk overnight. The town is "
+                                 "quiet now.", "Zoriansk").event == F
