@@ -107,6 +107,9 @@ _OPENER = _Caseless(
 # "після того, як", "после того, как", "відтоді, як": the opener's clause goes on past the comma
 _AS_WHEN = re.compile(r"(?:\s+(?:того|тех\s+пор|тих\s+пір))?\s*,\s*(?=(?:как|як)(?!\w))",
                       re.IGNORECASE)
+# the verb of saying after what was said ("X fell, officials said as ..."), and its day
+_SAID = _Caseless(r"(?<=\w )(?:said|says)(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday"
+                  r"|friday|saturday|sunday|today|yesterday))?(?=\s+(?:as|while|after|when)\s)")
 # Clauses that recall the past: a capture there is background, not news.
 _BACKGROUND_OPENER = re.compile(
     r"since|after|before|when|until|после|когда|пока|після|коли|поки|відколи|відтоді",
@@ -695,6 +698,8 @@ def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
         tail = _AS_WHEN.match(text, match.end()) if background else None
         if tail is not None:  # "після того, як взяли", "с тех пор, как": one clause
             cuts.pop(tail.end(), None)
+    for match in _SAID.finditer(text, lowered):
+        cuts[match.end()] = False  # "..., officials said Saturday as ...": what was said ends
     for match in _CONJUNCTION.finditer(text, lowered):
         word = text[match.start(1):match.end(1)]
         if word[:1].islower() and _verb_like(word):

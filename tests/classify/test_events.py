@@ -165,6 +165,9 @@ def claim(text: str, name: str, country: str = "UA", occurrence: int = 0) -> Cla
     ("Зорянськ став би найбільшим містом, яке армія взяла відтоді, як захопила Бортник у "
      "травні.", "Бортник", NONE),
     ("После того, как ВСУ оставили Зорянск, бои идут у Бортника.", "Зорянск", NONE),
+    # what was said ends at the verb of saying: "besieged" after it is not Zhur's
+    ("Russian forces pulled back from positions near Zhur, Ukrainian officials said Saturday "
+     "as the besieged country's defenders regrouped.", "Zhur", Claim(W, RU, UAO)),
 ])  # fmt: skip
 def test_claim_of_a_mention(text, name, expected):
     assert claim(text, name) == expected
