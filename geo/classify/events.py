@@ -108,8 +108,9 @@ _OPENER = _Caseless(
 _AS_WHEN = re.compile(r"(?:\s+(?:того|тех\s+пор|тих\s+пір))?\s*,\s*(?=(?:как|як)(?!\w))",
                       re.IGNORECASE)
 # the verb of saying after what was said ("X fell, officials said as ..."), and its day
-_SAID = _Caseless(r"(?<=\w )(?:said|says)(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday"
-                  r"|friday|saturday|sunday|today|yesterday))?(?=\s+(?:as|while|after|when)\s)")
+_SAID = _Caseless(r"sa(?:id|ys)(?<=\w\ssaid|\w\ssays)(?:\s+(?:on\s+)?(?:monday|tuesday"
+                  r"|wednesday|thursday|friday|saturday|sunday|today|yesterday))?"
+                  r"(?=\s+(?:as|while|after|when)\s)")
 # Clauses that recall the past: a capture there is background, not news.
 _BACKGROUND_OPENER = re.compile(
     r"since|after|before|when|until|после|когда|пока|після|коли|поки|відколи|відтоді",
@@ -588,7 +589,8 @@ class _Sentence:
             if self.lexicon.distance.search(before):
                 return cue, None  # "captured X, 12 km from Y", "evacuated villages north of
                 # Y": Y is a reference point (fighting "west of Y" is fighting for Y)
-        if _APPOSITION.search(self.text, max(0, start - 40), start):
+        if "," in self.text[max(0, start - 40):start] and _APPOSITION.search(
+                self.text, max(0, start - 40), start):
             return cue, None  # "Hostomel, near Kyiv, saw heavy fighting": Kyiv locates it
         if event in _DONE:
             before = self.text[max(self.clauses[index][0], cue.end if cue.end <= start
