@@ -91,19 +91,35 @@ class _Caseless:
 
 # Clause bounds: punctuation, subordinating words, a conjunction before a verb (the
 # lookahead of a break's first characters only lets the engine skip ahead faster).
-_HARD_BREAK = re.compile(r"(?=[;:()\[\]—–\s.!?…])(?:[;:()\[\]—–]|\s-\s|[.!?…](?=\s|$)|\n)")
+_HARD_BREAK = re.compile(r"(?=[;:()\[\]—–\s.!?…])(?:[;:()\[\]—–]|\s-\s"
+                         r"|[.!?…](?=\s|$)(?!\s+[a-zа-яёіїєґ])|\n)")
+# a colon that opens the list of the places counted before it ("took four villages: A and
+# B", "освободили населенные пункты: ...") leaves them in the clause of the verb
+_COUNTED = re.compile(r"(?:villages|towns|cities|settlements|localities|hamlets"
+                      r"|населённ\w*|населенн\w*|населен\w*|пункт\w*|сел\w*|сёл\w*|посёлк\w*"
+                      r"|поселк\w*|город\w*|міст\w*)(?!\w)[^:;.]{0,40}$", re.IGNORECASE)
 _COMMA = re.compile(r",\s*")
 _OPENER = _Caseless(
     r"(?<!\w)(?:since|after|before|when|until|which|who|where|because|although|though"
     r"|после|когда|котор\w*|где|поскольку|хотя|пока"
     r"|після|коли|котр\w*|який|яка|яке|які|якого|якої|яких|якому|якій|яким|якими|поки"
     r"|відколи|відтоді|оскільки|хоча)(?!\w)")
+# "після того, як", "после того, как", "відтоді, як": the opener's clause goes on past the comma
+_AS_WHEN = re.compile(r"(?:\s+(?:того|тех\s+пор|тих\s+пір))?\s*,\s*(?=(?:как|як)(?!\w))",
+                      re.IGNORECASE)
+# the verb of saying after what was said ("X fell, officials said as ..."), and its day
+_SAID = _Caseless(r"sa(?:id|ys)(?<=\w\ssaid|\w\ssays)(?:\s+(?:on\s+)?(?:monday|tuesday"
+                  r"|wednesday|thursday|friday|saturday|sunday|today|yesterday))?"
+                  r"(?=\s+(?:as|while|after|when)\s)")
 # Clauses that recall the past: a capture there is background, not news.
 _BACKGROUND_OPENER = re.compile(
     r"since|after|before|when|until|после|когда|пока|після|коли|поки|відколи|відтоді",
     re.IGNORECASE)
 # after a comma, a list of places goes on: "..., and Rih", "..., including the town of X"
 _LIST_GOES_ON = re.compile(r"(?:and|и|і|та|й)\s+[A-ZА-ЯЁІЇЄҐ]|including|among\s+them|as\s+well\s+as"
+                           # "... near Zhur, in Bortnyk, у Зорянську": a place named after its
+                           # preposition (a capital letter, whatever the flags) is still listed
+                           r"|(?:in|at|near|в|во|у|на|под|біля|возле)\s+(?-i:[A-ZА-ЯЁІЇЄҐ])"
                            r"|а\s+также|а\s+також"
                            r"|в\s+том\s+числе|включая|зокрема|у\s+тому\s+числі|серед\s+них",
                            re.IGNORECASE)
@@ -129,6 +145,8 @@ _INSTITUTION_BEFORE = re.compile(
     re.IGNORECASE)
 _SPEECH_WORDS = (
     r"said|says|say|added|told|stated|reported|reports|according\s+to|claimed|claims"
+    r"|pointed\s+out|stressed|emphasi[sz]ed|explained|acknowledged|admitted"
+    r"|признал\w*|признаёт|признает|визнал\w*|визнав|визнає"
     r"|noted|announced|confirmed|informed|wrote|writes|posted"
     r"|заяв\w*|сообщ\w*|по\s+словам|по\s+данным|по\s+информации|отмеча\w*|отметил\w*"
     r"|добавил\w*|уточн\w*|переда\w*|информиру\w*|пише|пишет|подтверд\w*|доложил\w*"
@@ -138,9 +156,28 @@ _SPEECH = re.compile(r"(?<!\w)(?:" + _SPEECH_WORDS + r")(?!\w)|:\s")  # on lower
 _SPEECH_COLON = re.compile(r":\s")
 _ENEMY_WORDS = r"enemy|enemy's|противник\w*|враг\w*|неприятел\w*"
 _CONTROL = re.compile(r"(?<!\w)(?:control\w*|captur\w*|took|taken|seiz\w*|occup\w*|fall\w*|fell"
+                      r"|loss|потер\w*|втрат\w*"
                       r"|падени\w*|падінн\w*|контрол\w*"
                       r"|захват\w*|захоп\w*|взят\w*|взял\w*|взяли|оккуп\w*|окуп\w*|освобо\w*"
                       r"|звільн\w*)", re.IGNORECASE)
+# a name that locates the one before it: "Hostomel, near Kyiv, ...", "Зорянськ, біля Бортника"
+_APPOSITION = re.compile(
+    r"(?-i:[A-ZА-ЯЁІЇЄҐ])\w+,\s+(?:near|outside|close\s+to|not\s+far\s+from|возле|около|рядом\s+с"
+    r"|недалеко\s+от|вблизи|біля|поблизу|неподалік\s+від|поряд\s+з)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
+# "the loss of X", "потеря X": a capture told by the side that lost it
+_LOSS = re.compile(r"loss|потер|втрат", re.IGNORECASE)
+# "без боя", "without a fight": no fighting
+_WITHOUT = re.compile(r"(?<!\w)(?:без|without(?:\s+a)?)\s+$", re.IGNORECASE)
+# the side that denies, as the subject before the denial ("Ukraine has refused to ...")
+_DENIER = re.compile(r"(?<!\w)(ukraine|kyiv|kiev|russia|moscow|the\s+kremlin|украина|киев|україна"
+                     r"|київ|россия|москва|кремль|росія)\s+(?:has\s+|have\s+|had\s+)?"
+                     r"(?:\w+(?:ly|но)\s+)?$", re.IGNORECASE)
+_UKRAINE = re.compile(r"ukraine|kyiv|kiev|украина|киев|україна|київ", re.IGNORECASE)
+# "attack": an assault, or an air attack in a report of strikes
+_ATTACK = re.compile(r"attack|атак", re.IGNORECASE)
+# fighting words that do not tell of ground combat: an attack, "Defence Forces", "Сили оборони"
+_AMBIGUOUS_FIGHTING = re.compile(r"attack|атак|defen|оборон", re.IGNORECASE)
 _FROM = re.compile(r"(?<!\w)(?:from|от|из-под|від|з-під)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER = {Side.RU: Side.UA, Side.UA: Side.RU}
@@ -489,6 +526,17 @@ class _Sentence:
         """Whether the sentence denies a capture ("denied", "not true", "спростували")."""
         return bool(self.lexicon.denial.search(self.text)) and bool(_CONTROL.search(self.text))
 
+    def denier(self) -> Claimant | None:
+        """The side that denies, named as the subject of the denial ("Kyiv has refused to
+        acknowledge", "Москва опровергла"): its officials speak."""
+        found = self.lexicon.denial.search(self.text)
+        if found is None:
+            return None
+        named = _DENIER.search(self.text, max(0, found.start() - 40), found.start())
+        if named is None:
+            return None
+        return Claimant.UA_OFFICIAL if _UKRAINE.match(named.group(1)) else Claimant.RU_OFFICIAL
+
     @property
     def speech(self) -> bool:
         """Whether the sentence reports speech ("said", "за його словами")."""
@@ -535,13 +583,21 @@ class _Sentence:
         event = self._modal(cue, index, start)
         if event in _DONE and _SUBJECT.match(self.text, end):
             return cue, None  # "Kyiv appears to have retaken ...": the name is the taker
-        if event in _DONE:
+        if event is not None and event != Event.FIGHTING:
             before = self.text[max(self.clauses[index][0], cue.end if cue.end <= start
                                    else 0):start]
             if self.lexicon.distance.search(before):
-                return cue, None  # "captured X, 12 km from Y": Y is a reference point
-            if self.lexicon.near.search(before):
+                return cue, None  # "captured X, 12 km from Y", "evacuated villages north of
+                # Y": Y is a reference point (fighting "west of Y" is fighting for Y)
+        if "," in self.text[max(0, start - 40):start] and _APPOSITION.search(
+                self.text, max(0, start - 40), start):
+            return cue, None  # "Hostomel, near Kyiv, saw heavy fighting": Kyiv locates it
+        if event in _DONE:
+            before = self.text[max(self.clauses[index][0], cue.end if cue.end <= start
+                                   else 0):start]
+            if event == Event.CAPTURE and self.lexicon.near.search(before):
                 return cue, Event.FIGHTING  # "captured five villages near Y"
+            # a withdrawal "near Y", "в районе Y" is one from the positions at Y
         return cue, event
 
     def _nearest(self, index: int, start: int, end: int) -> _Cue | None:
@@ -633,12 +689,19 @@ def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
     """(start, end, background) of each clause of a sentence (``lowered``: its
     ``_lowered``)."""
     cuts: dict[int, bool] = {0: False}
-    cuts.update(dict.fromkeys(map(_END, _HARD_BREAK.finditer(text)), False))
+    for end in map(_END, _HARD_BREAK.finditer(text)):
+        if not (text[end - 1] == ":" and _COUNTED.search(text, max(0, end - 70), end - 1)):
+            cuts[end] = False
     for end in map(_END, _COMMA.finditer(text)):
         if text[end:end + 1].islower() and not _LIST_GOES_ON.match(text, end, end + 40):
             cuts[end] = False
     for match in _OPENER.finditer(text, lowered):
-        cuts[match.start()] = bool(_BACKGROUND_OPENER.fullmatch(match.group()))
+        background = cuts[match.start()] = bool(_BACKGROUND_OPENER.fullmatch(match.group()))
+        tail = _AS_WHEN.match(text, match.end()) if background else None
+        if tail is not None:  # "після того, як взяли", "с тех пор, как": one clause
+            cuts.pop(tail.end(), None)
+    for match in _SAID.finditer(text, lowered):
+        cuts[match.end()] = False  # "..., officials said Saturday as ...": what was said ends
     for match in _CONJUNCTION.finditer(text, lowered):
         word = text[match.start(1):match.end(1)]
         if word[:1].islower() and _verb_like(word):
@@ -648,11 +711,17 @@ def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
             for i, start in enumerate(bounds)]
 
 
+# nouns that are also verb forms (сесть -> село): after "и", "та" they name a place
+_NOUNS_FIRST = frozenset(("село", "села"))
+
+
 @lru_cache(maxsize=65536)
 def _verb_like(word: str) -> bool:
     low = word.lower()
     if low in _AUXILIARIES or low.endswith(("ed", "ing")):
         return True
+    if low in _NOUNS_FIRST:
+        return False
     found = verb_lemma(low)
     return found is not None and found[1] in ("VERB", "GRND", "PRTS")
 
@@ -669,6 +738,8 @@ def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]]) -> li
                                         or _INSTITUTION_BEFORE.search(text, max(0, start - 30),
                                                                       start)):
             continue  # "the Defence Ministry", "Сили оборони": a name, not a battle
+        if event == Event.FIGHTING and _WITHOUT.search(text, max(0, start - 12), start):
+            continue  # "оставили город без боя": left without a fight
         cues.append(_Cue(start, end, event, lexicon.cue_sides[index]))
     starts = lexicon.lemma_starts
     for match in _CYRILLIC_WORD.finditer(text):
@@ -777,6 +848,9 @@ class ArticleEvents:
         if event == Event.HUMANITARIAN and _HARM.match(sentence.text, cue.start) \
                 and self.struck():
             event = Event.STRIKE  # the dead and wounded of a strike the article reports
+        if event == Event.FIGHTING and _ATTACK.match(sentence.text, cue.start) \
+                and self.air_war:
+            event = Event.STRIKE
         claimant = self._claimant(sentence, offset, previous, event == Event.DENIAL)
         side = None
         if event != Event.HUMANITARIAN:
@@ -785,9 +859,10 @@ class ArticleEvents:
 
     def _claimant(self, sentence: _Sentence, offset: int, previous: tuple[int, int] | None,
                   denial: bool = False) -> Claimant:
-        found = sentence.claimant_near(offset, denial)
+        found = (denial and sentence.denier()) or sentence.claimant_near(offset, denial)
         if found is None and sentence.speech and previous is not None:
-            found = self.sentence(previous).claimant_near(previous[1])
+            # the speaker named last in the sentence before (offsets within that sentence)
+            found = self.sentence(previous).claimant_near(previous[1] - previous[0])
         if found is None:
             found = self.lede()
         return found or Claimant.OUTLET
@@ -842,13 +917,30 @@ class ArticleEvents:
         """Whether the article reports strikes: then its dead and wounded are a strike's."""
         if self._struck is None:
             self._struck = any(self.lexicon.cue_events[row] == Event.STRIKE
-                               for _, _, row in self._scanned(_CUES, self.lexicon.cues))
+                               for _, _, row in self._cue_pass)
         return self._struck
+
+    @_once
+    def _cue_pass(self) -> list[tuple[int, int, int]]:
+        return self._scanned(_CUES, self.lexicon.cues)
+
+    @_once
+    def air_war(self) -> bool:
+        """Whether the article reports strikes and no ground combat (no battle, assault,
+        advance...): then its "attacks" are the strikes' ("russians attacked the city
+        overnight" in a report of missiles and drones)."""
+        if not self.struck():
+            return False
+        events, text = self.lexicon.cue_events, self.text
+        return not any(events[row] == Event.FIGHTING and not _AMBIGUOUS_FIGHTING.match(text, s)
+                       for s, _, row in self._cue_pass)
 
     def _side(self, sentence: _Sentence, cue: _Cue, event: Event, claimant: Claimant,
               country: str | None) -> Side | None:
         index = sentence.clause(cue.start)
         side = sentence.side_near(cue, index) or cue.side
+        if side in _OTHER and event == Event.CAPTURE and _LOSS.match(sentence.text, cue.start):
+            side = _OTHER[side]  # "Ukraine's loss of X": Russia took it
         if side == "enemy":
             side = Side.UA if (claimant == Claimant.RU_OFFICIAL and not self.ukrainian) \
                 else Side.RU

@@ -103,6 +103,71 @@ def claim(text: str, name: str, country: str = "UA", occurrence: int = 0) -> Cla
      Claim(D, RU, UAO)),
     ("Тривають бої за Зорянськ.", "Зорянськ", Claim(F, None, OUT)),
     ("Із Бортника евакуювали дітей.", "Бортника", Claim(H, None, OUT)),
+    # clause bounds: an abbreviation's full stop, a colon opening the places counted, a
+    # place named after its preposition, "и село" (a noun, though сесть has the form)
+    ("Russia's Battlegroup East liberated over 150 sq. km and six villages, including the "
+     "town of Zhur, Putin said.", "Zhur", Claim(C, RU, RUO)),
+    ("Российские войска освободили 40 кв. км территории и село Бортник, заявили в "
+     "Минобороны.", "Бортник", Claim(C, RU, RUO)),
+    ("Local authorities said Russian forces had taken three villages in the border area: "
+     "Zhur and Bortnyk.", "Bortnyk", Claim(C, RU, UAO)),
+    ("Окупанти захопили два села: Бортник і Зорянськ.", "Зорянськ", Claim(C, RU, OUT)),
+    ("Russian forces captured Zhur: Bortnyk is next, analysts said.", "Bortnyk", NONE),
+    ("Russian troops advanced near Zhur, in Bortnyk and Zoriansk.", "Zoriansk",
+     Claim(F, RU, OUT)),
+    ("Россияне продвинулись возле Бортника, в Зорянске и Журе.", "Журе", Claim(F, RU, OUT)),
+    # a withdrawal from positions near a place is one from it; a capture near it is not
+    ("ВСУ отошли с позиций в районе Бортника.", "Бортника", Claim(W, UA, OUT)),
+    ("Ukrainian troops pulled back from positions near Zhur.", "Zhur", Claim(W, UA, OUT)),
+    # a reference point: no strike, evacuation or capture there; fighting west of it is
+    # fighting for it; a place that only locates the one before it has no event
+    ("The evacuated villages lie north of Zoriansk.", "Zoriansk", NONE),
+    ("A missile hit a farm 10 km west of Zoriansk.", "Zoriansk", NONE),
+    ("Fighting raged 5 km west of Zoriansk.", "Zoriansk", Claim(F, None, OUT)),
+    ("Bortnyk, near Zoriansk, saw heavy fighting last spring.", "Zoriansk", NONE),
+    ("Bortnyk, near Zoriansk, saw heavy fighting last spring.", "Bortnyk", Claim(F, None, OUT)),
+    # withdrawals told in the General Staff's words, and one "without a fight"
+    ("Украинские военные переместились на более выгодные позиции в районе Бортника, признал "
+     "Генштаб ВСУ.", "Бортника", Claim(W, UA, UAO)),
+    ("Ukrainian units moved to more favourable positions near Zhur, the General Staff said.",
+     "Zhur", Claim(W, UA, UAO)),
+    ("ВСУ оставили Зорянск без боя.", "Зорянск", Claim(W, UA, OUT)),
+    ("Russian troops abandoned Zoriansk without a fight.", "Zoriansk", Claim(W, RU, OUT)),
+    # fighting: pushing back, the grey zone, half-encircled, mopping up, an attempt under way
+    ("Окупанти здійснили 20 спроб потіснити наших воїнів у районах Бортника та Зорянська.",
+     "Зорянська", Claim(F, RU, OUT)),
+    ("Вокруг Зорянска расширилась серая зона.", "Зорянска", Claim(F, None, OUT)),
+    ("В полуокруженном Бортнике остаются мирные жители.", "Бортнике", Claim(F, None, OUT)),
+    ("Russian forces are mopping up the last Ukrainian troops in Zhur.", "Zhur",
+     Claim(F, RU, OUT)),
+    ("The Russian army seeks to capture Zhur from the east.", "Zhur", Claim(F, RU, OUT)),
+    # the loser's word: a capture by the other side; refusing to admit it is a denial, by the
+    # side that refuses
+    ("Ukraine's loss of Bortnyk was confirmed by analysts.", "Bortnyk", Claim(C, RU, THIRD)),
+    ("Russian forces suffered heavy losses near Zhur.", "Zhur", NONE),
+    ("Kyiv has refused to acknowledge the loss of Zoriansk.", "Zoriansk", Claim(D, RU, UAO)),
+    ("Москва не признаёт потерю Бортника.", "Бортника", Claim(D, UA, RUO)),
+    # Russian-side speakers: the DPR militia and headquarters, security sources, a brigade
+    # of a Russian battlegroup
+    ("Павлополь освобождён, сообщил представитель Народной милиции ДНР.", "Павлополь",
+     Claim(C, RU, RUO)),
+    ("The territorial defence headquarters of the Donetsk People's Republic confirmed that "
+     "Zhur had been liberated.", "Zhur", Claim(C, RU, RUO)),
+    ("ВСУ оставили Зорянск, сообщил ТАСС источник в силовых структурах.", "Зорянск",
+     Claim(W, UA, RUO)),
+    ('"The capture of Zhur shows we are advancing," said the commander of a brigade of '
+     "Battlegroup South.", "Zhur", Claim(C, RU, RUO)),
+    # what lies ahead is a goal; "після того, як" recalls the past past its comma
+    ("Ahead is the liberation of Zhur, Bortnyk and Zoriansk, the blogger says.", "Zoriansk",
+     NONE),
+    ("Впереди освобождение Бортника и Зорянска.", "Зорянска", NONE),
+    ("Після того, як армія взяла Бортник у травні, бої тривають.", "Бортник", NONE),
+    ("Зорянськ став би найбільшим містом, яке армія взяла відтоді, як захопила Бортник у "
+     "травні.", "Бортник", NONE),
+    ("После того, как ВСУ оставили Зорянск, бои идут у Бортника.", "Зорянск", NONE),
+    # what was said ends at the verb of saying: "besieged" after it is not Zhur's
+    ("Russian forces pulled back from positions near Zhur, Ukrainian officials said Saturday "
+     "as the besieged country's defenders regrouped.", "Zhur", Claim(W, RU, UAO)),
 ])  # fmt: skip
 def test_claim_of_a_mention(text, name, expected):
     assert claim(text, name) == expected
@@ -124,6 +189,22 @@ def test_reported_speech_takes_the_speaker_of_the_sentence_before():
     assert found == Claim(C, RU, UAO)
 
 
+def test_reported_speech_takes_the_speaker_named_last_in_the_sentence_before():
+    text = ("Analysts at the ISW agreed with Ukraine's General Staff. Russian troops captured "
+            "Zoriansk, he pointed out.")
+    second = text.index("Russian")
+    start = text.index("Zoriansk")
+    found = ArticleEvents(text).at((second, len(text)), start, start + len("Zoriansk"),
+                                   country="UA", previous=(0, second - 1))
+    assert found == Claim(C, RU, UAO)
+
+
+def test_onslaught_held_back_is_fighting():
+    assert claim("Сили оборони стримують натиск ворога біля Бортника.", "Бортника").event == F
+    assert claim("После того, как ВСУ оставили Зорянск, бои идут у Бортника.",
+                 "Бортника").event == F
+
+
 def test_the_enemy_is_the_other_side_from_the_claimant():
     text = "The enemy shelled Zoriansk, the Russian Defence Ministry said."
     assert claim(text, "Zoriansk").side == UA
@@ -138,3 +219,25 @@ def test_a_sentence_read_once_for_all_its_names():
         start = text.index(name)
         assert events.at((0, len(text)), start, start + len(name)).event == C
     assert len(events.read) == 1
+
+
+def _first_sentence_claim(text: str, name: str) -> Claim:
+    """The claim of ``name`` in the first sentence of a longer article."""
+    end = text.index(". ") + 1
+    start = text.index(name)
+    return ArticleEvents(text).at((0, end), start, start + len(name), country="UA")
+
+
+def test_an_attack_in_a_report_of_strikes_and_no_ground_combat_is_a_strike():
+    text = "Росіяни атакували Зорянськ уночі. Окупанти завдали восьми ударів дронами."
+    assert _first_sentence_claim(text, "Зорянськ") == Claim(S, RU, OUT)
+    text = "Russian forces attacked Zoriansk overnight. Missiles also hit the city."
+    assert _first_sentence_claim(text, "Zoriansk").event == S
+
+
+def test_an_attack_where_the_report_tells_of_ground_combat_stays_fighting():
+    text = ("Russian forces attacked Zoriansk overnight. Missiles also hit the city, and "
+            "fierce battles go on near Bortnyk.")
+    assert _first_sentence_claim(text, "Zoriansk").event == F
+    assert _first_sentence_claim("Russian forces attacked Zoriansk overnight. The town is "
+                                 "quiet now.", "Zoriansk").event == F
