@@ -132,6 +132,8 @@ _AUXILIARIES = frozenset((
 _CAPTIVE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:soldier|troop|servicem|prisoner|fighter|pow\b|"
                       r"в\s+плен|у\s+полон|в\s+полон|пленн|полонен|військовополонен)",
                       re.IGNORECASE)
+# "were taken to Kharkiv", "taken away": people moved, not a place taken
+_MOVED = re.compile(r"\s+(?:to|into|away|out|off)(?!\w)", re.IGNORECASE)
 _CAPTIVE_BEFORE = re.compile(
     r"(?:soldier|troop|servicem[ae]n|prisoner|fighter|personnel|pilot|crew|military|военнослужащ"
     r"|бойц|бійц|військовослужбовц|пленн|полонен)\w*\s+(?:\w+\s+)?(?:were|was|been)"
@@ -176,6 +178,10 @@ _DENIER = re.compile(r"(?<!\w)(ukraine|kyiv|kiev|russia|moscow|the\s+kremlin|у�
 _UKRAINE = re.compile(r"ukraine|kyiv|kiev|украина|киев|україна|київ", re.IGNORECASE)
 # "attack": an assault, or an air attack in a report of strikes
 _ATTACK = re.compile(r"attack|атак", re.IGNORECASE)
+# words that make an attack a ground one whatever else the report tells: troops, units, an
+# assault, a direction of the front ("Russian units attacked ...", "attacks in the X direction")
+_GROUND = re.compile(r"unit|troop|infantry|assault|direction|axis|sector|войск|військ|подраздел"
+                     r"|підрозділ|пехот|піхот|штурм|направлени|напрям", re.IGNORECASE)
 # fighting words that do not tell of ground combat: an attack, "Defence Forces", "Сили оборони"
 _AMBIGUOUS_FIGHTING = re.compile(r"attack|атак|defen|оборон", re.IGNORECASE)
 _FROM = re.compile(r"(?<!\w)(?:from|от|из-под|від|з-під)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -648,7 +654,10 @@ class _Sentence:
                 if side is not None and _FROM.search(self.text, max(0, s - 12), s):
                     side = _OTHER[side]
                 rank = abs((s + e) // 2 - (cue.start + cue.end) // 2)
-                if s >= cue.end and _BY.search(self.text, max(0, s - 12), s):
+                if s >= cue.end and (_BY.search(self.text, max(0, s - 12), s) or (
+                        cue.event == Event.WITHDRAWAL and not self.text[cue.end:s].strip())):
+                    # the agent ("by Russian forces"), or the side a withdrawal word qualifies
+                    # or takes ("retreating Russian forces", "withdrawing Ukrainian troops")
                     rank = -10_000
                 elif e <= cue.start:
                     rank -= 1000
@@ -734,6 +743,8 @@ def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]]) -> li
         if event == Event.CAPTURE and (_CAPTIVE.match(text, end) or _CAPTIVE_BEFORE.search(
                 text, max(0, start - 40), start)):
             continue  # "captured Ukrainian soldiers", "soldiers were captured": prisoners
+        if event == Event.CAPTURE and _MOVED.match(text, end):
+            continue  # "residents were taken to X": moved there, nothing captured
         if event == Event.FIGHTING and (_INSTITUTION_AFTER.match(text, end)
                                         or _INSTITUTION_BEFORE.search(text, max(0, start - 30),
                                                                       start)):
@@ -849,7 +860,7 @@ class ArticleEvents:
                 and self.struck():
             event = Event.STRIKE  # the dead and wounded of a strike the article reports
         if event == Event.FIGHTING and _ATTACK.match(sentence.text, cue.start) \
-                and self.air_war:
+                and self.air_war and not _GROUND.search(sentence.text):
             event = Event.STRIKE
         claimant = self._claimant(sentence, offset, previous, event == Event.DENIAL)
         side = None

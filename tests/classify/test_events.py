@@ -241,3 +241,29 @@ def test_an_attack_where_the_report_tells_of_ground_combat_stays_fighting():
     assert _first_sentence_claim(text, "Zoriansk").event == F
     assert _first_sentence_claim("Russian forces attacked Zoriansk overnight. The town is "
                                  "quiet now.", "Zoriansk").event == F
+
+
+def test_a_ground_attack_in_a_report_of_strikes_stays_fighting():
+    """Troops, units or a direction of the front make an attack a ground one."""
+    text = "Russian units attacked Zoriansk overnight. Missiles also hit the city."
+    assert _first_sentence_claim(text, "Zoriansk").event == F
+    text = "Российские подразделения атаковали Зорянск ночью. Ракеты также ударили по городу."
+    assert _first_sentence_claim(text, "Зорянск").event == F
+    text = "Атаки посилилися на напрямку біля Зорянська. Ракети також влучили в місто."
+    assert _first_sentence_claim(text, "Зорянська").event == F
+
+
+def test_people_taken_to_a_place_is_no_capture():
+    text = "Residents of Zoriansk were taken to Bortnyk as the shelling went on for a day."
+    assert claim(text, "Bortnyk").event != C
+    assert claim(text, "Zoriansk").event != C
+    assert claim("Russian troops have taken Zoriansk.", "Zoriansk") == Claim(C, RU, OUT)
+
+
+def test_a_withdrawal_word_before_a_side_is_that_side_s_withdrawal():
+    text = ("Ukrainian prosecutors opened a case on the shooting of Ukrainian captives by "
+            "retreating Russian forces near Zoriansk.")
+    found = claim(text, "Zoriansk")
+    assert found.event != W or found.side == RU
+    assert claim("Kyiv is withdrawing Ukrainian troops from Zoriansk, officials said.",
+                 "Zoriansk").side == UA
