@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import sys
 
 from gazetteer import FrontlineError, run_gazetteer, run_place
@@ -258,6 +259,14 @@ def _show_library_messages() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `frontline place X | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 0
+
+
+def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _show_library_messages()
     if argv[:1] == ["place"]:  # a command of its own, with its own parsers (lookup and add)

@@ -92,3 +92,19 @@ def test_map_command_writes_the_map(run_cli, tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "frontlineMap(" in html and "leaflet" in html
     assert "articles read: 5" in result.stderr and "markers in" in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(data_dir):
+    """`frontline place X --all | head -1`: the pipe closes early; no error, exit 0."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, FRONTLINE_DATA_DIR=str(data_dir))
+    process = subprocess.Popen([sys.executable, "-m", "geo.cli", "place", "Pokrovsk", "--all"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    process.stdout.read(1)  # the first byte, as `head -c1` would, then the pipe closes
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=300) == 0
+    assert "Traceback" not in error and "BrokenPipe" not in error
