@@ -214,7 +214,9 @@ def frontline_columns(*, lon: np.ndarray, lat: np.ndarray, days: np.ndarray, eve
     km = np.full(rows, np.nan)
     placed = ~np.isnan(lon) & ~np.isnan(lat) & np.isin(kind, GROUND)
     current = frontline.in_effect(days)
-    measured = np.flatnonzero(placed & (current >= 0))
+    # measured in the reference's country only: across the border its area says nothing of
+    # who holds a place (an occupied-area map has no Russian ground), and nor does the distance
+    measured = np.flatnonzero(placed & (current >= 0) & (country == frontline.country))
     if len(measured):
         km[measured], check_day[measured] = _signed_km(frontline, lon[measured], lat[measured],
                                                        current[measured])
@@ -278,7 +280,10 @@ def _checks(frontline: Frontline, lon: np.ndarray, lat: np.ndarray, days: np.nda
     confirmed_at[confirmed_at == len(frontline.dates)] = -1
     reaches = window_end <= frontline.dates[-1]
     for rows, value, day in (
-            (usable & reaches & (confirmed_at < 0), FrontlineCheck.NOT_CONFIRMED,
+            # still on the other side at every snapshot of the window, and the window has
+            # one: without a snapshot in it, the record has nothing to say (no_data)
+            (usable & reaches & (confirmed_at < 0) & (last_in >= first_in),
+             FrontlineCheck.NOT_CONFIRMED,
              frontline.dates[np.clip(last_in, 0, None)]),
             (usable & (confirmed_at >= 0), FrontlineCheck.CONFIRMED,
              frontline.dates[np.clip(confirmed_at, 0, None)]),

@@ -155,3 +155,21 @@ def test_any_batching_gives_the_same_columns_and_the_frame_too(front):
 def test_the_same_area_on_several_dates_is_prepared_once(front):
     first, *rest = front.shape_of
     assert len(front.areas) == 2 and len(set(rest)) == 1 and first not in rest
+
+
+def test_no_snapshot_within_the_fourteen_days_is_no_data():
+    """Snapshots three weeks apart: a claim between them has none in its window, so the record
+    neither bears it out nor belies it, though it reaches past the window's end."""
+    sparse = Frontline(gpd.GeoDataFrame(
+        {"date": pd.to_datetime(["2025-11-03", "2025-11-24"])},
+        geometry=[WEST, WIDE], crs="EPSG:4326"))
+    assert columns(sparse, (FREE_TOWN, "2025-11-05", "capture", "RU"))[0][0] == "no_data"
+    assert columns(sparse, (FREE_TOWN, "2025-11-10", "capture", "RU"))[0][0] == "not_confirmed"
+
+
+def test_no_distance_across_the_border_of_the_reference_s_country(front):
+    """An occupied-area map of Ukraine says nothing of ground in Russia: no distance there."""
+    inside_ua, across = columns(front, (HELD_TOWN, "2025-11-05", None, None),
+                                (HELD_TOWN, "2025-11-05", None, None, "RU"))
+    assert inside_ua[2] < 0
+    assert np.isnan(across[2])

@@ -83,6 +83,24 @@ def checked_rows() -> pd.DataFrame:
     return check_frame(table, reference())
 
 
+def test_a_claim_repeated_in_its_article_counts_once():
+    """Two mentions of one claim (the same article, place, day, event, side and claimant) are
+    one line of the claims timeline, and one claim in the panel's counts."""
+    import pyarrow as pa
+
+    from geo.schema import SCHEMA
+
+    rows = pd.DataFrame([
+        row(date="2025-11-05", event="capture", event_side="RU", claimant="RU_official"),
+        row(start=30, end=38, date="2025-11-05", event="capture", event_side="RU",
+            claimant="RU_official")])
+    table = frame_of(pa.Table.from_pandas(rows[list(SCHEMA.names)], schema=SCHEMA,
+                                          preserve_index=False))
+    data = map_data(check_frame(table, reference()))
+    assert len(data.claims) == 1
+    assert data.stats["checks"]["confirmed"] == 1
+
+
 def test_claims_carry_their_check_and_the_stats_count_them():
     data = map_data(checked_rows())
     checks = [(c.date, data.checks[c.check]["value"], c.check_date) for c in data.claims]

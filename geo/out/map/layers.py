@@ -259,7 +259,6 @@ class _Layers:
         # (place id, day, event, side, claimant, outlet, check, check date) -> mentions, in the
         # order first seen
         self.claims: dict[tuple[str, str, int, str, int, str, int, str], int] = {}
-        self.checks = np.zeros(len(CHECKS), np.int64)  # claims of control per check
         self.variants: dict[str, set[str]] = {}
         self.excerpts: list[pd.DataFrame] = []
         # the article the last chunk ended with: its id and {(sentence, surface): mentions}
@@ -393,7 +392,14 @@ class _Layers:
                              "check_date"], sort=False)
         for key, count in by.size().items():
             self.claims[key] = self.claims.get(key, 0) + int(count)
-        self.checks += np.bincount(claims["check"].to_numpy(), minlength=len(CHECKS))
+
+    def _claims_per_check(self) -> np.ndarray:
+        """Claims of control per check: a claim is a line of a claims timeline (place, day,
+        event, side, claimant, outlet), however many mentions repeat it."""
+        checks = np.zeros(len(CHECKS), np.int64)
+        for key in self.claims:
+            checks[key[6]] += 1
+        return checks
 
     def _add_places(self, rows: pd.DataFrame, place_ids: np.ndarray) -> None:
         """A place's attributes from its first row; every surface it was found by."""
@@ -456,7 +462,7 @@ class _Layers:
                       "first": dated[0] if dated else "", "last": dated[-1] if dated else "",
                       "bin": self.size,
                       "checks": {str(value): int(n) for (value, _), n
-                                 in zip(CHECKS[:-1], self.checks, strict=False)}}
+                                 in zip(CHECKS[:-1], self._claims_per_check(), strict=False)}}
         return data
 
     def _add_excerpts(self, data: MapData, map_order: np.ndarray) -> None:
