@@ -716,7 +716,7 @@ class _Sentence:
             named.append((s, claimant))
         if not named:
             return None
-        if cue is None:
+        if cue is None or len(named) == 1:
             return min(named, key=lambda c: abs(c[0] - start))[1]
         own, speaking = self.clause(cue), self.speaking
 
