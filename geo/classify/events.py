@@ -199,6 +199,21 @@ _NEGATION_WORDS = 3  # a negation this many words before the cue negates it
 
 _DONE = (Event.CAPTURE, Event.WITHDRAWAL)  # events that must be said to have happened
 
+# speakers of either side (claimants.csv): a brigade, a governor or mayor; the words next to
+# them tell which ("Ukraine's 47th brigade", "the Belgorod region governor")
+_UNIT, _OFFICIAL = "unit", "official"
+_QUALIFIED = (_UNIT, _OFFICIAL)
+_OFFICIAL_OF = {Side.RU: Claimant.RU_OFFICIAL, Side.UA: Claimant.UA_OFFICIAL}
+# a qualifier stands at most this many words before the speaker ("Ukraine's 47th Separate
+# Mechanised Brigade"), or right after it: "of ..." in English ("a brigade of Battlegroup
+# South", "the governor of the Kursk region"), the next words in Russian and Ukrainian
+# ("бригада ЗСУ", "губернатор Белгородской области"); never past a clause's punctuation
+_QUALIFIER_WORDS = 5
+_QUALIFIER_AFTER_WORDS = 3
+_QUALIFIER_STOP = re.compile(r"[,;:.!?()\[\]—–\"«»“”]")
+_OF_AFTER = re.compile(r"\s+of\s", re.IGNORECASE)
+_CYRILLIC_AFTER = re.compile(r"\s+[А-Яа-яЁёІіЇїЄєҐґ]")
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -459,7 +474,12 @@ class _Lexicon:
         self.side_of = [Side(row["side"]) for row in side_rows]
         claimant_rows = _rows("claimants.csv")
         self.claimants = _Scanner(claimant_rows)
-        self.claimant_of = [Claimant(row["claimant"]) for row in claimant_rows]
+        # a Claimant, or _UNIT / _OFFICIAL: a speaker whose side its qualifier decides
+        self.claimant_of = [row["claimant"] if row["claimant"] in _QUALIFIED
+                            else Claimant(row["claimant"]) for row in claimant_rows]
+        region_rows = _rows("regions.csv")
+        self.regions = _alternation(region_rows)
+        self.region_of = {f"r{i}": Side(row["side"]) for i, row in enumerate(region_rows)}
         self.enemy = _Scanner([{"pattern": _ENEMY_WORDS}])
         self.speech = _Scanner([{"pattern": _SPEECH_WORDS}])
         # the scanners read off one pass over the article, in this order (``_Leads``)
@@ -559,10 +579,19 @@ class _Sentence:
         return sides + [(s, e, None) for s, e, _ in self.found(_ENEMY, self.lexicon.enemy)]
 
     @_once
-    def claimants(self) -> list[tuple[int, int, Claimant]]:
-        claimant_of = self.lexicon.claimant_of
-        return [(s, e, claimant_of[row])
-                for s, e, row in self.found(_CLAIMANTS, self.lexicon.claimants)]
+    def claimants(self) -> list[tuple[int, int, Claimant | str, Side | None]]:
+        """The speakers named, each with the side its qualifier names (``_qualifier``) when
+        only that decides it (a brigade, a governor)."""
+        claimant_of, lexicon = self.lexicon.claimant_of, self.lexicon
+        return [(s, e, claimant_of[row], _qualifier(self.text, s, e, lexicon)
+                 if claimant_of[row] in _QUALIFIED else None)
+                for s, e, row in self.found(_CLAIMANTS, lexicon.claimants)]
+
+    @_once
+    def speaking(self) -> list[bool]:
+        """Whether each clause holds a verb of saying ("said", "claims", "заявили")."""
+        lowered = self.lowered if self.lowered is not None else self.text.lower()
+        return [bool(_SPEECH.search(lowered, left, right)) for left, right, _ in self.clauses]
 
     def clause(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -667,14 +696,36 @@ class _Sentence:
                 return "enemy" if side is None else side
         return None
 
-    def claimant_near(self, start: int, denial: bool = False) -> Claimant | None:
-        """The speaker named nearest ``start``; for a denial, not the one whose claim is
-        denied ("reports from the Kremlin ... are not true")."""
-        named = [c for c in self.claimants
-                 if not (denial and _SOURCE_OF.search(self.text, max(0, c[0] - 12), c[0]))]
+    def claimant_near(self, start: int, denial: bool = False, resolve=None,
+                      cue: int | None = None) -> Claimant | None:
+        """The speaker of what is said at ``start``; for a denial, not the one whose claim is
+        denied ("reports from the Kremlin ... are not true"). With ``cue`` (the offset of the
+        event's cue), a speaker in the cue's own clause when that clause has its verb of
+        saying ("Russia claims to have captured X, but Ukraine says ..."), else one in a
+        clause with a verb of saying (", the General Staff said"), else any; the nearest
+        ``start`` of those. ``resolve(kind, side)`` names the claimant of a speaker its
+        qualifier decides (None: no claimant)."""
+        named = []
+        for s, _, claimant, side in self.claimants:
+            if denial and _SOURCE_OF.search(self.text, max(0, s - 12), s):
+                continue
+            if claimant in _QUALIFIED:
+                claimant = resolve(claimant, side) if resolve else _OFFICIAL_OF.get(side)
+                if claimant is None:
+                    continue
+            named.append((s, claimant))
         if not named:
             return None
-        return min(named, key=lambda c: abs(c[0] - start))[2]
+        if cue is None or len(named) == 1:
+            return min(named, key=lambda c: abs(c[0] - start))[1]
+        own, speaking = self.clause(cue), self.speaking
+
+        def rank(item: tuple[int, Claimant]) -> tuple[int, int]:
+            index = self.clause(item[0])
+            tier = 0 if index == own and speaking[own] else 1 if speaking[index] else 2
+            return tier, abs(item[0] - start)
+
+        return min(named, key=rank)[1]
 
 
 def _word_char(char: str) -> bool:
@@ -689,6 +740,36 @@ def _inside_word(text: str, offset: int) -> bool:
 
 def _words(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
+
+
+def _qualifier(text: str, start: int, end: int, lexicon: _Lexicon) -> Side | None:
+    """The side of the words that qualify the speaker at text[start:end] (a brigade, a
+    governor): a side named next to it ("Russian", "ЗСУ", "Battlegroup", "Russian-installed"),
+    else a region or city of one country ("Belgorod", "Харківської")."""
+    before = text[max(0, start - 60):start]
+    stops = list(_QUALIFIER_STOP.finditer(before))
+    if stops:
+        before = before[stops[-1].end():]
+    words = list(_WORD.finditer(before))[-_QUALIFIER_WORDS:]
+    before = before[words[0].start():] if words else ""
+    after = ""
+    if _OF_AFTER.match(text, end) or _CYRILLIC_AFTER.match(text, end):
+        after = text[end:end + 60]
+        stop = _QUALIFIER_STOP.search(after)
+        after = after[:stop.start()] if stop else after
+        speech = _SPEECH.search(after.lower())
+        after = after[:speech.start()] if speech else after
+        words = list(_WORD.finditer(after))[:_QUALIFIER_AFTER_WORDS + 1]
+        after = after[:words[-1].end()] if words else ""
+    for window, last in ((before, True), (after, False)):
+        named = lexicon.sides.finditer(window)
+        if named:
+            return lexicon.side_of[named[-1 if last else 0][2]]
+    for window, last in ((before, True), (after, False)):
+        found = list(lexicon.regions.finditer(window))
+        if found:
+            return lexicon.region_of[found[-1 if last else 0].lastgroup]
+    return None
 
 
 _END = methodcaller("end")
@@ -786,10 +867,15 @@ class ArticleEvents:
     ----------
     text:
         The article's text (mention offsets are offsets into it).
+    outlet_country:
+        The outlet's home country (``geo.read.outlets``), empty when unknown: the outlet's own
+        "enemy" is the other side from its country's, and an unqualified brigade it cites is
+        its country's.
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, outlet_country: str = ""):
         self.text = text
+        self.outlet_country = outlet_country  # the outlet's home country ("RU", "UA", "GB"...)
         self.lexicon = _lexicon()
         self.ukrainian = len(_UKRAINIAN.findall(text[:2000])) >= 5
         self.read: dict[tuple[int, int], _Sentence] = {}
@@ -862,21 +948,50 @@ class ArticleEvents:
         if event == Event.FIGHTING and _ATTACK.match(sentence.text, cue.start) \
                 and self.air_war and not _GROUND.search(sentence.text):
             event = Event.STRIKE
-        claimant = self._claimant(sentence, offset, previous, event == Event.DENIAL)
+        claimant = self._claimant(sentence, offset, previous, event == Event.DENIAL,
+                                  self._resolver(sentence, cue, event, country), cue.start)
         side = None
         if event != Event.HUMANITARIAN:
             side = self._side(sentence, cue, event, claimant, country)
         return Claim(event, side, claimant)
 
     def _claimant(self, sentence: _Sentence, offset: int, previous: tuple[int, int] | None,
-                  denial: bool = False) -> Claimant:
-        found = (denial and sentence.denier()) or sentence.claimant_near(offset, denial)
+                  denial: bool = False, resolve=None, cue: int | None = None) -> Claimant:
+        found = (denial and sentence.denier()) or sentence.claimant_near(offset, denial,
+                                                                          resolve, cue)
         if found is None and sentence.speech and previous is not None:
             # the speaker named last in the sentence before (offsets within that sentence)
-            found = self.sentence(previous).claimant_near(previous[1] - previous[0])
+            found = self.sentence(previous).claimant_near(previous[1] - previous[0],
+                                                          resolve=resolve)
         if found is None:
             found = self.lede()
         return found or Claimant.OUTLET
+
+    def _resolver(self, sentence: _Sentence, cue: _Cue, event: Event, country: str | None):
+        """``resolve(kind, side)`` for a speaker only its qualifier decides: the side its
+        qualifier names; else a governor or mayor reporting a strike by one side is the
+        other's (officials report the strikes on their own ground), or the official of the
+        place's country; a brigade is the outlet's country's, or a Ukrainian-language
+        report's own; else none."""
+
+        def resolve(kind: str, side: Side | None) -> Claimant | None:
+            if side is None and kind == _OFFICIAL:
+                if event == Event.STRIKE:
+                    named = sentence.side_near(cue, sentence.clause(cue.start)) or cue.side
+                    side = _OTHER.get(named) if named in _OTHER else None
+                if side is None and country in ("RU", "UA"):
+                    side = Side(country)
+            if side is None and kind == _UNIT:
+                side = self._home()
+            return _OFFICIAL_OF.get(side)
+
+        return resolve
+
+    def _home(self) -> Side | None:
+        """The side of the outlet's country, else of a Ukrainian-language report."""
+        if self.outlet_country in ("RU", "UA"):
+            return Side(self.outlet_country)
+        return Side.UA if self.ukrainian else None
 
     def lede(self) -> Claimant | None:
         """The speaker the article attributes its report to: the one its opening cites, else
@@ -886,17 +1001,31 @@ class ArticleEvents:
             claimant_of = self.lexicon.claimant_of
             self._lede = None
             if _SPEECH.search(self.text[:_LEDE_CHARS].lower()):
-                first = self._scanned(_CLAIMANTS, self.lexicon.claimants, 0, _LEDE_CHARS)
+                first = [self._qualified(s, e, claimant_of[row]) for s, e, row in
+                         self._scanned(_CLAIMANTS, self.lexicon.claimants, 0, _LEDE_CHARS)]
+                first = [claimant for claimant in first if claimant is not None]
                 if first:
-                    self._lede = claimant_of[first[0][2]]
+                    self._lede = first[0]
             if self._lede is None:
-                named = [claimant_of[row] for start, end in self._attributions()
-                         for _, _, row in self._scanned(_CLAIMANTS, self.lexicon.claimants,
+                named = [self._qualified(s, e, claimant_of[row])
+                         for start, end in self._attributions()
+                         for s, e, row in self._scanned(_CLAIMANTS, self.lexicon.claimants,
                                                         start, end)]
+                named = [claimant for claimant in named if claimant is not None]
                 if named:
                     self._lede = max(set(named),
                                      key=lambda c: (named.count(c), -named.index(c)))
         return self._lede
+
+    def _qualified(self, start: int, end: int, claimant: Claimant | str) -> Claimant | None:
+        """A speaker of the article's opening: one only its qualifier decides is the side's
+        it names, else (a brigade) the outlet's country's; else none."""
+        if claimant not in _QUALIFIED:
+            return claimant
+        side = _qualifier(self.text, start, end, self.lexicon)
+        if side is None and claimant == _UNIT:
+            side = self._home()
+        return _OFFICIAL_OF.get(side)
 
     def _attributions(self) -> list[tuple[int, int]]:
         """The stretches of text around its verbs of saying ("said", "according to",
@@ -952,9 +1081,13 @@ class ArticleEvents:
         side = sentence.side_near(cue, index) or cue.side
         if side in _OTHER and event == Event.CAPTURE and _LOSS.match(sentence.text, cue.start):
             side = _OTHER[side]  # "Ukraine's loss of X": Russia took it
-        if side == "enemy":
-            side = Side.UA if (claimant == Claimant.RU_OFFICIAL and not self.ukrainian) \
-                else Side.RU
+        if side == "enemy":  # the other side from the speaker's
+            if claimant == Claimant.RU_OFFICIAL and not self.ukrainian:
+                side = Side.UA
+            elif claimant == Claimant.UA_OFFICIAL:
+                side = Side.RU
+            else:  # the outlet's own voice, or another's: the enemy of the outlet's country
+                side = Side.UA if self.outlet_country == "RU" else Side.RU
         if event == Event.DENIAL:
             # the side said to have captured: the denier's adversary
             if claimant == Claimant.RU_OFFICIAL:

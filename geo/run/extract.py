@@ -28,6 +28,7 @@ from geo.find.online import ask_online
 from geo.find.recognise import Recogniser
 from geo.find.resolve import resolve_spans
 from geo.read import dates
+from geo.read.outlets import outlet_of
 from geo.read.sentences import Sentences
 from geo.schema import (
     RESULT_SCHEMA,
@@ -139,6 +140,7 @@ class Extractor:
         events = None  # the events stage: read only for articles with a placed name
         if any(eventful for *_, eventful in found):
             events = ArticleEvents(article.text)
+            events.outlet_country = outlet_of(article).country  # whose "enemy", whose brigade
         for item, bounds, day, source, eventful in found:
             claim = NONE
             if eventful:
