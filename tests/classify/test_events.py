@@ -352,3 +352,10 @@ def test_the_claimant_is_the_speaker_of_the_cue_s_own_clause():
     # a speaker named among the actors is passed over for the clause that speaks
     text = "Troops under Gerasimov took Zhur, Ukraine's General Staff acknowledged."
     assert claim(text, "Zhur").claimant == UAO
+
+
+def test_orcs_name_a_side_an_orchestra_does_not():
+    """"орки" is Ukrainian slang for Russian troops; "оркестр" (an orchestra) is no side."""
+    assert claim("Оркестр виступив у Зорянську після обстрілу.", "Зорянську",
+                 country="RU").side == UA  # no side named: the strike came from the other side
+    assert claim("Орки обстріляли Зорянськ уночі.", "Зорянськ", country="RU").side == RU
