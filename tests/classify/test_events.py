@@ -258,15 +258,14 @@ def test_a_ground_attack_in_a_report_of_strikes_stays_fighting():
 
 
 def test_people_taken_to_a_place_is_no_capture():
-    text = "Residents of Zoriansk were taken to Bortnyk as the shelling went on for a day."
+    text = "Families from Zoriansk were taken to Bortnyk by bus on Friday."
     assert claim(text, "Bortnyk").event != C
     assert claim(text, "Zoriansk").event != C
     assert claim("Russian troops have taken Zoriansk.", "Zoriansk") == Claim(C, RU, OUT)
 
 
 def test_a_withdrawal_word_before_a_side_is_that_side_s_withdrawal():
-    text = ("Investigators documented the looting of homes by withdrawing Russian units outside "
-            "Zoriansk.")
+    text = "Retreating Russian units blew up the bridge at Zoriansk, the Ukrainian army said."
     found = claim(text, "Zoriansk")
     assert found.event != W or found.side == RU
     assert claim("Kyiv is withdrawing Ukrainian troops from Zoriansk, officials said.",
