@@ -1,7 +1,8 @@
 """A real local HTTP stand-in for Nominatim's /search (the machines have no internet), in its
 jsonv2 shape: what it knows (``KNOWN``), every request with its parameters and headers, and the
 failures a service has: a refusal (``fail``), a slow answer (``SLOW``), an unreadable one
-(``GARBLED``)."""
+(``GARBLED``). Like Nominatim, it answers only inside the countries (``countrycodes``) and the
+box (``viewbox`` with ``bounded=1``) a request is limited to."""
 
 from __future__ import annotations
 
@@ -30,6 +31,18 @@ SLOW, GARBLED = "povilne", "zipsovane"
 SLOW_SECONDS = 2.0
 
 
+def _within(answer: dict, parameters: dict) -> bool:
+    countries = parameters.get("countrycodes")
+    if countries and answer["address"]["country_code"] not in countries.split(","):
+        return False
+    if parameters.get("bounded") == "1" and parameters.get("viewbox"):
+        lon1, lat1, lon2, lat2 = (float(x) for x in parameters["viewbox"].split(","))
+        lat, lon = float(answer["lat"]), float(answer["lon"])
+        return (min(lat1, lat2) <= lat <= max(lat1, lat2)
+                and min(lon1, lon2) <= lon <= max(lon1, lon2))
+    return True
+
+
 class StandIn(BaseHTTPRequestHandler):
     requests: list[tuple[float, str, dict, str]] = []  # time, q, parameters, user agent
     fail = False
@@ -49,6 +62,8 @@ class StandIn(BaseHTTPRequestHandler):
             body = b'[{"lat": "north", "lon'
         else:
             known = KNOWN.get(query.lower())
+            if known and not _within(known, parameters):
+                known = None
             body = json.dumps([known] if known else []).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")

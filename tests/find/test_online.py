@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from gazetteer import user_supplement
+from gazetteer import Gazetteer, user_supplement
 from gazetteer.online import USER_AGENT, OnlineGeocoder
 from geo.run.extract import Extractor
 from geo.schema import Article
@@ -61,6 +61,59 @@ def test_an_unknown_village_in_a_place_context_is_asked_and_placed(stand_in, fre
     assert len(StandIn.requests) == 1
 
 
+def _limits(request):
+    """The countries and the (west, south, east, north) box a request was limited to."""
+    _, _, parameters, _ = request
+    box = tuple(float(x) for x in parameters["viewbox"].split(",")) if "viewbox" in parameters \
+        else None
+    return parameters.get("countrycodes"), box
+
+
+def test_places_abroad_do_not_widen_the_question(stand_in, fresh_world, data_dir):
+    """A capital abroad in the same article (talks in Port Alder) says nothing about where a
+    front village is: neither its country nor its point limits the question."""
+    extractor = Extractor(fresh_world, DAY, online=_geocoder(stand_in))
+    found = _mentions(extractor, "Troops attacked near the village of Hlybochok east of "
+                                 "Zoriansk. Talks in Port Alder were expected next week.")
+    assert found["Port Alder"].country == "XF"  # placed, abroad
+    assert (found["Hlybochok"].lat, found["Hlybochok"].lon) == (2.05, 2.12)
+    [request] = StandIn.requests
+    countries, (west, south, east, north) = _limits(request)
+    assert countries == "xa"
+    assert (west, south, east, north) == (1.0, 1.0, 3.0, 3.0)  # a degree around Zoriansk
+
+
+def test_the_box_stays_around_the_front_place_nearest_in_the_text(stand_in, fresh_world,
+                                                                  data_dir):
+    """Front places far apart (Lisovsk, Zoriansk: 3.5 degrees) would make a box too wide to
+    mean anything: the box is the largest allowed around the one named nearest the village."""
+    extractor = Extractor(fresh_world, DAY, online=_geocoder(stand_in))
+    _mentions(extractor, "Shelling of Lisovsk went on. Troops attacked near the village of "
+                         "Hlybochok east of Zoriansk.")
+    [request] = StandIn.requests
+    _, (west, south, east, north) = _limits(request)
+    assert east - west <= 4.0 and north - south <= 4.0
+    assert west < 2.0 < east and south < 2.0 < north  # Zoriansk (2, 2)
+    assert east < 5.5  # not stretched to Lisovsk
+
+
+def test_the_real_theatre_limits_the_question(stand_in, data_dir):
+    """The real gazetteer: a village near Pokrovsk, in an article that also names Washington
+    and Paris, is asked in Ukraine near Pokrovsk only (not in the US or France)."""
+    gazetteer = Gazetteer.load(supplement=False)
+    pokrovsk = gazetteer.resolve("Pokrovsk").match.place
+    extractor = Extractor(gazetteer, DAY, online=_geocoder(stand_in))
+    found = _mentions(extractor, "Russian troops attacked near the village of Zadovilne in the "
+                                 "Pokrovsk direction, Ukraine's military said. Talks in "
+                                 "Washington and Paris were expected next week.")
+    assert found["Washington"].country == "US" and found["Zadovilne"].lat is None
+    [request] = StandIn.requests
+    countries, (west, south, east, north) = _limits(request)
+    assert countries == "ua"
+    assert west < pokrovsk.lon < east and south < pokrovsk.lat < north
+    assert east - west <= 4.0 and north - south <= 4.0
+
+
 def test_each_name_is_asked_once_and_not_found_is_remembered(stand_in, fresh_world, data_dir):
     extractor = Extractor(fresh_world, DAY, online=_geocoder(stand_in))
     text = "Shelling hit the village of Neznaiomo near Zoriansk."
@@ -90,7 +143,8 @@ def test_a_timeout_leaves_the_name_unresolved_and_the_run_goes_on(stand_in, fres
                           online=_geocoder(stand_in, timeout=0.3, max_retries=0))
     started = time.monotonic()
     with caplog.at_level(logging.WARNING):
-        found = _mentions(extractor, f"Fighting near {SLOW.title()} and near Hlybochok.")
+        found = _mentions(extractor, f"Fighting near {SLOW.title()} and near Hlybochok, east "
+                                        "of Zoriansk.")
     assert found[SLOW.title()].resolution == "unresolved"
     assert found["Hlybochok"].resolution == "resolved"  # the next name is still asked
     assert time.monotonic() - started < SLOW_SECONDS + 1.5
