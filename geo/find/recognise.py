@@ -162,7 +162,7 @@ class Recogniser:
 
     def __init__(self, gazetteer: Gazetteer, lookup=None):
         self.gazetteer = gazetteer
-        self.lookup = lookup or (lambda query: gazetteer.resolve(query))
+        self.lookup = lookup or (lambda query: gazetteer.resolve(query, in_text=True))
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)  # a third of the memory
         for key in gazetteer.findable_keys():
             self.automaton.add_word(f" {key} ", len(key.split()))

@@ -102,8 +102,8 @@ class Extractor:
         if answer is None:
             if len(self._answers) >= ANSWER_CACHE_SIZE:
                 self._answers.clear()
-            answer = self._answers[query] = self.gazetteer.resolve(query,
-                                                                   limit=CANDIDATES_PER_SPAN)
+            answer = self._answers[query] = self.gazetteer.resolve(
+                query, limit=CANDIDATES_PER_SPAN, in_text=True)
         return answer
 
     def _fresh_lookup(self, query: str) -> Resolution:

@@ -194,3 +194,46 @@ def test_mentions_online_on_the_command_line(stand_in, run_cli, monkeypatch, tmp
     assert (offline["Robotyne"]["lat"], offline["Robotyne"]["place_id"]) == (
         "47.4468", village["place_id"])
     assert len(StandIn.requests) == 1
+
+
+def test_a_river_found_by_place_online_is_never_a_place_of_a_run(stand_in, fresh_world,
+                                                                 data_dir):
+    """`frontline place Chornorichka --online` asks for anything and finds a river; a run asks
+    for populated places only, so the cached river places no mention, now or in a later run,
+    while `frontline place` still shows it."""
+    answer = fresh_world.resolve_online("Chornorichka", geocoder=_geocoder(stand_in))
+    assert answer.match.place.kind == "other"
+    text = "Troops crossed near Chornorichka, east of Zoriansk."
+    for gazetteer in (fresh_world, _reloaded()):
+        found = _mentions(Extractor(gazetteer, DAY, online=_geocoder(stand_in)), text)
+        assert found["Chornorichka"].lat is None, gazetteer
+        assert found["Chornorichka"].resolution == "unresolved"
+        assert _mentions(Extractor(gazetteer, DAY), "Chornorichka was quiet.") == {}
+        assert gazetteer.resolve("Chornorichka").match.place.kind == "other"
+    assert len(StandIn.requests) == 1  # asked once
+
+
+def test_place_online_asks_again_what_a_run_found_nothing_for_inside_its_limits(
+        stand_in, fresh_world, data_dir):
+    """A run asked for Tykhobrid around Lisovsk and got no answer; `place --online` asks
+    without limits, finds it, and later runs may take that populated place."""
+    extractor = Extractor(fresh_world, DAY, online=_geocoder(stand_in))
+    found = _mentions(extractor, "Shelling hit the village of Tykhobrid near Lisovsk.")
+    assert found["Tykhobrid"].lat is None
+    rows = user_supplement.read()
+    assert rows[-1]["name"] == "Tykhobrid" and "no answer (populated places; in xa" in (
+        rows[-1]["source"].lower())
+    answer = fresh_world.resolve_online("Tykhobrid", geocoder=_geocoder(stand_in))
+    assert (answer.match.place.lat, answer.match.place.lon) == (2.15, 2.08)
+    assert [q for _, q, _, _ in StandIn.requests] == ["Tykhobrid", "Tykhobrid"]
+    later = _reloaded().resolve("Tykhobrid", in_text=True).match  # a populated place
+    assert (later.place.lat, later.place.lon, later.match_type) == (2.15, 2.08, "online")
+
+
+def _reloaded():
+    """The made-up world as a later run loads it: with the user supplement."""
+    gazetteer = made_up.build_gazetteer()
+    rows = user_supplement.read()
+    user_supplement.apply(gazetteer, rows)
+    gazetteer.supplement_rows = rows
+    return gazetteer
