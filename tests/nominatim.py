@@ -21,13 +21,15 @@ def _answer(lat, lon, kind, country, osm_id, name):
 
 
 KNOWN = {
-    "robotyne": _answer("47.4468", "35.8367", "village", "ua", 101, "Robotyne, Ukraine"),
     # made-up places of the made-up world (tests/world.py), in its sea
     "hlybochok": _answer("2.05", "2.12", "village", "xa", 201, "Hlybochok, Valdoria"),
     "tykhobrid": _answer("2.15", "2.08", "hamlet", "xa", 202, "Tykhobrid, Valdoria"),
     "chornorichka": _answer("2.2", "2.3", "river", "xa", 203, "Chornorichka, Valdoria"),
 }
 SLOW, GARBLED = "povilne", "zipsovane"
+# A made-up front village (no such name in the gazetteer: ``front_village`` checks), which the
+# stand-in places a little south of the embedded gazetteer's Orikhiv: no coordinates typed.
+FRONT_VILLAGE = "Zadovilne"
 SLOW_SECONDS = 2.0
 
 
@@ -86,3 +88,16 @@ def stand_in():
     yield f"127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def front_village(gazetteer, monkeypatch):
+    """``FRONT_VILLAGE``, known to the stand-in at a point derived from Orikhiv's in the
+    embedded gazetteer: (name, lat, lon)."""
+    assert gazetteer.resolve(FRONT_VILLAGE).match is None
+    orikhiv = gazetteer.resolve("Orikhiv").match.place
+    assert orikhiv.country == "UA"
+    lat, lon = round(orikhiv.lat - 0.09, 4), round(orikhiv.lon + 0.02, 4)
+    monkeypatch.setitem(KNOWN, FRONT_VILLAGE.lower(), _answer(
+        str(lat), str(lon), "village", "ua", 101, f"{FRONT_VILLAGE}, made up"))
+    return FRONT_VILLAGE, lat, lon

@@ -167,14 +167,16 @@ def test_off_by_default(stand_in, fresh_world, data_dir, monkeypatch):
     assert found["Hlybochok"].resolution == "unresolved" and StandIn.requests == []
 
 
-def test_mentions_online_on_the_command_line(stand_in, run_cli, monkeypatch, tmp_path):
+def test_mentions_online_on_the_command_line(stand_in, front_village, run_cli, monkeypatch,
+                                             tmp_path):
     """The real gazetteer: a front village it lacks is asked once, placed, and found offline by
     the next run through the user supplement."""
     monkeypatch.setenv("FRONTLINE_GEOCODER_DOMAIN", stand_in)
     monkeypatch.setenv("FRONTLINE_GEOCODER_SCHEME", "http")
     report = tmp_path / "report.txt"
+    name, lat, lon = front_village
     report.write_text("Ukrainian troops advanced south of Orikhiv towards the village of "
-                      "Robotyne on Monday.\n", encoding="utf-8")
+                      f"{name} on Monday.\n", encoding="utf-8")
 
     def run(name, *options):
         result = run_cli("mentions", str(report), "-o", str(tmp_path / name), "--today",
@@ -185,14 +187,14 @@ def test_mentions_online_on_the_command_line(stand_in, run_cli, monkeypatch, tmp
 
     online, stderr = run("online.csv", "--online", "--jobs", "2")
     assert "--jobs, --engine and --store are not used" in stderr
-    village = online["Robotyne"]
-    assert (village["lat"], village["lon"], village["resolution"]) == (
-        "47.4468", "35.8367", "resolved")
+    village = online[name]
+    assert (float(village["lat"]), float(village["lon"]), village["resolution"]) == (
+        lat, lon, "resolved")
     [(_, _, parameters, _)] = StandIn.requests
     assert parameters["countrycodes"] == "ua"  # Orikhiv's country
     offline, _ = run("offline.csv")
-    assert (offline["Robotyne"]["lat"], offline["Robotyne"]["place_id"]) == (
-        "47.4468", village["place_id"])
+    assert (offline[name]["lat"], offline[name]["place_id"]) == (
+        village["lat"], village["place_id"])
     assert len(StandIn.requests) == 1
 
 
@@ -237,3 +239,24 @@ def _reloaded():
     user_supplement.apply(gazetteer, rows)
     gazetteer.supplement_rows = rows
     return gazetteer
+
+
+def test_a_name_learnt_online_is_found_by_the_run_s_later_articles(stand_in, front_village,
+                                                                   data_dir):
+    """The real gazetteer: once a village is learnt online, a later article of the same run
+    that names it without a place context finds it, as a later run without --online does (the
+    same input, the same mentions)."""
+    village, lat, lon = front_village
+    articles = [Article("a1", f"Fighting continues near Orikhiv and in the village of {village}."),
+                Article("a2", f"Russian forces captured {village}, south of Orikhiv, the "
+                              "ministry said."),
+                Article("a3", f"Российские войска заняли {village}, сообщило министерство.")]
+
+    def mentions(extractor):
+        return [[(m.surface, m.lat, m.lon, str(m.resolution), m.event)
+                 for m in extractor.article_mentions(article)[2]] for article in articles]
+
+    online = mentions(Extractor(Gazetteer.load(), DAY, online=_geocoder(stand_in)))
+    assert (village, lat, lon, "resolved", "capture") in online[1]
+    assert mentions(Extractor(Gazetteer.load(), DAY)) == online
+    assert len(StandIn.requests) == 1
