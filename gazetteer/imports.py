@@ -4,8 +4,8 @@ SQLite table in the user data folder, and the index build merges it with the emb
 Where: ``$FRONTLINE_DATA_DIR/geonames-import.sqlite``, else the platform data folder. Tables:
 
 - ``places``: one row per geonameid (a later file's row replaces an earlier one's), the
-  feature class and code kept so the build can treat sections (PPLX) and historical places
-  (PPLH) with care;
+  feature class and code kept so the build can treat sections (PPLX) and historical,
+  abandoned and destroyed places (PPLH, PPLQ, PPLW) with care;
 - ``names``: (geonameid, name) -> language, historic and colloquial flags; the names of a place's
   own row (no language) and of an alternateNames file;
 - ``sources``: every file imported, when, with what options, and what came of it;
