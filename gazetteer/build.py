@@ -30,10 +30,13 @@ REGION_SUFFIXES = ("region", "oblast", "province")
 # rest (hamlets named Time, Hub or Bar) would mostly be false hits.
 SALIENT_MIN_POPULATION = 15000
 # Imported GeoNames places (``imports``) that need care: a section of a town (PPLX) shares its
-# name with villages elsewhere, and a historical place (PPLH) no longer exists. Their names get
-# these types, so a living village of the same name ranks first, and they are never looked for
-# in running text on their own.
-CAREFUL_CODES = {"PPLX": "alternate", "PPLH": "historical"}
+# name with villages elsewhere, and a historical (PPLH), abandoned (PPLQ) or destroyed (PPLW)
+# populated place is no living village (GeoNames' feature codes,
+# https://www.geonames.org/export/codes.html: "PPLH historical populated place", "PPLQ abandoned
+# populated place", "PPLW destroyed populated place"). Their names get these types, so a living
+# village of the same name ranks first, and they are never looked for in running text alone.
+CAREFUL_CODES = {"PPLX": "alternate", "PPLH": "historical", "PPLQ": "historical",
+                 "PPLW": "historical"}
 # An imported oblast's or raion's name counts only with its unit word in it: GeoNames lists
 # the bare centre's name (Kharkiv) among an oblast's names too, which would make every mention
 # of the city a rival of its oblast.

@@ -15,7 +15,7 @@ import json
 import sys
 
 from . import user_supplement
-from .common import user_supplement_path
+from .common import FrontlineError, user_supplement_path
 from .records import Candidate, Resolution
 from .resolver import Gazetteer
 
@@ -48,7 +48,12 @@ def run_place(words: list[str]) -> int:
         return run_add(add_parser().parse_args(words[1:]))
     if words[:1] == ["--"]:
         words = words[1:]
-    return run_lookup(lookup_parser().parse_args(words))
+    args = lookup_parser().parse_args(words)
+    try:
+        return run_lookup(args)
+    except FrontlineError as error:  # a corrupt GeoNames import names its remedy
+        print(f"frontline place: {error}", file=sys.stderr)
+        return 1
 
 
 def parse_lat_lon(text: str) -> tuple[float, float]:

@@ -4,8 +4,9 @@ Two layouts, told apart by their number of tab-separated columns:
 
 - the ``geoname`` table (19 columns): a country file (``UA.zip``, ``UA.txt``),
   ``allCountries.zip``, ``cities500.zip``/``cities1000.zip``. Kept: feature class P (populated
-  places, all codes; ``PPLH`` and ``PPLX`` are marked for the build to treat with care) and
-  feature class A codes ADM1/ADM2 (oblasts and raions), of the chosen countries;
+  places, all codes; ``PPLH``, ``PPLQ``, ``PPLW`` and ``PPLX`` are marked for the build to
+  treat with care) and feature class A codes ADM1/ADM2 (oblasts and raions), of the chosen
+  countries;
 - the ``alternateNames`` table (10 columns in ``alternateNamesV2``, 8 in the older layout):
   ``alternateNamesV2.zip`` or a country's file under ``alternatenames/``. Kept: names of places
   already kept, in Latin or Cyrillic script, with their language and historic flag; codes

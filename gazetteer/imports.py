@@ -4,8 +4,8 @@ SQLite table in the user data folder, and the index build merges it with the emb
 Where: ``$FRONTLINE_DATA_DIR/geonames-import.sqlite``, else the platform data folder. Tables:
 
 - ``places``: one row per geonameid (a later file's row replaces an earlier one's), the
-  feature class and code kept so the build can treat sections (PPLX) and historical places
-  (PPLH) with care;
+  feature class and code kept so the build can treat sections (PPLX) and historical,
+  abandoned and destroyed places (PPLH, PPLQ, PPLW) with care;
 - ``names``: (geonameid, name) -> language, historic and colloquial flags; the names of a place's
   own row (no language) and of an alternateNames file;
 - ``sources``: every file imported, when, with what options, and what came of it;
@@ -115,8 +115,15 @@ def version(path: Path | None = None) -> str:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
             row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
     except sqlite3.Error as error:
-        raise GazetteerImportError(f"cannot read the GeoNames import {path}: {error}") from error
+        raise _unreadable(path, error) from error
     return row[0] if row else ""
+
+
+def _unreadable(path: Path, error: sqlite3.Error) -> GazetteerImportError:
+    """A corrupt or unreadable import: the error names the remedy."""
+    return GazetteerImportError(
+        f"cannot read the GeoNames import {path} ({error}): remove it with `frontline gazetteer "
+        "remove`, then import the GeoNames files again")
 
 
 def import_files(paths: Iterable[str | Path], countries: Iterable[str] | None = DEFAULT_COUNTRIES,
@@ -220,14 +227,17 @@ def status(path: Path | None = None) -> Status | None:
     path = path or import_path()
     if not path.exists():
         return None
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-        sources = [Source(*row) for row in db.execute(
-            "SELECT file, path, bytes, layout, countries, imported, lines, kept, malformed "
-            "FROM sources ORDER BY id")]
-        places = dict(db.execute(
-            "SELECT feature_code, count(*) FROM places GROUP BY feature_code "
-            "ORDER BY count(*) DESC, feature_code").fetchall())
-        names = db.execute("SELECT count(*) FROM names").fetchone()[0]
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            sources = [Source(*row) for row in db.execute(
+                "SELECT file, path, bytes, layout, countries, imported, lines, kept, malformed "
+                "FROM sources ORDER BY id")]
+            places = dict(db.execute(
+                "SELECT feature_code, count(*) FROM places GROUP BY feature_code "
+                "ORDER BY count(*) DESC, feature_code").fetchall())
+            names = db.execute("SELECT count(*) FROM names").fetchone()[0]
+    except sqlite3.Error as error:
+        raise _unreadable(path, error) from error
     return Status(path, path.stat().st_size, version(path), sources, places, names)
 
 
@@ -245,6 +255,13 @@ def imported_places(path: Path | None = None) -> Iterator[ImportedPlace]:
     path = path or import_path()
     if not path.exists():
         return
+    try:
+        yield from _places_of(path)
+    except sqlite3.Error as error:
+        raise _unreadable(path, error) from error
+
+
+def _places_of(path: Path) -> Iterator[ImportedPlace]:
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
         names = db.execute("SELECT geonameid, name, language, historic FROM names "
                            "ORDER BY geonameid, name")

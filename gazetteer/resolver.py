@@ -52,6 +52,7 @@ class Gazetteer:
         self.version = version  # data version of the index ("" when built by hand)
         self.supplement_rows: list[dict[str, str]] = []  # what ``load`` applied, in order
         self.extra: dict[str, list[tuple[int, str, str]]] = {}  # user supplement, by fold key
+        self.not_in_text: set[int] = set()  # online answers that are no populated place
         self._fuzzy_pool: fuzzy.FuzzyPool | None = None  # built on first need
         self._adjective_towns: dict[str, tuple[str, ...]] = {}  # adjective -> town names
 
@@ -163,16 +164,21 @@ class Gazetteer:
 
     def resolve(self, query: str, near: tuple[float, float] | None = None,
                 country: str | None = None, admin1: str | None = None,
-                limit: int = 5) -> Resolution:
+                limit: int = 5, in_text: bool = False) -> Resolution:
         """Rank the places ``query`` may name. ``near`` (lat, lon), ``country`` (ISO alpha-2) and
         ``admin1`` (a region name) are optional context that favours candidates there; ``limit``
-        caps the ranked candidates returned (the match included). Reads only: nothing is
-        written, nothing is asked online (see ``resolve_online``)."""
+        caps the ranked candidates returned (the match included); ``in_text``: the query is a
+        name found in an article, which an online answer that is no populated place (a river
+        ``place --online`` found) never places, as a run asks online for populated places
+        only. Reads only: nothing is written, nothing is asked online (see
+        ``resolve_online``)."""
         context = Context(near=near, country=country, admin1=admin1)
         hits = self._hits(query)
         suggestions: list[str] = []
         if not hits:
             hits, suggestions = self._fuzzy_hits(fold_key(query))
+        if in_text and self.not_in_text:
+            hits = [hit for hit in hits if hit.place not in self.not_in_text]
         if not hits:
             return Resolution(query=query, match=None, suggestions=tuple(suggestions[:5]))
         resolution = self._rank(query, hits, context, limit, suggestions)
@@ -214,8 +220,11 @@ class Gazetteer:
     # -- what the article stages need to know about places -----------------------------------
     def findable_keys(self) -> list[str]:
         """The fold keys worth finding in running text: names of the theatre's places, regions,
-        countries and big places elsewhere, and the user's names."""
-        return [*self.index.salient_keys, *self.extra]
+        countries and big places elsewhere, and the user's names (not an online answer that is
+        no populated place: see ``resolve``'s ``in_text``)."""
+        return [*self.index.salient_keys,
+                *(key for key, entries in self.extra.items()
+                  if any(place not in self.not_in_text for place, _, _ in entries))]
 
     def towns_of_adjective(self, adjective: str) -> tuple[str, ...]:
         """The names of the theatre's settlements that a Russian or Ukrainian place adjective can

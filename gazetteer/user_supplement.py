@@ -7,7 +7,16 @@ One CSV file (see ``common.user_supplement_path``) with one row per addition:
 - an alias of a known place: ``name`` and ``to`` (a place id such as ``geonames:704422``);
 - an answer of the online geocoder (``--online``), cached as a new place whose ``source`` names
   the service; a name the service had no answer for is cached too (no coordinates, ``source``
-  ending in ``no answer``), so it is asked once.
+  saying ``no answer``, and the limits of a run's question after it), so it is asked once.
+
+Two questions are asked online: ``frontline place X --online`` asks for anything called X,
+anywhere; a run's ``--online`` asks for a populated place inside the article's limits. Each
+name is asked once, and a cached answer is used as the question allows: a run takes only a
+populated place (a river that ``place --online`` found leaves the name unresolved in a run),
+and ``place --online`` asks again a name whose only answer is a run's "no answer" inside its
+limits. A place found is added to the gazetteer whatever its kind, but an online answer that
+is no populated place is never a place of an article's text
+(``Gazetteer.resolve(in_text=True)``, ``Gazetteer.findable_keys``).
 """
 
 from __future__ import annotations
@@ -86,6 +95,8 @@ def apply(gazetteer, rows: list[dict[str, str]]) -> None:
         if index is None:
             index = gazetteer.index.append_place(place, theatre_prior(place.country))
         name_type = "online" if row.get("source", "").startswith("online") else "user"
+        if name_type == "online" and place.kind != SETTLEMENT:
+            gazetteer.not_in_text.add(index)  # a run asks for populated places only
         gazetteer.add_name(index, row["name"], name_type)
         for alias in filter(None, (row.get("aliases") or "").split("|")):
             gazetteer.add_name(index, alias.strip(), name_type)
@@ -130,24 +141,45 @@ def add_alias(name: str, to: str, gazetteer, path: Path | None = None) -> dict:
 NO_ANSWER = "no answer"
 
 
-def asked_online(gazetteer, query: str) -> dict[str, str] | None:
-    """The cached online answer for ``query`` (a row, with or without coordinates), if any."""
+def asked_online(gazetteer, query: str, limited: bool = False) -> dict[str, str] | None:
+    """The cached online answer for ``query`` (a row, with or without coordinates), if any;
+    unless the question is ``limited`` too, a run's "no answer" inside its limits is none."""
     key = exact_key(query)
     return next((row for row in reversed(gazetteer.supplement_rows)
                  if row.get("source", "").startswith("online")
-                 and exact_key(row["name"]) == key), None)
+                 and exact_key(row["name"]) == key
+                 and (limited or row.get("lat") or not _limited(row))), None)
+
+
+def _limited(row: dict[str, str]) -> bool:
+    """A "no answer" to a question with limits (a run's)."""
+    return f"{NO_ANSWER} (" in row.get("source", "")
+
+
+def _limits_note(countries=(), viewbox=None, settlements_only=False) -> str:
+    """The limits of a question, for a "no answer"'s source note."""
+    parts = ["populated places"] if settlements_only else []
+    if countries:
+        parts.append("in " + ",".join(countries))
+    if viewbox:
+        (north, west), (south, east) = viewbox
+        parts.append(f"within lat {south:g}..{north:g} lon {west:g}..{east:g}")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def cache_online_answer(gazetteer, query: str, geocoder=None, **limits) -> bool:
-    """Ask the online geocoder about ``query`` unless it was asked before; cache the answer,
-    found or not, in the supplement, and add a place found to the loaded gazetteer. True when
-    the gazetteer now has a place for it. A failing service is warned about and not cached
-    (the next run asks again). ``limits``: ``OnlineGeocoder.lookup``'s keyword options."""
+    """Ask the online geocoder about ``query`` unless it was answered before (``asked_online``);
+    cache the answer, found or not, in the supplement, and add a place found to the loaded
+    gazetteer. True when the gazetteer now has a place for it that answers the question (with
+    ``settlements_only``, a populated place). A failing service is warned about and not
+    cached (the next run asks again). ``limits``: ``OnlineGeocoder.lookup``'s keyword options."""
     from .online import OnlineError, OnlineGeocoder
 
-    earlier = asked_online(gazetteer, query)
-    if earlier is not None:
-        return bool(earlier.get("lat"))
+    settlements_only = bool(limits.get("settlements_only"))
+    earlier = asked_online(gazetteer, query, limited=any(limits.values()))
+    if earlier is not None:  # a run takes a populated place only, as it asks for one
+        return bool(earlier.get("lat")) and (
+            not settlements_only or (earlier.get("kind") or SETTLEMENT) == SETTLEMENT)
     geocoder = geocoder or OnlineGeocoder()
     try:
         answer = geocoder.lookup(query, **limits)
@@ -155,7 +187,8 @@ def cache_online_answer(gazetteer, query: str, geocoder=None, **limits) -> bool:
         log.warning("online lookup of %r failed, left unresolved: %s", query, error)
         return False
     if answer is None:
-        row = {"name": query.strip(), "source": f"online:{geocoder.name} {NO_ANSWER}",
+        source = f"online:{geocoder.name} {NO_ANSWER}{_limits_note(**limits)}"
+        row = {"name": query.strip(), "source": source,
                "added": dt.date.today().isoformat()}
         path = user_supplement_path()
         _write(read(path) + [row], path)

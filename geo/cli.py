@@ -131,7 +131,11 @@ def _run(command: str, args: argparse.Namespace, consume) -> int:
     except FrontlineError as error:
         print(f"frontline {command}: --frontline {error}", file=sys.stderr)
         return 2
-    gazetteer = Gazetteer.load()
+    try:
+        gazetteer = Gazetteer.load()
+    except FrontlineError as error:  # a corrupt GeoNames import names its remedy
+        print(f"frontline {command}: {error}", file=sys.stderr)
+        return 1
     summary = RunSummary()
     code = None
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked from this one

@@ -22,7 +22,7 @@ import pytest
 from gazetteer import Gazetteer, resolver
 from tests import world as made_up
 from tests.browser.chromium import BROWSER_ASSETS, CHROMIUM, CHROMIUM_ARGS, BrowserPage
-from tests.nominatim import stand_in  # noqa: F401 - the Nominatim stand-in, a fixture for all
+from tests.nominatim import front_village, stand_in  # noqa: F401 - fixtures for all
 
 
 @pytest.fixture(scope="session", autouse=True)

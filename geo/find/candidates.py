@@ -98,10 +98,10 @@ class CachedCandidates:
             answer = self._answers[key] = candidates_of(span, self.lookup)
         return answer
 
-    def forget(self, query: str) -> None:
-        """Drop the answers of the spans that asked ``query`` (the gazetteer learnt it)."""
-        for key in [key for key in self._answers if query in key[1]]:
-            del self._answers[key]
+    def clear(self) -> None:
+        """Drop every answer: the gazetteer learnt a name, which may change any of them (the
+        name's own span, its inflected forms, a near misspelling)."""
+        self._answers.clear()
 
 
 def spelled_as(candidate: Candidate, surface: str) -> bool:

@@ -27,7 +27,15 @@ from functools import lru_cache
 
 import ahocorasick
 
-from gazetteer import Gazetteer, exact_key, fold_key_of_exact, has_cyrillic, stopwords, town_forms
+from gazetteer import (
+    Gazetteer,
+    exact_key,
+    fold_key,
+    fold_key_of_exact,
+    has_cyrillic,
+    stopwords,
+    town_forms,
+)
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 _INSIDE = r"[\w'’ʼ\u00ad\u200b\u200c\u200d\u2060]*[^\W_]"
@@ -158,15 +166,25 @@ def _token_of(word: str) -> tuple[str, str] | None:
 
 
 class Recogniser:
-    """One automaton over the gazetteer's salient keys (and the user's names), built once."""
+    """One automaton over the gazetteer's salient keys (and the user's names), built once and
+    told the names the gazetteer learns during a run (``learn``)."""
 
     def __init__(self, gazetteer: Gazetteer, lookup=None):
         self.gazetteer = gazetteer
-        self.lookup = lookup or (lambda query: gazetteer.resolve(query))
+        self.lookup = lookup or (lambda query: gazetteer.resolve(query, in_text=True))
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)  # a third of the memory
         for key in gazetteer.findable_keys():
             self.automaton.add_word(f" {key} ", len(key.split()))
         self.automaton.make_automaton()
+
+    def learn(self, name: str) -> None:
+        """Find ``name`` in running text from now on: the gazetteer learnt it during the run
+        (``--online``), and a later run, whose automaton is built with it, finds it too. The
+        automaton is made again (a fraction of a second; answers come at most once a second)."""
+        key = fold_key(name)
+        if key and not self.automaton.exists(f" {key} "):
+            self.automaton.add_word(f" {key} ", len(key.split()))
+            self.automaton.make_automaton()
 
     def spans(self, text: str) -> list[Span]:
         toks = tokens(text)

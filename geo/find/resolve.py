@@ -38,7 +38,8 @@ def resolve_spans(text: str, spans: list[Span], gazetteer: Gazetteer,
     ``lookup`` answers one gazetteer query (default: ``gazetteer.resolve``); a caller that runs
     many articles passes a cached one, as names repeat from article to article, and so the
     ``candidates`` of each span (``CachedCandidates`` over that lookup)."""
-    lookup = lookup or (lambda query: gazetteer.resolve(query, limit=CANDIDATES_PER_SPAN))
+    lookup = lookup or (lambda query: gazetteer.resolve(query, limit=CANDIDATES_PER_SPAN,
+                                                        in_text=True))
     candidates = candidates or (lambda span: candidates_of(span, lookup))
     items = [Resolved(span, *candidates(span)) for span in spans]
     items = filters.place_mentions(text, items, gazetteer)

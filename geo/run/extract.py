@@ -103,15 +103,19 @@ class Extractor:
         if answer is None:
             if len(self._answers) >= ANSWER_CACHE_SIZE:
                 self._answers.clear()
-            answer = self._answers[query] = self.gazetteer.resolve(query,
-                                                                   limit=CANDIDATES_PER_SPAN)
+            answer = self._answers[query] = self.gazetteer.resolve(
+                query, limit=CANDIDATES_PER_SPAN, in_text=True)
         return answer
 
     def _fresh_lookup(self, query: str) -> Resolution:
-        """``_lookup`` after the gazetteer learnt ``query`` online: its cached answer is stale,
-        and so are the cached candidates of every span that asked it."""
-        self._answers.pop(query, None)
-        self._candidates.forget(query)
+        """``_lookup`` after the gazetteer learnt ``query`` online. Every cached answer may be
+        stale (the name's own, its inflected forms', a near misspelling's), so both caches are
+        emptied (answers come at most once a second: they refill in between), and the
+        recogniser learns the name: later articles find it in any sentence, as a later run
+        without ``--online`` does."""
+        self._answers.clear()
+        self._candidates.clear()
+        self.recogniser.learn(query)
         return self._lookup(query)
 
     def publication(self, article: Article, anchor: dt.date | None = None

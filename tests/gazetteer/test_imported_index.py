@@ -37,6 +37,10 @@ def dump_files(folder):
             feature_code="PPLX"),
         Row(91_000_004, "Stara Berestianka", lat + 0.06, lon - 0.06, admin1=admin1,
             feature_code="PPLH"),
+        Row(91_000_008, "Pokynuta Balka", lat - 0.06, lon + 0.03, admin1=admin1,
+            feature_code="PPLQ"),  # abandoned
+        Row(91_000_009, "Zruinovanyi Khutir", lat - 0.03, lon - 0.07, admin1=admin1,
+            feature_code="PPLW"),  # destroyed
         Row(91_000_005, "Donets'ka Oblast'", lat, lon, admin1=admin1, feature_class="A",
             feature_code="ADM1", alternates=("Донецька область", "Donetsk")),
         Row(91_000_006, "Rzhavtsovo", 56.5, 40.5, country="RU", admin1="21", population=40),
@@ -84,6 +88,8 @@ def _match(gazetteer, query):
     ("Донецька область", ("iso3166-2:UA-14", "alternate")),
     ("Donetsk", (DONETSK, "official")),  # not a rival oblast: a bare name is no oblast's name
     ("Stara Berestianka", ("geonames:91000004", "historical")),
+    ("Pokynuta Balka", ("geonames:91000008", "historical")),  # abandoned: no village now
+    ("Zruinovanyi Khutir", ("geonames:91000009", "historical")),  # destroyed
 ])
 def test_imported_names_resolve(imported, gazetteer, query, expected):
     assert _match(imported, query) == expected
@@ -96,7 +102,7 @@ def test_one_place_per_geonameid(imported, gazetteer):
     ids = imported.index.place_ids
     assert ids.count(f"geonames:{POKROVSK}") == 1
     assert "geonames:91000005" not in ids  # the oblast is the curated region
-    assert len(ids) == len(gazetteer.index.place_ids) + 5  # 2 villages, 2 sections, 1 former
+    assert len(ids) == len(gazetteer.index.place_ids) + 7  # 2 villages, 2 sections, 3 former
     village = imported.place(f"geonames:{VILLAGE}")
     assert (village.kind, village.country, village.admin1, village.population) == (
         "settlement", "UA", "Donetsk Oblast", 312)
@@ -107,6 +113,8 @@ def test_sections_and_former_places_are_handled_with_care(imported):
     assert fold_key("Berestianivka") in findable  # the village, on the front
     assert fold_key("Tsentralnyi Kvartal") not in findable  # a section: not on its own
     assert fold_key("Stara Berestianka") not in findable  # no longer exists
+    assert fold_key("Pokynuta Balka") not in findable  # abandoned
+    assert fold_key("Zruinovanyi Khutir") not in findable  # destroyed
     assert fold_key("Rzhavtsovo") not in findable  # a hamlet of the rear
     assert _match(imported, "Rzhavtsovo") == ("geonames:91000006", "official")  # but known
     resolution = imported.resolve("Berestianivka")

@@ -158,6 +158,28 @@ def test_status_and_remove_on_the_command_line(dumps_folder, run_cli):
     assert "no GeoNames import" in run_cli("gazetteer", "status").stdout
 
 
+@pytest.mark.parametrize("content", [b"not a database at all " * 200, b""])
+def test_a_corrupt_import_is_one_clear_line_naming_the_remedy(content, run_cli, data_dir,
+                                                             tmp_path):
+    """A damaged import (a disk error, a copy cut short) stops each command with one line that
+    says what to do, never a traceback; removing it is the way back."""
+    imports.import_path().parent.mkdir(parents=True, exist_ok=True)
+    imports.import_path().write_bytes(content or b"SQLite format 3\x00" + b"\xff" * 200)
+    report = tmp_path / "report.txt"
+    report.write_text("Shelling hit Kharkiv on Monday.\n", encoding="utf-8")
+    for command in (["mentions", str(report), "-o", str(tmp_path / "out.csv")],
+                    ["map", str(report), "-o", str(tmp_path / "map.html")],
+                    ["gazetteer", "status"], ["place", "Kharkiv"]):
+        result = run_cli(*command)
+        assert result.returncode == 1, (command, result.stderr)
+        assert "Traceback" not in result.stderr
+        [line] = result.stderr.strip().splitlines()
+        assert "cannot read the GeoNames import" in line
+        assert "`frontline gazetteer remove`, then import" in line
+    assert run_cli("gazetteer", "remove").returncode == 0
+    assert run_cli("place", "Kharkiv").returncode == 0
+
+
 # -- streaming ---------------------------------------------------------------------------------
 PEAK_SNIPPET = textwrap.dedent("""
     import json, resource, sys

@@ -28,16 +28,17 @@ def _geocoder(domain, **options):
     return OnlineGeocoder(domain=domain, scheme="http", timeout=2, **options)
 
 
-def test_online_answer_is_used_and_cached(stand_in, data_dir):
+def test_online_answer_is_used_and_cached(stand_in, front_village, data_dir):
+    village, lat, lon = front_village
     gazetteer = Gazetteer.load()
-    assert gazetteer.resolve("Robotyne").match is None  # offline: unknown
-    resolution = gazetteer.resolve_online("Robotyne", geocoder=_geocoder(stand_in))
+    assert gazetteer.resolve(village).match is None  # offline: unknown
+    resolution = gazetteer.resolve_online(village, geocoder=_geocoder(stand_in))
     assert resolution.match is not None
-    assert (resolution.match.place.lat, resolution.match.place.lon) == (47.4468, 35.8367)
+    assert (resolution.match.place.lat, resolution.match.place.lon) == (lat, lon)
     assert resolution.match.match_type == "online"
     assert len(StandIn.requests) == 1
     # cached in the user supplement: a new run finds it without asking the service
-    later = Gazetteer.load().resolve("Robotyne")
+    later = Gazetteer.load().resolve(village)
     assert later.match is not None and later.match.place.country == "UA"
     assert len(StandIn.requests) == 1
     assert "online:nominatim@" in (data_dir / "places.csv").read_text()
@@ -88,9 +89,11 @@ def test_requests_are_rate_limited(stand_in, data_dir):
     assert times[-1] - times[0] >= 0.5
 
 
-def test_cli_online_flag_uses_configured_domain(stand_in, run_cli, monkeypatch):
+def test_cli_online_flag_uses_configured_domain(stand_in, front_village, run_cli,
+                                                monkeypatch):
+    village, lat, _ = front_village
     monkeypatch.setenv("FRONTLINE_GEOCODER_DOMAIN", stand_in)
     monkeypatch.setenv("FRONTLINE_GEOCODER_SCHEME", "http")
-    result = run_cli("place", "Robotyne", "--online", "--json")
+    result = run_cli("place", village, "--online", "--json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["match"]["lat"] == 47.4468
+    assert json.loads(result.stdout)["match"]["lat"] == lat
