@@ -36,9 +36,9 @@ class _Timed(ArticleEvents):
 
     spent = 0.0
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, *args, **kwargs):
         began = time.process_time()
-        super().__init__(text)
+        super().__init__(text, *args, **kwargs)
         _Timed.spent += time.process_time() - began
 
     def at(self, *args, **kwargs):

@@ -143,8 +143,8 @@ class Extractor:
             found.append((item, bounds, day, source, _eventful(item)))
         events = None  # the events stage: read only for articles with a placed name
         if any(eventful for *_, eventful in found):
-            events = ArticleEvents(article.text)
-            events.outlet_country = outlet_of(article).country  # whose "enemy", whose brigade
+            # the outlet's country says whose "enemy" and whose brigade an article means
+            events = ArticleEvents(article.text, outlet_of(article).country)
         for item, bounds, day, source, eventful in found:
             claim = NONE
             if eventful:
