@@ -186,5 +186,7 @@ def test_the_outline_is_a_choice_on_online_maps(browser_page, tmp_path):
     page.get_by_label(OUTLINE_NAME).check()
     page.evaluate("window.frontline.map.setZoom(6, {animate: false})")
     assert len(page.get_attribute("path.frontline-outline-borders", "d")) > 1000
-    assert "UKRAINE" in page.locator(".frontline-outline-country").all_inner_texts()
+    # the labels are placed once the view has settled: wait for them rather than race them
+    page.wait_for_function("""() => [...document.querySelectorAll(".frontline-outline-country")]
+        .some(label => label.innerText === "UKRAINE")""", timeout=10_000)
     assert browser_page.errors == []
