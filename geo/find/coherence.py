@@ -241,10 +241,12 @@ def verdicts(items: list[Resolved], gazetteer: Gazetteer) -> None:
                 for i in items if i.best]
     distance = Anchors(items).distances(requests)
     to_front: dict = {}
-    if any(i.best and i.best.place.kind == SETTLEMENT and not gazetteer.on_the_front(
-            i.best.place) for i in items):  # only articles naming the rear need these
+    rear = [(fold_key(i.span.surface), i.best.place.lat, i.best.place.lon) for i in items
+            if i.best and i.best.place.kind == SETTLEMENT and not gazetteer.on_the_front(
+                i.best.place)]
+    if rear:  # only the towns of the rear are asked their distance to the front
         front = Anchors([i for i in items if i.best and gazetteer.on_the_front(i.best.place)])
-        to_front = front.distances(requests)
+        to_front = front.distances(rear)
     for item in items:
         item.resolution = _verdict(item, distance, to_front, gazetteer)
 
