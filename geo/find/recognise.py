@@ -126,12 +126,6 @@ START, END, TEXT, KEY, JOINED = range(5)
 _JOINING_GAP = re.compile(r"(?:['’]s)?[ \t\-‐‑–—]*")
 
 
-@lru_cache(maxsize=200_000)
-def _word_key(word: str) -> str:
-    key = fold_key_of_exact(exact_key(word))
-    return key if " " not in key else ""
-
-
 def tokens(text: str) -> list[_Token]:
     """The words that can be part of a name, with offsets and fold keys (possessive 's left
     out): capitalised words, joiners (on, am, на) and the words ending a region's name. Other
@@ -162,7 +156,8 @@ def _token_of(word: str) -> tuple[str, str] | None:
         return None  # a lower-case Latin Extended-A letter, or "onward" let in by "on"
     if word.endswith(_POSSESSIVE_ENDINGS) and len(word) > 3:
         word = word[:-2]
-    return word, _word_key(word)
+    key = fold_key_of_exact(exact_key(word))
+    return word, key if " " not in key else ""
 
 
 class Recogniser:
@@ -288,9 +283,9 @@ class Recogniser:
         readings, i = [], 0
         while i < len(toks):
             run_end = i + 1  # the run of joined capitalised Cyrillic words from i
-            while run_end < len(toks) and toks[run_end][JOINED] and _run_word(toks[run_end]):
+            while run_end < len(toks) and toks[run_end][JOINED] and _run_word(toks[run_end][TEXT]):
                 run_end += 1
-            if not _run_word(toks[i]) or run_end - i < 2:
+            if not _run_word(toks[i][TEXT]) or run_end - i < 2:
                 i += 1
                 continue
             first = i
@@ -393,13 +388,9 @@ _WORD_BEFORE_LISTED = re.compile(
     r"(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ]*)(?:[ \t]*,[ \t]*|[ \t]+(?:и|і|й|та)[ \t]+)$")
 
 
-def _run_word(tok: _Token) -> bool:
-    """A word that can be part of a multi-word Cyrillic name: capitalised, not an acronym."""
-    return _cyrillic_name_word(tok[TEXT])
-
-
 @lru_cache(maxsize=200_000)
-def _cyrillic_name_word(word: str) -> bool:
+def _run_word(word: str) -> bool:
+    """A word that can be part of a multi-word Cyrillic name: capitalised, not an acronym."""
     return word[0].isupper() and not word.isupper() and has_cyrillic(word)
 
 
