@@ -393,14 +393,6 @@ class _Layers:
         for key, count in by.size().items():
             self.claims[key] = self.claims.get(key, 0) + int(count)
 
-    def _claims_per_check(self) -> np.ndarray:
-        """Claims of control per check: a claim is a line of a claims timeline (place, day,
-        event, side, claimant, outlet), however many mentions repeat it."""
-        checks = np.zeros(len(CHECKS), np.int64)
-        for key in self.claims:
-            checks[key[6]] += 1
-        return checks
-
     def _add_places(self, rows: pd.DataFrame, place_ids: np.ndarray) -> None:
         """A place's attributes from its first row; every surface it was found by."""
         surfaces = _text(rows["surface"])
@@ -454,6 +446,8 @@ class _Layers:
             for name, (count, where) in sorted(self.unresolved.items(),
                                                key=lambda kv: (-kv[1][0], kv[0]))]
         none = _EVENT_AT[""]
+        # a claim is a line of a claims timeline, however many mentions repeat it
+        claims_per_check = np.bincount([c.check for c in data.claims], minlength=len(CHECKS))
         data.stats = {"articles": len(self.articles), "mentions": self.mentions,
                       "events": sum(n for marker in self.markers.values()
                                     for (event, _), n in marker[4].items() if event != none),
@@ -462,7 +456,7 @@ class _Layers:
                       "first": dated[0] if dated else "", "last": dated[-1] if dated else "",
                       "bin": self.size,
                       "checks": {str(value): int(n) for (value, _), n
-                                 in zip(CHECKS[:-1], self._claims_per_check(), strict=False)}}
+                                 in zip(CHECKS[:-1], claims_per_check, strict=False)}}
         return data
 
     def _add_excerpts(self, data: MapData, map_order: np.ndarray) -> None:
