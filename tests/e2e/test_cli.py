@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 JSON_KEYS = ["place_id", "name", "lat", "lon", "kind", "country", "admin1", "population",
              "matched_name", "match_type", "confidence"]
@@ -96,10 +99,6 @@ def test_map_command_writes_the_map(run_cli, tmp_path):
 
 def test_a_reader_that_stops_early_gets_no_traceback(data_dir):
     """`frontline place X --all | head -1`: the pipe closes early; no error, exit 0."""
-    import os
-    import subprocess
-    import sys
-
     env = dict(os.environ, FRONTLINE_DATA_DIR=str(data_dir))
     process = subprocess.Popen([sys.executable, "-m", "geo.cli", "place", "Pokrovsk", "--all"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
