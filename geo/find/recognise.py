@@ -321,8 +321,9 @@ class Recogniser:
             # try two capitalised words (Часовом Яру, Красного Лимана) before one
             for width in (2, 1):
                 last = i + width - 1
-                if last >= len(toks) or any(taken[i:last + 1]):
-                    continue
+                if last >= len(toks) or any(taken[i:last + 1]) or (
+                        width == 2 and not toks[last][JOINED]):
+                    continue  # two words are one name only when nothing but a space parts them
                 if not all(t[TEXT][0].isupper() or t[TEXT].lower().startswith(_DESCRIPTOR_STEMS)
                            for t in toks[i:last + 1]):
                     continue

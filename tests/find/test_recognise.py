@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.find.recognise import tokens
+from geo.find.recognise import Recogniser, tokens
 
 
 def surfaces(recogniser, text):
@@ -108,3 +108,14 @@ def test_tokens_keep_offsets_and_join_only_across_spaces_and_hyphens():
     found = [(t[0], t[1], t[2], t[4]) for t in tokens(text)]
     assert found == [(0, 5, "Sokil", False), (6, 9, "Yar", True), (11, 19, "Velmarsk", False),
                      (20, 22, "on", True), (23, 26, "Sea", True)]
+
+
+def test_two_capitalised_words_apart_are_never_asked_as_one_name(world, lookup):
+    """Case endings try two capitalised words as one name (Сокольем Яру) only when nothing but
+    a space parts them: a sentence between them makes no name, and asking the gazetteer about
+    the whole stretch (with every inflected form of every word) costs a run dearly."""
+    asked = []
+    recogniser = Recogniser(world, lambda query: asked.append(query) or lookup(query))
+    spans = recogniser.spans("Вчера войска отошли от реки.\nВ селе Грушанке тихо. Бойцы ушли.")
+    assert [s.surface for s in spans] == ["Грушанке"]
+    assert not [query for query in asked if "\n" in query or "." in query]
