@@ -237,7 +237,8 @@ class Tables:
 
     places: list[Place]
     priors: list[float]
-    entries: list[tuple[str, int, str, int]]  # fold key, place index, name, NAME_TYPES index
+    # fold key, place index, name, NAME_TYPES index; sorted, as the index bisects the keys
+    entries: list[tuple[str, int, str, int]]
     salient_keys: list[str]  # keys of theatre places, regions, countries, big places elsewhere
 
 

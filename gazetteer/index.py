@@ -11,6 +11,7 @@ import logging
 import marshal
 import sys
 from array import array
+from bisect import bisect_left
 from pathlib import Path
 
 from .build import Tables, build_tables
@@ -39,8 +40,9 @@ class NameIndex:
         self.lons = _array("d", columns["lons"])
         self.populations = _array("q", columns["populations"])
         self.priors = _array("d", columns["priors"])
-        key_list = strings("keys")
-        self.keys: dict[str, int] = dict(zip(key_list, range(len(key_list)), strict=True))
+        # sorted (the entries are sorted by key), so a key is found by bisection: a dict of
+        # ~600k keys would cost every run a third of a second to build for ~20k lookups
+        self.keys: list[str] = strings("keys")
         self.starts = _array("I", columns["starts"])
         self.entry_places = _array("I", columns["entry_places"])
         self.entry_types = _array("B", columns["entry_types"])
@@ -104,8 +106,9 @@ class NameIndex:
     # -- queries ------------------------------------------------------------------------------
     def lookup(self, key: str) -> list[tuple[int, str, str]]:
         """(place index, name, name type) for every name whose fold key is ``key``."""
-        slot = self.keys.get(key)
-        if slot is None:
+        keys = self.keys
+        slot = bisect_left(keys, key)
+        if slot == len(keys) or keys[slot] != key:
             return []
         start, end = self.starts[slot], self.starts[slot + 1]
         places, types, names = self.entry_places, self.entry_types, self.entry_names

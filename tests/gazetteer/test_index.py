@@ -33,7 +33,8 @@ def test_lookup_returns_every_place_with_the_key():
     assert index.lookup(fold_key("Alpha")) == [(0, "Alpha", "official")]
     assert sorted(index.lookup(fold_key("Alfa"))) == [(0, "Альфа", "alternate"),
                                                       (1, "Alfa", "alternate")]
-    assert index.lookup("nothing") == []
+    for absent in ("nothing", "", "aa", "b", "zzz"):  # before, between and after the keys
+        assert index.lookup(absent) == []
     assert index.place(1) == small_tables().places[1]
     assert index.index_of("geonames:2") == 1 and index.index_of("geonames:3") is None
 
