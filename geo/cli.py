@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import logging
 import os
 import sys
@@ -136,6 +137,10 @@ def _run(command: str, args: argparse.Namespace, consume) -> int:
     except FrontlineError as error:  # a corrupt GeoNames import names its remedy
         print(f"frontline {command}: {error}", file=sys.stderr)
         return 1
+    # The gazetteer's tables live as long as the run: frozen, the collector stops walking their
+    # ~2.8 million references at every full collection (a quarter of a second on 2000 articles,
+    # more on longer runs), and forked workers share their pages instead of copying them.
+    gc.freeze()
     summary = RunSummary()
     code = None
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked from this one
