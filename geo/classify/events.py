@@ -46,6 +46,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from gazetteer import verb_lemma
+from geo.read.patterns import trie
 from geo.schema import Claimant, Event, Side
 
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ][А-Яа-яЁёІіЇїЄєҐґ'’ʼ-]*")
@@ -318,30 +319,6 @@ def _lead(branch: str, longest: int) -> str:
     return lead
 
 
-def _trie(words: list[str]) -> str:
-    """A regular expression that matches the longest of ``words`` at a place, spelled as a
-    trie ("ru(?:s|ssia)?"...), so the engine follows one letter at a time instead of trying
-    every word in turn: many times faster than ``a|b|c`` for a hundred words."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def spelled(node: dict) -> str:
-        branches = [re.escape(char) + spelled(child) for char, child in sorted(node.items())
-                    if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" not in node:
-            return body
-        return (f"(?:{body})" if len(branches) == 1 else body) + "?"
-
-    return spelled(root)
-
-
 class _Scanner:
     """``finditer`` of the rows' alternatives, fast: the alternatives are grouped by the
     literal letters they start with (their lead); one pass in C finds the word starts that
@@ -368,7 +345,7 @@ class _Scanner:
                                                   in parts) + r")(?!\w)", re.IGNORECASE)
             self.groups[lead] = pattern, {name: row for name, row, _ in parts}
         # matched on lower-cased text: case-insensitive Cyrillic matching is slow
-        self.starts = re.compile(r"\b" + _trie(sorted(leads)))
+        self.starts = re.compile(r"\b" + trie(sorted(leads)))
 
     def group_of(self, lead: str) -> tuple[re.Pattern, dict[str, int]] | None:
         """The group to try where a word starts with ``lead`` (a lead of any scanner): this

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
+from geo.read.patterns import trie
 from geo.schema import DateSource, PublishedSource
 
 _EARLIEST = date(1990, 1, 1)
@@ -103,7 +104,9 @@ def _words(words: Iterable[str]) -> str:
 
 
 _APOSTROPHE = "['’ʼ`]"
-_MONTH = rf"(?:{_words(_MONTHS)})(?!\w)\.?"
+# A month is a whole word (``(?!\w)``), so a trie finds the same one as the alternation, and
+# twice as fast: the big expression tries the month names at every word start.
+_MONTH = rf"(?:{trie(_MONTHS)})(?!\w)\.?"
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _DAY = r"(?<![\d.,:])\d{1,2}(?:st|nd|rd|th|-?(?:го|ого|е))?"
 _DAY_RANGE_END = r"(?:\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?)?"  # "12-13 November" is the 12th
@@ -153,7 +156,7 @@ _MAY_HAVE_DATE = (
     "недел", "тижн", "тижд", "дня", "дне", "дні", "день", "понедел", "вторник", "среду", "четверг",
     "ятниц", "суббот", "воскрес", "понеділ", "вівтор", "середу", "четвер", "субот", "неділ",
 )  # fmt: skip
-_MAY_HAVE_DATE_WORD = re.compile("|".join(_MAY_HAVE_DATE))  # one search, not one per word
+_MAY_HAVE_DATE_WORD = re.compile(trie(_MAY_HAVE_DATE))  # one search, not one per word
 _LAST = ("last", "past", "previous", "прошл", "минувш", "минул")
 # Weekdays after these are in the future or are not one day ("next Friday", "every Monday").
 _NOT_PAST = ("next", "coming", "following", "every", "each", "until", "till", "by", "before",
