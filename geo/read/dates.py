@@ -331,7 +331,10 @@ def _nearest(expression: _Expression, anchor: date, latest: date) -> date | None
 # Артемовска в мае 2023 года", "який відступив 3 листопада") is subordinate: its date is only
 # its own. A date right after the opening word ("since early October 2024", "after the November
 # 2 raid") is a time adverbial of the main clause, not a clause of its own.
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–«»“”\"]|\s-\s|[.!?…](?=\s|$)|\n")
+# (A break opens with one of its characters, the alternatives tell which after it: the engine
+# skips in C to where one stands instead of trying the expression at every character.)
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–«»“”\"\s.!?…](?:(?<=[,;:()\[\]—–«»“”\"])|(?<=\s)-\s"
+                           r"|(?<=[.!?…])(?=\s|$)|(?<=\n))")
 _SUBORDINATOR = re.compile(
     r"(?<!\w)(?:since|after|before|when|whenever|while|which|who|whom|whose|where|because|until"
     r"|после|когда|котор\w*|где|пока|поскольку|с\s+тех\s+пор|с\s+момента|прежде\s+чем"
