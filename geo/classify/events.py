@@ -500,9 +500,9 @@ class _Sentence:
     sentence itself."""
 
     def __init__(self, text: str, lexicon: _Lexicon, hits: list[tuple[int, tuple]] | None,
-                 base: int = 0):
+                 base: int = 0, lowered: str | None = None):
         self.text = text
-        self.lowered = _lowered(text)
+        self.lowered = _lowered(text) if lowered is None else lowered  # given: the article's
         self.lexicon = lexicon
         self.hits = hits
         self.base = base  # the sentence's offset in the article, the hits' origin
@@ -857,24 +857,37 @@ class ArticleEvents:
         self.text = text
         self.outlet_country = outlet_country  # the outlet's home country ("RU", "UA", "GB"...)
         self.lexicon = _lexicon()
-        self.ukrainian = len(_UKRAINIAN.findall(text[:2000])) >= 5
         self.read: dict[tuple[int, int], _Sentence] = {}
         self._lede: Claimant | None | bool = False
         self._struck: bool | None = None
 
+    @_once
+    def ukrainian(self) -> bool:
+        """Whether the article is in Ukrainian (asked only of a speaker or "enemy" whose side
+        the language decides)."""
+        return len(_UKRAINIAN.findall(self.text[:2000])) >= 5
+
     def sentence(self, bounds: tuple[int, int]) -> _Sentence:
         found = self.read.get(bounds)
         if found is None:
-            found = self.read[bounds] = _Sentence(self.text[bounds[0]:bounds[1]], self.lexicon,
-                                                  self.hits(*bounds), bounds[0])
+            start, end = bounds
+            # the article's lowered text cut at the sentence's bounds (white space: no letter's
+            # lower case there depends on what lies past them) is the sentence's own
+            lowered = None if self.lowered is None else self.lowered[start:end]
+            found = self.read[bounds] = _Sentence(self.text[start:end], self.lexicon,
+                                                  self.hits(start, end), start, lowered)
         return found
+
+    @_once
+    def lowered(self) -> str | None:
+        """The article's ``_lowered`` text."""
+        return _lowered(self.text)
 
     @_once
     def _pass(self) -> tuple[list[int], list[tuple]] | None:
         """The scanners' one pass over the article (``_Leads.hits``); None when lowering
         the text shifts its offsets (then each sentence is read by itself)."""
-        lowered = _lowered(self.text)
-        return None if lowered is None else self.lexicon.leads.hits(lowered)
+        return None if self.lowered is None else self.lexicon.leads.hits(self.lowered)
 
     def hits(self, start: int, end: int) -> list[tuple[int, tuple]] | None:
         """The word starts in text[start:end] that begin with a lead (``_Leads.hits``): what
@@ -980,7 +993,9 @@ class ArticleEvents:
         if self._lede is False:
             claimant_of = self.lexicon.claimant_of
             self._lede = None
-            if _SPEECH.search(self.text[:_LEDE_CHARS].lower()):
+            lowered = self.lowered  # the opening's: the article's cut there
+            if (_SPEECH.search(self.text[:_LEDE_CHARS].lower()) if lowered is None
+                    else _SPEECH.search(lowered, 0, _LEDE_CHARS)):
                 first = [self._qualified(s, e, claimant_of[row]) for s, e, row in
                          self._scanned(_CLAIMANTS, self.lexicon.claimants, 0, _LEDE_CHARS)]
                 first = [claimant for claimant in first if claimant is not None]

@@ -249,11 +249,11 @@ def _to_expression(match: re.Match, text: str) -> _Expression | None:
     return _ago(match, start, end)
 
 
-def _expressions(text: str) -> Iterator[_Expression]:
+def _expressions(text: str, lowered: str | None = None) -> Iterator[_Expression]:
     """Every temporal expression of the text, in order. A weekday directly followed by a date
     ("Wednesday, November 12", "в четверг, 19 января") gives way to the date, which keeps it as
-    its ``named_weekday``."""
-    lowered = text.lower()
+    its ``named_weekday``. ``lowered``: ``text.lower()``, when the caller has it."""
+    lowered = text.lower() if lowered is None else lowered
     matches = (
         _EXPRESSION.finditer(lowered)
         if len(lowered) == len(text)
@@ -603,10 +603,10 @@ class _Evidence:
     def __init__(self, text: str, reference: date, head: _Expression | None):
         self.reference = reference
         self.head = head
-        lowered = text.lower()
-        lowered = lowered if len(lowered) == len(text) else text
+        lower = text.lower()
+        lowered = lower if len(lower) == len(text) else text
         clauses = _Clauses(lowered)
-        placed = _placed(text, _expressions(text), clauses=clauses)
+        placed = _placed(text, _expressions(text, lower), clauses=clauses)
         self.candidates = [p.expression for p in placed if not (p.deadline or p.background)
                            and p.expression.kind in ("date", "month", "day")]
         years = [e.year for e in self.candidates if e.kind in ("date", "month")]
@@ -737,13 +737,15 @@ class SentenceDates:
                          else (None, DateSource.UNKNOWN))
         self.main: date | None = None
         self.scopes: list[tuple[int, int, date]] = []  # subordinate clauses with their dates
-        if not _DIGIT.search(sentence) and not _MAY_HAVE_DATE_WORD.search(sentence.lower()):
+        lower = sentence.lower()  # lowered once for the prefilter, the expressions, the clauses
+        if not _DIGIT.search(sentence) and not _MAY_HAVE_DATE_WORD.search(lower):
             return
-        expressions = list(_expressions(sentence))
+        expressions = list(_expressions(sentence, lower))
         if not expressions:
             return
         taken: set[tuple[int, int]] = set()
-        for placed in _placed(sentence, expressions, backgrounds=False):
+        clauses = _Clauses(lower if len(lower) == len(sentence) else sentence)
+        for placed in _placed(sentence, expressions, backgrounds=False, clauses=clauses):
             if placed.deadline:
                 continue
             day = _resolve(placed.expression, published)
