@@ -37,7 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import islice
 from operator import methodcaller
@@ -229,6 +229,13 @@ class Claim:
 
 
 NONE = Claim()
+
+
+@cache
+def _claim(event: Event, side: Side | None, claimant: Claimant) -> Claim:
+    """The one ``Claim`` of each combination: a frozen dataclass is slow to build, and an
+    article's names share a handful."""
+    return Claim(event, side, claimant)
 
 
 class _Cue(NamedTuple):  # a tuple: made by the ten thousand, faster than a frozen dataclass
@@ -506,6 +513,7 @@ class _Sentence:
         self.lexicon = lexicon
         self.hits = hits
         self.base = base  # the sentence's offset in the article, the hits' origin
+        self._sides_near: dict[tuple[_Cue, int], Side | None | str] = {}
 
     def found(self, index: int, scanner: _Scanner) -> list[tuple[int, int, int]]:
         """(start, end, row) of each match of ``scanner`` (``index``: its place in
@@ -516,7 +524,8 @@ class _Sentence:
 
     @_once
     def cues(self) -> list[_Cue]:
-        return _cues(self.text, self.lexicon, self.found(_CUES, self.lexicon.cues))
+        return _cues(self.text, self.lexicon, self.found(_CUES, self.lexicon.cues),
+                     self.lowered)
 
     @_once
     def clauses(self) -> list[tuple[int, int, bool]]:
@@ -653,7 +662,14 @@ class _Sentence:
         """The side that acted: in the cue's clause, the agent ("by Russian forces"), else the
         subject nearest before the cue, else the side named nearest it; a side the place was
         taken from ("liberated from the invader", "от ВСУ") is the other one. Else the
-        sentence's side nearest the cue. "enemy": the string "enemy"."""
+        sentence's side nearest the cue. "enemy": the string "enemy". Worked out once per cue
+        and clause: the names a cue governs ("took A, B and C") share it."""
+        key = (cue, index)
+        if key not in self._sides_near:
+            self._sides_near[key] = self._side_near(cue, index)
+        return self._sides_near[key]
+
+    def _side_near(self, cue: _Cue, index: int) -> Side | None | str:
         left, right, _ = self.clauses[index]
         for scope in ((left, right), (0, len(self.text))):
             found = []
@@ -796,8 +812,10 @@ def _verb_like(word: str) -> bool:
     return found is not None and found[1] in ("VERB", "GRND", "PRTS")
 
 
-def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]]) -> list[_Cue]:
-    """The sentence's cues, from the cue scanner's matches (``found``) and its verbs."""
+def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]],
+          lowered: str | None = None) -> list[_Cue]:
+    """The sentence's cues, from the cue scanner's matches (``found``) and its verbs
+    (``lowered``: the sentence's ``_lowered``, when it has one)."""
     cues = []
     for start, end, index in found:
         event = lexicon.cue_events[index]
@@ -814,8 +832,8 @@ def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]]) -> li
             continue  # "оставили город без боя": left without a fight
         cues.append(_Cue(start, end, event, lexicon.cue_sides[index]))
     starts = lexicon.lemma_starts
-    for match in _CYRILLIC_WORD.finditer(text):
-        word = match.group().lower()
+    for match in _CYRILLIC_WORD.finditer(text if lowered is None else lowered):
+        word = match.group().lower() if lowered is None else match.group()
         if word[:3] not in starts:
             continue
         found = verb_lemma(word)
@@ -946,7 +964,7 @@ class ArticleEvents:
         side = None
         if event != Event.HUMANITARIAN:
             side = self._side(sentence, cue, event, claimant, country)
-        return Claim(event, side, claimant)
+        return _claim(event, side, claimant)
 
     def _claimant(self, sentence: _Sentence, offset: int, previous: tuple[int, int] | None,
                   denial: bool = False, resolve=None, cue: int | None = None) -> Claimant:
