@@ -387,6 +387,17 @@ class _Scanner:
                     break
         return found
 
+    def opening(self, text: str, start: int, end: int, lowered: str
+                ) -> tuple[int, int, int] | None:
+        """(start, end, row) of the match ``finditer(text, start, end)`` finds at ``start``,
+        if any (``lowered``: text[start:end] in lower case)."""
+        lead = self.starts.match(lowered)
+        if lead is None:
+            return None
+        pattern, rows = self.groups[lead.group()]
+        match = pattern.match(text, start, end)
+        return None if match is None else (start, match.end(), rows[match.lastgroup])
+
     def finditer(self, text: str, start: int = 0, end: int | None = None,
                  lowered: str | None = None) -> list[tuple[int, int, int]]:
         """(start, end, row) of each match, left to right, none overlapping. ``lowered``:
@@ -909,22 +920,31 @@ class ArticleEvents:
 
     def hits(self, start: int, end: int) -> list[tuple[int, tuple]] | None:
         """The word starts in text[start:end] that begin with a lead (``_Leads.hits``): what
-        a pass over text[start:end] alone would find. None when it might not (a bound inside
-        a word)."""
+        a pass over text[start:end] alone would find. None when it might not (``start``
+        inside a word). An ``end`` inside a word changes no match: a lead it cuts short
+        only adds alternatives whose letters run past it, which cannot match by ``end``."""
         found = self._pass
-        if found is None or _inside_word(self.text, start) or _inside_word(self.text, end):
+        if found is None or _inside_word(self.text, start):
             return None
         positions, hits = found
         return hits[bisect_left(positions, start):bisect_left(positions, end)]
 
     def _scanned(self, index: int, scanner: _Scanner, start: int = 0, end: int | None = None
                  ) -> list[tuple[int, int, int]]:
-        """``scanner.finditer(self.text, start, end)``, read off the article's pass."""
+        """``scanner.finditer(self.text, start, end)``, read off the article's pass: a
+        stretch around a verb of saying mostly starts inside a word, where a pass over the
+        stretch alone starts one; that word is tried by itself."""
         end = len(self.text) if end is None else end
-        hits = self.hits(start, end)
-        if hits is None:
+        if self._pass is None:
             return scanner.finditer(self.text, start, end)
-        return scanner.matches(self.text, hits, index, start, end)
+        positions, hits = self._pass
+        hits = hits[bisect_left(positions, start):bisect_left(positions, end)]
+        found, after = [], start
+        if _inside_word(self.text, start):
+            opening = scanner.opening(self.text, start, end, self.lowered[start:end])
+            if opening is not None:
+                found, after = [opening], opening[1]
+        return found + scanner.matches(self.text, hits, index, after, end)
 
     def at(self, bounds: tuple[int, int], start: int, end: int, *,
            country: str | None = None, previous: tuple[int, int] | None = None) -> Claim:
