@@ -843,7 +843,8 @@ def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]],
             continue  # "оставили город без боя": left without a fight
         cues.append(_Cue(start, end, event, lexicon.cue_sides[index]))
     starts = lexicon.lemma_starts
-    for match in _CYRILLIC_WORD.finditer(text if lowered is None else lowered):
+    for match in (() if text.isascii() else  # (a check of a flag: no Cyrillic in ASCII)
+                  _CYRILLIC_WORD.finditer(text if lowered is None else lowered)):
         word = match.group().lower() if lowered is None else match.group()
         if word[:3] not in starts:
             continue
