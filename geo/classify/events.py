@@ -1032,14 +1032,15 @@ class ArticleEvents:
         if self._lede is False:
             claimant_of = self.lexicon.claimant_of
             self._lede = None
+            # the opening's first speaker, if the opening reports speech (asked only when it
+            # names one: the speakers come off the article's pass, the speech takes a search)
+            first = [self._qualified(s, e, claimant_of[row]) for s, e, row in
+                     self._scanned(_CLAIMANTS, self.lexicon.claimants, 0, _LEDE_CHARS)]
+            first = [claimant for claimant in first if claimant is not None]
             lowered = self.lowered  # the opening's: the article's cut there
-            if (_SPEECH.search(self.text[:_LEDE_CHARS].lower()) if lowered is None
-                    else _SPEECH.search(lowered, 0, _LEDE_CHARS)):
-                first = [self._qualified(s, e, claimant_of[row]) for s, e, row in
-                         self._scanned(_CLAIMANTS, self.lexicon.claimants, 0, _LEDE_CHARS)]
-                first = [claimant for claimant in first if claimant is not None]
-                if first:
-                    self._lede = first[0]
+            if first and (_SPEECH.search(self.text[:_LEDE_CHARS].lower()) if lowered is None
+                          else _SPEECH.search(lowered, 0, _LEDE_CHARS)):
+                self._lede = first[0]
             if self._lede is None:
                 named = [self._qualified(s, e, claimant_of[row])
                          for start, end in self._attributions()
