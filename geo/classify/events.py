@@ -37,7 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import islice
 from operator import methodcaller
@@ -46,6 +46,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from gazetteer import verb_lemma
+from geo.read.patterns import trie
 from geo.schema import Claimant, Event, Side
 
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ][А-Яа-яЁёІіЇїЄєҐґ'’ʼ-]*")
@@ -89,21 +90,24 @@ class _Caseless:
         return self.lower.search(lowered)
 
 
-# Clause bounds: punctuation, subordinating words, a conjunction before a verb (the
-# lookahead of a break's first characters only lets the engine skip ahead faster).
-_HARD_BREAK = re.compile(r"(?=[;:()\[\]—–\s.!?…])(?:[;:()\[\]—–]|\s-\s"
-                         r"|[.!?…](?=\s|$)(?!\s+[a-zа-яёіїєґ])|\n)")
+# Clause bounds: punctuation, subordinating words, a conjunction before a verb. A break opens
+# with one of its characters, the alternatives tell which after it: the engine skips in C to
+# where one stands instead of trying the expression at every character.
+_HARD_BREAK = re.compile(r"[;:()\[\]—–\s.!?…](?:(?<=[;:()\[\]—–])|(?<=\s)-\s"
+                         r"|(?<=[.!?…])(?=\s|$)(?!\s+[a-zа-яёіїєґ])|(?<=\n))")
 # a colon that opens the list of the places counted before it ("took four villages: A and
 # B", "освободили населенные пункты: ...") leaves them in the clause of the verb
 _COUNTED = re.compile(r"(?:villages|towns|cities|settlements|localities|hamlets"
                       r"|населённ\w*|населенн\w*|населен\w*|пункт\w*|сел\w*|сёл\w*|посёлк\w*"
                       r"|поселк\w*|город\w*|міст\w*)(?!\w)[^:;.]{0,40}$", re.IGNORECASE)
 _COMMA = re.compile(r",\s*")
-_OPENER = _Caseless(
-    r"(?<!\w)(?:since|after|before|when|until|which|who|where|because|although|though"
-    r"|после|когда|котор\w*|где|поскольку|хотя|пока"
-    r"|після|коли|котр\w*|який|яка|яке|які|якого|якої|яких|якому|якій|яким|якими|поки"
-    r"|відколи|відтоді|оскільки|хоча)(?!\w)")
+_OPENER = _Caseless("(?:" + trie((
+    "since", "after", "before", "when", "until", "which", "who", "where", "because", "although",
+    "though",
+    "после", "когда", "котор*", "где", "поскольку", "хотя", "пока",
+    "після", "коли", "котр*", "який", "яка", "яке", "які", "якого", "якої", "яких", "якому", "якій",
+    "яким", "якими", "поки", "відколи", "відтоді", "оскільки", "хоча",
+), word_start=True) + r")(?!\w)")  # fmt: skip
 # "після того, як", "после того, как", "відтоді, як": the opener's clause goes on past the comma
 _AS_WHEN = re.compile(r"(?:\s+(?:того|тех\s+пор|тих\s+пір))?\s*,\s*(?=(?:как|як)(?!\w))",
                       re.IGNORECASE)
@@ -227,6 +231,13 @@ class Claim:
 NONE = Claim()
 
 
+@cache
+def _claim(event: Event, side: Side | None, claimant: Claimant) -> Claim:
+    """The one ``Claim`` of each combination: a frozen dataclass is slow to build, and an
+    article's names share a handful."""
+    return Claim(event, side, claimant)
+
+
 class _Cue(NamedTuple):  # a tuple: made by the ten thousand, faster than a frozen dataclass
     start: int
     end: int
@@ -318,30 +329,6 @@ def _lead(branch: str, longest: int) -> str:
     return lead
 
 
-def _trie(words: list[str]) -> str:
-    """A regular expression that matches the longest of ``words`` at a place, spelled as a
-    trie ("ru(?:s|ssia)?"...), so the engine follows one letter at a time instead of trying
-    every word in turn: many times faster than ``a|b|c`` for a hundred words."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def spelled(node: dict) -> str:
-        branches = [re.escape(char) + spelled(child) for char, child in sorted(node.items())
-                    if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" not in node:
-            return body
-        return (f"(?:{body})" if len(branches) == 1 else body) + "?"
-
-    return spelled(root)
-
-
 class _Scanner:
     """``finditer`` of the rows' alternatives, fast: the alternatives are grouped by the
     literal letters they start with (their lead); one pass in C finds the word starts that
@@ -368,7 +355,7 @@ class _Scanner:
                                                   in parts) + r")(?!\w)", re.IGNORECASE)
             self.groups[lead] = pattern, {name: row for name, row, _ in parts}
         # matched on lower-cased text: case-insensitive Cyrillic matching is slow
-        self.starts = re.compile(r"\b" + _trie(sorted(leads)))
+        self.starts = re.compile(r"\b" + trie(sorted(leads)))
 
     def group_of(self, lead: str) -> tuple[re.Pattern, dict[str, int]] | None:
         """The group to try where a word starts with ``lead`` (a lead of any scanner): this
@@ -399,6 +386,17 @@ class _Scanner:
                 if len(found) == limit:
                     break
         return found
+
+    def opening(self, text: str, start: int, end: int, lowered: str
+                ) -> tuple[int, int, int] | None:
+        """(start, end, row) of the match ``finditer(text, start, end)`` finds at ``start``,
+        if any (``lowered``: text[start:end] in lower case)."""
+        lead = self.starts.match(lowered)
+        if lead is None:
+            return None
+        pattern, rows = self.groups[lead.group()]
+        match = pattern.match(text, start, end)
+        return None if match is None else (start, match.end(), rows[match.lastgroup])
 
     def finditer(self, text: str, start: int = 0, end: int | None = None,
                  lowered: str | None = None) -> list[tuple[int, int, int]]:
@@ -520,12 +518,13 @@ class _Sentence:
     sentence itself."""
 
     def __init__(self, text: str, lexicon: _Lexicon, hits: list[tuple[int, tuple]] | None,
-                 base: int = 0):
+                 base: int = 0, lowered: str | None = None):
         self.text = text
-        self.lowered = _lowered(text)
+        self.lowered = _lowered(text) if lowered is None else lowered  # given: the article's
         self.lexicon = lexicon
         self.hits = hits
         self.base = base  # the sentence's offset in the article, the hits' origin
+        self._sides_near: dict[tuple[_Cue, int], Side | None | str] = {}
 
     def found(self, index: int, scanner: _Scanner) -> list[tuple[int, int, int]]:
         """(start, end, row) of each match of ``scanner`` (``index``: its place in
@@ -536,7 +535,8 @@ class _Sentence:
 
     @_once
     def cues(self) -> list[_Cue]:
-        return _cues(self.text, self.lexicon, self.found(_CUES, self.lexicon.cues))
+        return _cues(self.text, self.lexicon, self.found(_CUES, self.lexicon.cues),
+                     self.lowered)
 
     @_once
     def clauses(self) -> list[tuple[int, int, bool]]:
@@ -547,7 +547,7 @@ class _Sentence:
     def starts(self) -> list[int]:
         return [start for start, _, _ in self.clauses]
 
-    @property
+    @_once
     def denies(self) -> bool:
         """Whether the sentence denies a capture ("denied", "not true", "спростували")."""
         return bool(self.lexicon.denial.search(self.text)) and bool(_CONTROL.search(self.text))
@@ -563,7 +563,7 @@ class _Sentence:
             return None
         return Claimant.UA_OFFICIAL if _UKRAINE.match(named.group(1)) else Claimant.RU_OFFICIAL
 
-    @property
+    @_once
     def speech(self) -> bool:
         """Whether the sentence reports speech ("said", "за його словами")."""
         if self.hits is None:
@@ -673,7 +673,14 @@ class _Sentence:
         """The side that acted: in the cue's clause, the agent ("by Russian forces"), else the
         subject nearest before the cue, else the side named nearest it; a side the place was
         taken from ("liberated from the invader", "от ВСУ") is the other one. Else the
-        sentence's side nearest the cue. "enemy": the string "enemy"."""
+        sentence's side nearest the cue. "enemy": the string "enemy". Worked out once per cue
+        and clause: the names a cue governs ("took A, B and C") share it."""
+        key = (cue, index)
+        if key not in self._sides_near:
+            self._sides_near[key] = self._side_near(cue, index)
+        return self._sides_near[key]
+
+    def _side_near(self, cue: _Cue, index: int) -> Side | None | str:
         left, right, _ = self.clauses[index]
         for scope in ((left, right), (0, len(self.text))):
             found = []
@@ -816,8 +823,10 @@ def _verb_like(word: str) -> bool:
     return found is not None and found[1] in ("VERB", "GRND", "PRTS")
 
 
-def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]]) -> list[_Cue]:
-    """The sentence's cues, from the cue scanner's matches (``found``) and its verbs."""
+def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]],
+          lowered: str | None = None) -> list[_Cue]:
+    """The sentence's cues, from the cue scanner's matches (``found``) and its verbs
+    (``lowered``: the sentence's ``_lowered``, when it has one)."""
     cues = []
     for start, end, index in found:
         event = lexicon.cue_events[index]
@@ -834,8 +843,9 @@ def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]]) -> li
             continue  # "оставили город без боя": left without a fight
         cues.append(_Cue(start, end, event, lexicon.cue_sides[index]))
     starts = lexicon.lemma_starts
-    for match in _CYRILLIC_WORD.finditer(text):
-        word = match.group().lower()
+    for match in (() if text.isascii() else  # (a check of a flag: no Cyrillic in ASCII)
+                  _CYRILLIC_WORD.finditer(text if lowered is None else lowered)):
+        word = match.group().lower() if lowered is None else match.group()
         if word[:3] not in starts:
             continue
         found = verb_lemma(word)
@@ -877,43 +887,65 @@ class ArticleEvents:
         self.text = text
         self.outlet_country = outlet_country  # the outlet's home country ("RU", "UA", "GB"...)
         self.lexicon = _lexicon()
-        self.ukrainian = len(_UKRAINIAN.findall(text[:2000])) >= 5
         self.read: dict[tuple[int, int], _Sentence] = {}
         self._lede: Claimant | None | bool = False
         self._struck: bool | None = None
 
+    @_once
+    def ukrainian(self) -> bool:
+        """Whether the article is in Ukrainian (asked only of a speaker or "enemy" whose side
+        the language decides)."""
+        return len(_UKRAINIAN.findall(self.text[:2000])) >= 5
+
     def sentence(self, bounds: tuple[int, int]) -> _Sentence:
         found = self.read.get(bounds)
         if found is None:
-            found = self.read[bounds] = _Sentence(self.text[bounds[0]:bounds[1]], self.lexicon,
-                                                  self.hits(*bounds), bounds[0])
+            start, end = bounds
+            # the article's lowered text cut at the sentence's bounds (white space: no letter's
+            # lower case there depends on what lies past them) is the sentence's own
+            lowered = None if self.lowered is None else self.lowered[start:end]
+            found = self.read[bounds] = _Sentence(self.text[start:end], self.lexicon,
+                                                  self.hits(start, end), start, lowered)
         return found
+
+    @_once
+    def lowered(self) -> str | None:
+        """The article's ``_lowered`` text."""
+        return _lowered(self.text)
 
     @_once
     def _pass(self) -> tuple[list[int], list[tuple]] | None:
         """The scanners' one pass over the article (``_Leads.hits``); None when lowering
         the text shifts its offsets (then each sentence is read by itself)."""
-        lowered = _lowered(self.text)
-        return None if lowered is None else self.lexicon.leads.hits(lowered)
+        return None if self.lowered is None else self.lexicon.leads.hits(self.lowered)
 
     def hits(self, start: int, end: int) -> list[tuple[int, tuple]] | None:
         """The word starts in text[start:end] that begin with a lead (``_Leads.hits``): what
-        a pass over text[start:end] alone would find. None when it might not (a bound inside
-        a word)."""
+        a pass over text[start:end] alone would find. None when it might not (``start``
+        inside a word). An ``end`` inside a word changes no match: a lead it cuts short
+        only adds alternatives whose letters run past it, which cannot match by ``end``."""
         found = self._pass
-        if found is None or _inside_word(self.text, start) or _inside_word(self.text, end):
+        if found is None or _inside_word(self.text, start):
             return None
         positions, hits = found
         return hits[bisect_left(positions, start):bisect_left(positions, end)]
 
     def _scanned(self, index: int, scanner: _Scanner, start: int = 0, end: int | None = None
                  ) -> list[tuple[int, int, int]]:
-        """``scanner.finditer(self.text, start, end)``, read off the article's pass."""
+        """``scanner.finditer(self.text, start, end)``, read off the article's pass: a
+        stretch around a verb of saying mostly starts inside a word, where a pass over the
+        stretch alone starts one; that word is tried by itself."""
         end = len(self.text) if end is None else end
-        hits = self.hits(start, end)
-        if hits is None:
+        if self._pass is None:
             return scanner.finditer(self.text, start, end)
-        return scanner.matches(self.text, hits, index, start, end)
+        positions, hits = self._pass
+        hits = hits[bisect_left(positions, start):bisect_left(positions, end)]
+        found, after = [], start
+        if _inside_word(self.text, start):
+            opening = scanner.opening(self.text, start, end, self.lowered[start:end])
+            if opening is not None:
+                found, after = [opening], opening[1]
+        return found + scanner.matches(self.text, hits, index, after, end)
 
     def at(self, bounds: tuple[int, int], start: int, end: int, *,
            country: str | None = None, previous: tuple[int, int] | None = None) -> Claim:
@@ -953,7 +985,7 @@ class ArticleEvents:
         side = None
         if event != Event.HUMANITARIAN:
             side = self._side(sentence, cue, event, claimant, country)
-        return Claim(event, side, claimant)
+        return _claim(event, side, claimant)
 
     def _claimant(self, sentence: _Sentence, offset: int, previous: tuple[int, int] | None,
                   denial: bool = False, resolve=None, cue: int | None = None) -> Claimant:
@@ -1000,12 +1032,15 @@ class ArticleEvents:
         if self._lede is False:
             claimant_of = self.lexicon.claimant_of
             self._lede = None
-            if _SPEECH.search(self.text[:_LEDE_CHARS].lower()):
-                first = [self._qualified(s, e, claimant_of[row]) for s, e, row in
-                         self._scanned(_CLAIMANTS, self.lexicon.claimants, 0, _LEDE_CHARS)]
-                first = [claimant for claimant in first if claimant is not None]
-                if first:
-                    self._lede = first[0]
+            # the opening's first speaker, if the opening reports speech (asked only when it
+            # names one: the speakers come off the article's pass, the speech takes a search)
+            first = [self._qualified(s, e, claimant_of[row]) for s, e, row in
+                     self._scanned(_CLAIMANTS, self.lexicon.claimants, 0, _LEDE_CHARS)]
+            first = [claimant for claimant in first if claimant is not None]
+            lowered = self.lowered  # the opening's: the article's cut there
+            if first and (_SPEECH.search(self.text[:_LEDE_CHARS].lower()) if lowered is None
+                          else _SPEECH.search(lowered, 0, _LEDE_CHARS)):
+                self._lede = first[0]
             if self._lede is None:
                 named = [self._qualified(s, e, claimant_of[row])
                          for start, end in self._attributions()

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
+from geo.read.patterns import trie
 from geo.schema import DateSource, PublishedSource
 
 _EARLIEST = date(1990, 1, 1)
@@ -103,7 +104,9 @@ def _words(words: Iterable[str]) -> str:
 
 
 _APOSTROPHE = "['’ʼ`]"
-_MONTH = rf"(?:{_words(_MONTHS)})(?!\w)\.?"
+# A month is a whole word (``(?!\w)``), so a trie finds the same one as the alternation, and
+# twice as fast: the big expression tries the month names at every word start.
+_MONTH = rf"(?:{trie(_MONTHS)})(?!\w)\.?"
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _DAY = r"(?<![\d.,:])\d{1,2}(?:st|nd|rd|th|-?(?:го|ого|е))?"
 _DAY_RANGE_END = r"(?:\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?)?"  # "12-13 November" is the 12th
@@ -153,7 +156,7 @@ _MAY_HAVE_DATE = (
     "недел", "тижн", "тижд", "дня", "дне", "дні", "день", "понедел", "вторник", "среду", "четверг",
     "ятниц", "суббот", "воскрес", "понеділ", "вівтор", "середу", "четвер", "субот", "неділ",
 )  # fmt: skip
-_MAY_HAVE_DATE_WORD = re.compile("|".join(_MAY_HAVE_DATE))  # one search, not one per word
+_MAY_HAVE_DATE_WORD = re.compile(trie(_MAY_HAVE_DATE))  # one search, not one per word
 _LAST = ("last", "past", "previous", "прошл", "минувш", "минул")
 # Weekdays after these are in the future or are not one day ("next Friday", "every Monday").
 _NOT_PAST = ("next", "coming", "following", "every", "each", "until", "till", "by", "before",
@@ -246,11 +249,11 @@ def _to_expression(match: re.Match, text: str) -> _Expression | None:
     return _ago(match, start, end)
 
 
-def _expressions(text: str) -> Iterator[_Expression]:
+def _expressions(text: str, lowered: str | None = None) -> Iterator[_Expression]:
     """Every temporal expression of the text, in order. A weekday directly followed by a date
     ("Wednesday, November 12", "в четверг, 19 января") gives way to the date, which keeps it as
-    its ``named_weekday``."""
-    lowered = text.lower()
+    its ``named_weekday``. ``lowered``: ``text.lower()``, when the caller has it."""
+    lowered = text.lower() if lowered is None else lowered
     matches = (
         _EXPRESSION.finditer(lowered)
         if len(lowered) == len(text)
@@ -328,7 +331,10 @@ def _nearest(expression: _Expression, anchor: date, latest: date) -> date | None
 # Артемовска в мае 2023 года", "який відступив 3 листопада") is subordinate: its date is only
 # its own. A date right after the opening word ("since early October 2024", "after the November
 # 2 raid") is a time adverbial of the main clause, not a clause of its own.
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–«»“”\"]|\s-\s|[.!?…](?=\s|$)|\n")
+# (A break opens with one of its characters, the alternatives tell which after it: the engine
+# skips in C to where one stands instead of trying the expression at every character.)
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–«»“”\"\s.!?…](?:(?<=[,;:()\[\]—–«»“”\"])|(?<=\s)-\s"
+                           r"|(?<=[.!?…])(?=\s|$)|(?<=\n))")
 _SUBORDINATOR = re.compile(
     r"(?<!\w)(?:since|after|before|when|whenever|while|which|who|whom|whose|where|because|until"
     r"|после|когда|котор\w*|где|пока|поскольку|с\s+тех\s+пор|с\s+момента|прежде\s+чем"
@@ -597,10 +603,10 @@ class _Evidence:
     def __init__(self, text: str, reference: date, head: _Expression | None):
         self.reference = reference
         self.head = head
-        lowered = text.lower()
-        lowered = lowered if len(lowered) == len(text) else text
+        lower = text.lower()
+        lowered = lower if len(lower) == len(text) else text
         clauses = _Clauses(lowered)
-        placed = _placed(text, _expressions(text), clauses=clauses)
+        placed = _placed(text, _expressions(text, lower), clauses=clauses)
         self.candidates = [p.expression for p in placed if not (p.deadline or p.background)
                            and p.expression.kind in ("date", "month", "day")]
         years = [e.year for e in self.candidates if e.kind in ("date", "month")]
@@ -731,13 +737,15 @@ class SentenceDates:
                          else (None, DateSource.UNKNOWN))
         self.main: date | None = None
         self.scopes: list[tuple[int, int, date]] = []  # subordinate clauses with their dates
-        if not _DIGIT.search(sentence) and not _MAY_HAVE_DATE_WORD.search(sentence.lower()):
+        lower = sentence.lower()  # lowered once for the prefilter, the expressions, the clauses
+        if not _DIGIT.search(sentence) and not _MAY_HAVE_DATE_WORD.search(lower):
             return
-        expressions = list(_expressions(sentence))
+        expressions = list(_expressions(sentence, lower))
         if not expressions:
             return
         taken: set[tuple[int, int]] = set()
-        for placed in _placed(sentence, expressions, backgrounds=False):
+        clauses = _Clauses(lower if len(lower) == len(sentence) else sentence)
+        for placed in _placed(sentence, expressions, backgrounds=False, clauses=clauses):
             if placed.deadline:
                 continue
             day = _resolve(placed.expression, published)

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“«(\[]?[A-ZА-ЯЁІЇЄҐ0-9])|\n+")
+# The character that ends a sentence opens the match, so the engine skips in C to where one
+# stands instead of trying the expression at every character; only the match's end is read.
+_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“«(\[]?[A-ZА-ЯЁІЇЄҐ0-9])"
+                       r"|(?<=\n)\n*)")
 
 
 class Sentences:
@@ -25,12 +28,26 @@ class Sentences:
             if position < len(text):
                 starts.append(position)
         self.starts = starts
+        self._trimmed: dict[int, tuple[int, int]] = {}  # sentence index -> its bounds
 
     def around(self, offset: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``offset``, surrounding white space trimmed."""
-        index = bisect_right(self.starts, offset) - 1
-        start = self.starts[index]
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-        chunk = self.text[start:end]
-        lead = len(chunk) - len(chunk.lstrip())
-        return start + lead, start + len(chunk.rstrip())
+        return self._bounds(bisect_right(self.starts, offset) - 1)
+
+    def before(self, bounds: tuple[int, int]) -> tuple[int, int] | None:
+        """The bounds of the sentence before the one at ``bounds`` (None for the first)."""
+        if bounds[0] <= 0:
+            return None
+        return self._bounds(bisect_right(self.starts, bounds[0] - 1) - 1)
+
+    def _bounds(self, index: int) -> tuple[int, int]:
+        """The trimmed bounds of sentence ``index``, worked out once: an article's names ask
+        for the same few sentences again and again."""
+        found = self._trimmed.get(index)
+        if found is None:
+            start = self.starts[index]
+            end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+            chunk = self.text[start:end]
+            lead = len(chunk) - len(chunk.lstrip())
+            found = self._trimmed[index] = (start + lead, start + len(chunk.rstrip()))
+        return found

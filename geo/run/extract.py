@@ -206,7 +206,7 @@ class _Dater:
 
     def before(self, bounds: tuple[int, int]) -> tuple[int, int] | None:
         """The bounds of the sentence before the one at ``bounds`` (None for the first)."""
-        return self.sentences.around(bounds[0] - 1) if bounds[0] > 0 else None
+        return self.sentences.before(bounds)
 
 
 def _eventful(item: Resolved) -> bool:
