@@ -22,8 +22,8 @@ More cues find what the automaton cannot:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -43,8 +43,10 @@ MAX_NAME_TOKENS = 4
 
 # Words after a name that make it a direction/axis (the Pokrovsk direction) and adjectival endings
 # that such names take in English renderings of Russian reports (Krasnoarmeyskoye direction).
+# The patterns of words after a name are used with ``match(text, end, end + window)``: no slice
+# of the text is made for each name.
 _DIRECTION_AFTER = re.compile(
-    r"^\W{0,3}(?:direction|axis|sector|front|направлени|напрям)", re.IGNORECASE)
+    r"\W{0,3}(?:direction|axis|sector|front|направлени|напрям)", re.IGNORECASE)
 _ADJECTIVE_ENDINGS = re.compile(r"(?:skoye|skoe|skiy|skyi|sky|skaya|ske|ska)$", re.IGNORECASE)
 _ADJECTIVE_TAIL = re.compile(r"(?:oye|oe|iy|yi|y|aya|e|a)$", re.IGNORECASE)
 
@@ -59,7 +61,7 @@ _CONTEXT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT_AFTER = re.compile(
-    r"^(?:\s*\(\s*(?:a|the)?\s*(?:village|town|city|settlement|hamlet)\b|,\s*(?:a|the)\s+"
+    r"(?:\s*\(\s*(?:a|the)?\s*(?:village|town|city|settlement|hamlet)\b|,\s*(?:a|the)\s+"
     r"(?:village|town|city|settlement)\b|\s+(?:direction|axis|sector)\b|"
     r"\s*\(\s*(?:село|селище|город|місто|поселок|посёлок)\b)",
     re.IGNORECASE,
@@ -97,8 +99,7 @@ _SETTLEMENT_WORDS = re.compile(r"village|town|city|settlement|hamlet|сел|по
                                re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A stretch of the article text that names a place (or a name in a place context).
 
     ``queries``: what to ask the gazetteer, best first (the surface, a region reading, forms
@@ -106,6 +107,8 @@ class Span:
     ``in_context``: a place context vouches for it (near X, the village of X; not "X direction");
     ``settlement_hint``: that context said village/town/city; ``unit``: the words after it make
     the name a ``region`` (an oblast) or a ``district`` (a raion, a community), not a point.
+    A named tuple, immutable like a frozen dataclass and made several times faster: an
+    article has dozens of spans.
     """
 
     start: int
@@ -118,11 +121,12 @@ class Span:
     unit: str = ""
 
 
-# A token is a plain tuple (start, end, text, key, joined): an article has thousands and a tuple
-# is the cheapest record Python makes. ``joined``: only spaces or hyphens separate it from the
-# previous token, so the two may belong to one name (Chasiv Yar, Rostov-on-Don).
-_Token = tuple[int, int, str, str, bool]
-START, END, TEXT, KEY, JOINED = range(5)
+# A token is a plain tuple (start, end, text, key, joined, common): an article has thousands and
+# a tuple is the cheapest record Python makes. ``joined``: only spaces or hyphens separate it
+# from the previous token, so the two may belong to one name (Chasiv Yar, Rostov-on-Don);
+# ``common``: a common word that is also a place name (``gazetteer/data/stopwords.csv``).
+_Token = tuple[int, int, str, str, bool, bool]
+START, END, TEXT, KEY, JOINED, COMMON = range(6)
 _JOINING_GAP = re.compile(r"(?:['’]s)?[ \t\-‐‑–—]*")
 
 
@@ -136,12 +140,12 @@ def tokens(text: str) -> list[_Token]:
         found = _token_of(match.group())
         if found is None:
             continue
-        word, key = found
+        word, key, common = found
         start = match.start()
         if key:
             end = start + len(word)
             joined = previous_end >= 0 and _JOINING_GAP.fullmatch(text, previous_end, start)
-            out.append((start, end, word, key, bool(joined)))
+            out.append((start, end, word, key, bool(joined), common))
             previous_end = end
         else:
             previous_end = -1
@@ -149,15 +153,17 @@ def tokens(text: str) -> list[_Token]:
 
 
 @lru_cache(maxsize=200_000)
-def _token_of(word: str) -> tuple[str, str] | None:
-    """(the word, possessive 's left out; its fold key, empty when it has none), or None for a
-    word that is no part of a name. Worked out once per word: words recur."""
+def _token_of(word: str) -> tuple[str, str, bool] | None:
+    """(the word, possessive 's left out; its fold key, empty when it has none; whether it is a
+    common word), or None for a word that is no part of a name. Worked out once per word:
+    words recur."""
     if not word[0].isupper() and word not in _JOINERS and not word.startswith(_NAME_ENDINGS):
         return None  # a lower-case Latin Extended-A letter, or "onward" let in by "on"
     if word.endswith(_POSSESSIVE_ENDINGS) and len(word) > 3:
         word = word[:-2]
-    key = fold_key_of_exact(exact_key(word))
-    return word, key if " " not in key else ""
+    exact = exact_key(word)
+    key = fold_key_of_exact(exact)
+    return word, key if " " not in key else "", exact in stopwords()
 
 
 class Recogniser:
@@ -185,9 +191,11 @@ class Recogniser:
         toks = tokens(text)
         directions = self._direction_spans(text)
         found = self._longest_inflected_readings(text, toks, self._gazetteer_spans(text, toks))
-        taken = [any(s.start < tok[END] and tok[START] < s.end for s in directions)
-                 for tok in toks]
-        found = [(first, last) for first, last in found if not any(taken[first:last + 1])]
+        taken = [False] * len(toks)
+        if directions:  # few articles have one: the others skip a test per token
+            taken = [any(s.start < tok[END] and tok[START] < s.end for s in directions)
+                     for tok in toks]
+            found = [(first, last) for first, last in found if not any(taken[first:last + 1])]
         for first, last in found:
             for i in range(first, last + 1):
                 taken[i] = True
@@ -229,7 +237,7 @@ class Recogniser:
             return False
         if last - first + 1 > MAX_NAME_TOKENS:
             return False
-        if first == last and exact_key(head) in stopwords():
+        if first == last and toks[first][COMMON]:
             return False
         # every word of a multi-word name is capitalised, bar joiners (Rostov-on-Don) and the
         # words that end a region's name (Donetsk region)
@@ -240,8 +248,7 @@ class Recogniser:
         start, end = toks[first][START], toks[last][END]
         surface = text[start:end]
         queries = [surface]
-        after = text[end:end + 60]
-        if first == last and _DIRECTION_AFTER.match(after):
+        if first == last and _DIRECTION_AFTER.match(text, end, end + 60):
             queries += _adjective_stems(surface)
         unit = unit_of(text, start, end)
         if first == last and unit == "region":
@@ -263,6 +270,8 @@ class Recogniser:
         with no query: no other reading of the word is tried, and it is no place mention."""
         out = []
         for noun in _DIRECTION_NOUN.finditer(text):
+            if not _WORD_STARTS.match(text, noun.start()):
+                continue  # inside another word
             end, before = noun.start(), _WORD_BEFORE_NOUN
             while (word := before.search(text, max(0, end - 60), end)) and town_forms(
                     word.group(1)):
@@ -329,7 +338,7 @@ class Recogniser:
                     continue
                 start, end = tok[START], toks[last][END]
                 surface = text[start:end]
-                if width == 1 and exact_key(surface) in stopwords():
+                if width == 1 and tok[COMMON]:
                     continue
                 match = self.lookup(surface).match
                 if match is not None and match.match_type == "inflected":
@@ -347,11 +356,11 @@ class Recogniser:
     def _context_spans(self, text: str, toks: list[_Token], taken: list[bool]) -> list[Span]:
         out = []
         for i, tok in enumerate(toks):
-            if taken[i] or not tok[TEXT][0].isupper() or exact_key(tok[TEXT]) in stopwords():
+            if taken[i] or tok[COMMON] or not tok[TEXT][0].isupper():
                 continue
             if i > 0 and toks[i - 1][END] == tok[START] - 1 and text[tok[START] - 1] == "-":
                 continue  # the second half of a hyphenated compound
-            if tok[TEXT].isupper() or _CAPITALISED_NEXT.match(text[tok[END]:tok[END] + 30]):
+            if tok[TEXT].isupper() or _CAPITALISED_NEXT.match(text, tok[END], tok[END] + 30):
                 continue  # acronyms (NATO) and longer proper nouns (Wagner Group) are not names
             context = _place_context(text, tok[START], tok[END])
             if context is None:
@@ -370,7 +379,7 @@ class Recogniser:
         """An adjectival name before "direction" that the gazetteer does not know as such
         (Kupyanskoye, Kurakhovskoye): its stems, when one of them is a name spelled as written
         or through folding or a case ending (a misspelling of a stem is too weak a guess)."""
-        if not _DIRECTION_AFTER.match(text[tok[END]:tok[END] + 60]):
+        if not _DIRECTION_AFTER.match(text, tok[END], tok[END] + 60):
             return []
         stems = _adjective_stems(tok[TEXT])
         for stem in stems:
@@ -380,10 +389,14 @@ class Recogniser:
         return []
 
 
-_CAPITALISED_NEXT = re.compile(r"^[ \t]+[A-ZА-ЯЁІЇЄҐ]")
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-ZА-ЯЁІЇЄҐ]")
 # The word for a direction (направление, напрямок, any case), and the adjective before it: right
-# before it, or before another such adjective in a list (Лиманському, Сіверському та ...).
-_DIRECTION_NOUN = re.compile(r"(?<![\w'’ʼ-])(?:[Нн]аправлени|[Нн]апрям)[а-яёіїєґ]*")
+# before it, or before another such adjective in a list (Лиманському, Сіверському та ...). The
+# noun is found by its first letters and then checked to start a word (``_WORD_STARTS``): a
+# pattern that starts with a look-behind is tried at every character of the text, one that
+# starts with a letter lets the regex engine skip to that letter (five times faster).
+_DIRECTION_NOUN = re.compile(r"(?:[Нн]аправлени|[Нн]апрям)[а-яёіїєґ]*")
+_WORD_STARTS = re.compile(r"(?<![\w'’ʼ-])")
 _WORD_BEFORE_NOUN = re.compile(r"(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ]*)[ \t]+$")
 _WORD_BEFORE_LISTED = re.compile(
     r"(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ]*)(?:[ \t]*,[ \t]*|[ \t]+(?:и|і|й|та)[ \t]+)$")
@@ -429,13 +442,23 @@ _CONTEXT_LAST_STEMS = ("сел", "посел", "посёл", "город", "мі
 def _place_context(text: str, start: int, end: int) -> str | None:
     """The words around a name that say it is a place, if any."""
     window = text[max(0, start - 40):start]
-    last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
-    if last in _CONTEXT_LAST_WORDS or last.startswith(_CONTEXT_LAST_STEMS):
-        before = _CONTEXT_BEFORE.search(window)
-        if before:
-            return before.group()
-    after = _CONTEXT_AFTER.match(text[end:end + 40])
+    words = window.rsplit(None, 1)  # none when the window is blank
+    if words:
+        last = words[-1].lower()
+        if last in _CONTEXT_LAST_WORDS or last.startswith(_CONTEXT_LAST_STEMS):
+            before = _CONTEXT_BEFORE.search(window, _last_words_start(window))
+            if before:
+                return before.group()
+    after = _CONTEXT_AFTER.match(text, end, end + 40)
     return after.group() if after else None
+
+
+def _last_words_start(window: str) -> int:
+    """Where the window's last three words begin (or a little before): a place context before a
+    name spans three words at most (also known as), so the search for one, a long list of words
+    tried at each position, need not start before them: it finds the same context."""
+    head = window.rsplit(None, 3)
+    return len(head[0]) if len(head) == 4 else 0
 
 
 def _vouches(context: str | None) -> bool:
