@@ -18,6 +18,7 @@ import datetime as dt
 import marshal
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyarrow as pa
 
@@ -217,26 +218,37 @@ def _eventful(item: Resolved) -> bool:
             and not item.span.surface.isupper())
 
 
+_KINDS = {kind.value: kind for kind in Kind}  # Kind(value), without the call through the enum
+
+
+@lru_cache(maxsize=100_000)
+def _point(place_id: str, lat: float, lon: float) -> tuple[float, float]:
+    """A place's coordinates to five decimals (about a metre): rounded once per place, not once
+    per mention (round() is slow next to a cache look-up). Keyed by the place's id as well: -0.0
+    and 0.0 are one key, but round() keeps the sign."""
+    return round(lat, 5), round(lon, 5)
+
+
 def _mention(article: Article, found: _Found) -> Mention:
     item, span, best = found.item, found.item.span, found.item.best
     placed = best is not None and item.resolution != ResolutionStatus.UNRESOLVED
     kind = best.place.kind if best else (Kind.SETTLEMENT if span.settlement_hint else Kind.OTHER)
     shown = item.candidates[1:] if placed else item.candidates
     place = best.place if placed else None
+    lat, lon = _point(place.place_id, place.lat, place.lon) if place else (None, None)
     return Mention(
         surface=span.surface, start=span.start, end=span.end,
         sentence=article.text[found.sentence[0]:found.sentence[1]],
         place_id=place.place_id if place else None,
         name=place.name if place else None,
-        kind=Kind(kind), role=item.role,
+        kind=_KINDS[kind], role=item.role,
         country=place.country if place else None,
         admin1=(place.admin1 or None) if place else None,
-        lat=round(place.lat, 5) if place else None,
-        lon=round(place.lon, 5) if place else None,
+        lat=lat, lon=lon,
         confidence=best.confidence if placed else 0.0,
         resolution=item.resolution,
-        candidates=tuple(f"{c.place.place_id} {c.place.name} ({c.confidence:.2f})"
-                         for c in shown[:5]),
+        candidates=tuple([f"{c.place.place_id} {c.place.name} ({c.confidence:.2f})"
+                          for c in shown[:5]]),
         date=found.date, date_source=found.date_source,
         event=found.claim.event, event_side=found.claim.side, claimant=found.claim.claimant,
     )
