@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 import ahocorasick
@@ -121,13 +122,16 @@ class Span(NamedTuple):
     unit: str = ""
 
 
-# A token is a plain tuple (start, end, text, key, joined, common): an article has thousands and
-# a tuple is the cheapest record Python makes. ``joined``: only spaces or hyphens separate it
-# from the previous token, so the two may belong to one name (Chasiv Yar, Rostov-on-Don);
-# ``common``: a common word that is also a place name (``gazetteer/data/stopwords.csv``).
-_Token = tuple[int, int, str, str, bool, bool]
-START, END, TEXT, KEY, JOINED, COMMON = range(6)
+# A token is a plain tuple (start, end, text, key, joined, common, cyrillic): an article has
+# thousands and a tuple is the cheapest record Python makes. ``joined``: only spaces or hyphens
+# separate it from the previous token, so the two may belong to one name (Chasiv Yar,
+# Rostov-on-Don); ``common``: a common word that is also a place name
+# (``gazetteer/data/stopwords.csv``); ``cyrillic``: a capitalised Cyrillic word, which a case
+# ending may hide a name in (в Покровске).
+_Token = tuple[int, int, str, str, bool, bool, bool]
+START, END, TEXT, KEY, JOINED, COMMON, CYRILLIC = range(7)
 _JOINING_GAP = re.compile(r"(?:['’]s)?[ \t\-‐‑–—]*")
+_JOINING_LAST = frozenset(" \t-‐‑–—")  # the last character of a joining gap (never 's: see below)
 
 
 def tokens(text: str) -> list[_Token]:
@@ -140,12 +144,15 @@ def tokens(text: str) -> list[_Token]:
         found = _token_of(match.group())
         if found is None:
             continue
-        word, key, common = found
+        word, key, common, cyrillic = found
         start = match.start()
         if key:
             end = start + len(word)
-            joined = previous_end >= 0 and _JOINING_GAP.fullmatch(text, previous_end, start)
-            out.append((start, end, word, key, bool(joined), common))
+            # the character before a token is no word character, so a joining gap ends in a
+            # space or a hyphen: most gaps (lower-case words between) fail that first
+            joined = (previous_end >= 0 and text[start - 1] in _JOINING_LAST
+                      and _JOINING_GAP.fullmatch(text, previous_end, start) is not None)
+            out.append((start, end, word, key, joined, common, cyrillic))
             previous_end = end
         else:
             previous_end = -1
@@ -153,17 +160,18 @@ def tokens(text: str) -> list[_Token]:
 
 
 @lru_cache(maxsize=200_000)
-def _token_of(word: str) -> tuple[str, str, bool] | None:
+def _token_of(word: str) -> tuple[str, str, bool, bool] | None:
     """(the word, possessive 's left out; its fold key, empty when it has none; whether it is a
-    common word), or None for a word that is no part of a name. Worked out once per word:
-    words recur."""
+    common word; whether it is a capitalised Cyrillic word), or None for a word that is no part
+    of a name. Worked out once per word: words recur."""
     if not word[0].isupper() and word not in _JOINERS and not word.startswith(_NAME_ENDINGS):
         return None  # a lower-case Latin Extended-A letter, or "onward" let in by "on"
     if word.endswith(_POSSESSIVE_ENDINGS) and len(word) > 3:
         word = word[:-2]
     exact = exact_key(word)
     key = fold_key_of_exact(exact)
-    return word, key if " " not in key else "", exact in stopwords()
+    return (word, key if " " not in key else "", exact in stopwords(),
+            word[0].isupper() and has_cyrillic(word))
 
 
 class Recogniser:
@@ -208,22 +216,17 @@ class Recogniser:
     # -- names the automaton finds -------------------------------------------------------------
     def _gazetteer_spans(self, text: str, toks: list[_Token]) -> list[tuple[int, int]]:
         """(first, last) token indices of every acceptable name, longest first, no overlaps."""
-        pieces, ends, position = [" "], {}, 0  # ends: index of the space after each token
-        for i, tok in enumerate(toks):
-            if i and not tok[JOINED]:
-                pieces.append("| ")  # no key spans a comma or a skipped word
-                position += 2
-            pieces.append(tok[KEY])
-            pieces.append(" ")
-            position += 1 + len(tok[KEY])
-            ends[position] = i
-        folded = "".join(pieces)
+        # the fold keys one space apart, "| " between tokens that are not joined: no key spans a
+        # comma or a skipped word; ends: the index of the space after each token
+        pieces = [f"{tok[KEY]} " if tok[JOINED] else f"| {tok[KEY]} " for tok in toks]
+        ends = {end: i for i, end in enumerate(accumulate(map(len, pieces)))}
+        folded = " " + "".join(pieces)
         candidates = []
         for end_index, n_tokens in self.automaton.iter(folded):
             last = ends.get(end_index)
-            first = None if last is None else last - n_tokens + 1
-            if first is not None and first >= 0 and self._acceptable(toks, first, last):
-                candidates.append((first, last))
+            if last is not None and last >= n_tokens - 1 and self._acceptable(
+                    toks, last - n_tokens + 1, last):
+                candidates.append((last - n_tokens + 1, last))
         chosen, used = [], set()
         for first, last in sorted(candidates, key=lambda fl: (fl[0] - fl[1], fl[0])):
             if used.isdisjoint(range(first, last + 1)):
@@ -237,8 +240,8 @@ class Recogniser:
             return False
         if last - first + 1 > MAX_NAME_TOKENS:
             return False
-        if first == last and toks[first][COMMON]:
-            return False
+        if first == last:
+            return not toks[first][COMMON]
         # every word of a multi-word name is capitalised, bar joiners (Rostov-on-Don) and the
         # words that end a region's name (Donetsk region)
         return all(t[TEXT][0].isupper() or t[TEXT] in _JOINERS or t[TEXT] in _DESCRIPTORS
@@ -291,10 +294,13 @@ class Recogniser:
         in_longer = {i for first, last in found if last > first for i in range(first, last + 1)}
         readings, i = [], 0
         while i < len(toks):
+            if not _run_word(toks[i]):
+                i += 1
+                continue
             run_end = i + 1  # the run of joined capitalised Cyrillic words from i
-            while run_end < len(toks) and toks[run_end][JOINED] and _run_word(toks[run_end][TEXT]):
+            while run_end < len(toks) and toks[run_end][JOINED] and _run_word(toks[run_end]):
                 run_end += 1
-            if not _run_word(toks[i][TEXT]) or run_end - i < 2:
+            if run_end - i < 2:
                 i += 1
                 continue
             first = i
@@ -324,7 +330,7 @@ class Recogniser:
         i = 0
         while i < len(toks):
             tok = toks[i]
-            if taken[i] or not _capitalised_cyrillic(tok[TEXT]):
+            if taken[i] or not tok[CYRILLIC]:
                 i += 1
                 continue
             # try two capitalised words (Часовом Яру, Красного Лимана) before one
@@ -402,15 +408,9 @@ _WORD_BEFORE_LISTED = re.compile(
     r"(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ]*)(?:[ \t]*,[ \t]*|[ \t]+(?:и|і|й|та)[ \t]+)$")
 
 
-@lru_cache(maxsize=200_000)
-def _run_word(word: str) -> bool:
+def _run_word(tok: _Token) -> bool:
     """A word that can be part of a multi-word Cyrillic name: capitalised, not an acronym."""
-    return word[0].isupper() and not word.isupper() and has_cyrillic(word)
-
-
-@lru_cache(maxsize=200_000)
-def _capitalised_cyrillic(word: str) -> bool:
-    return word[0].isupper() and has_cyrillic(word)
+    return tok[CYRILLIC] and not tok[TEXT].isupper()
 
 
 def unit_of(text: str, start: int, end: int) -> str:
