@@ -63,18 +63,26 @@ class ArticleResult:
 
     def pack(self) -> bytes:
         """The IPC message of the rows, LZ4-compressed: a few times smaller, for little work,
-        so less to send between processes and to keep in the store."""
-        rows = self.rows.serialize()
-        return marshal.dumps((self.published, str(self.published_source), self.year_known,
-                              self.note, rows.size,
-                              pa.compress(rows, codec="lz4", asbytes=True)))
+        so less to send between processes and to keep in the store. Packed once: a result
+        unpacked, or kept both by the store and by the run's held-back results, is not packed
+        again; one used in this process only is never packed."""
+        packed = self.__dict__.get("_packed")
+        if packed is None:
+            rows = self.rows.serialize()
+            packed = marshal.dumps((self.published, str(self.published_source), self.year_known,
+                                    self.note, rows.size,
+                                    pa.compress(rows, codec="lz4", asbytes=True)))
+            object.__setattr__(self, "_packed", packed)  # a cache, not a field: frozen still
+        return packed
 
     @classmethod
     def unpack(cls, packed: bytes) -> ArticleResult:
         published, source, year_known, note, size, rows = marshal.loads(packed)
         rows = pa.decompress(rows, decompressed_size=size, codec="lz4")
-        return cls(published, source, pa.ipc.read_record_batch(rows, RESULT_SCHEMA),
-                   year_known, note)
+        result = cls(published, source, pa.ipc.read_record_batch(rows, RESULT_SCHEMA),
+                     year_known, note)
+        object.__setattr__(result, "_packed", packed)
+        return result
 
 
 @dataclass(frozen=True)
