@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import accumulate
+from operator import attrgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -174,6 +175,9 @@ def _token_of(word: str) -> tuple[str, str, bool, bool] | None:
             word[0].isupper() and has_cyrillic(word))
 
 
+_BY_OFFSETS = attrgetter("start", "end")  # spans in text order
+
+
 class Recogniser:
     """One automaton over the gazetteer's salient keys (and the user's names), built once and
     told the names the gazetteer learns during a run (``learn``)."""
@@ -211,7 +215,7 @@ class Recogniser:
         spans += [self._span(text, toks, first, last) for first, last in found]
         spans += self._inflected_spans(text, toks, taken)
         spans += self._context_spans(text, toks, taken)
-        return sorted((s for s in spans if s is not None), key=lambda s: (s.start, s.end))
+        return sorted((s for s in spans if s is not None), key=_BY_OFFSETS)
 
     # -- names the automaton finds -------------------------------------------------------------
     def _gazetteer_spans(self, text: str, toks: list[_Token]) -> list[tuple[int, int]]:

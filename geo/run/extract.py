@@ -19,6 +19,7 @@ import marshal
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import pyarrow as pa
 
@@ -85,8 +86,10 @@ class ArticleResult:
         return result
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
+    """A resolved name with its sentence, date and claim: one per mention, so a named tuple
+    (several times cheaper to make than a frozen dataclass)."""
+
     item: Resolved
     sentence: tuple[int, int]
     date: dt.date | None
