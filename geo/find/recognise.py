@@ -132,7 +132,7 @@ class Span(NamedTuple):
 _Token = tuple[int, int, str, str, bool, bool, bool]
 START, END, TEXT, KEY, JOINED, COMMON, CYRILLIC = range(7)
 _JOINING_GAP = re.compile(r"(?:['’]s)?[ \t\-‐‑–—]*")
-_JOINING_LAST = frozenset(" \t-‐‑–—")  # the last character of a joining gap (never 's: see below)
+_JOINING_LAST = frozenset(" \t-‐‑–—")  # what a joining gap ends with (see ``tokens``)
 
 
 def tokens(text: str) -> list[_Token]:
@@ -149,8 +149,8 @@ def tokens(text: str) -> list[_Token]:
         start = match.start()
         if key:
             end = start + len(word)
-            # the character before a token is no word character, so a joining gap ends in a
-            # space or a hyphen: most gaps (lower-case words between) fail that first
+            # the character before a token is no word character (not the s of 's), so a joining
+            # gap ends in a space or a hyphen: most gaps (lower-case words between) fail that
             joined = (previous_end >= 0 and text[start - 1] in _JOINING_LAST
                       and _JOINING_GAP.fullmatch(text, previous_end, start) is not None)
             out.append((start, end, word, key, joined, common, cyrillic))
@@ -220,8 +220,9 @@ class Recogniser:
     # -- names the automaton finds -------------------------------------------------------------
     def _gazetteer_spans(self, text: str, toks: list[_Token]) -> list[tuple[int, int]]:
         """(first, last) token indices of every acceptable name, longest first, no overlaps."""
-        # the fold keys one space apart, "| " between tokens that are not joined: no key spans a
-        # comma or a skipped word; ends: the index of the space after each token
+        # the fold keys one space apart, "| " before a token not joined to the one before (and
+        # before the first): no key spans a comma or a skipped word; ends: the index of the
+        # space after each token
         pieces = [f"{tok[KEY]} " if tok[JOINED] else f"| {tok[KEY]} " for tok in toks]
         ends = {end: i for i, end in enumerate(accumulate(map(len, pieces)))}
         folded = " " + "".join(pieces)
