@@ -171,8 +171,7 @@ class Extractor:
         return found.day, found.source, self._mentions(article, found.day)
 
     def _mentions(self, article: Article, published: dt.date | None) -> list[Mention]:
-        sentences: dict[tuple[int, int], str] = {}  # the mentions of a sentence share its text
-        return [_mention(article, f, sentences) for f in self._found(article, published)]
+        return [_mention(article, f) for f in self._found(article, published)]
 
     def article_result(self, article: Article) -> ArticleResult:
         found = self.publication(article)
@@ -241,14 +240,8 @@ def _point(place_id: str, lat: float, lon: float) -> tuple[float, float]:
     return round(lat, 5), round(lon, 5)
 
 
-def _mention(article: Article, found: _Found, sentences: dict[tuple[int, int], str]) -> Mention:
-    """``sentences``: the article's sentence texts so far, by bounds. Mentions of one sentence
-    hold one string: it is sliced once, and Arrow encodes it to UTF-8 once (a string keeps its
-    encoding), however many rows hold it."""
+def _mention(article: Article, found: _Found) -> Mention:
     item, span, best = found.item, found.item.span, found.item.best
-    sentence = sentences.get(found.sentence)
-    if sentence is None:
-        sentence = sentences[found.sentence] = article.text[found.sentence[0]:found.sentence[1]]
     placed = best is not None and item.resolution != ResolutionStatus.UNRESOLVED
     kind = best.place.kind if best else (Kind.SETTLEMENT if span.settlement_hint else Kind.OTHER)
     shown = item.candidates[1:] if placed else item.candidates
@@ -256,7 +249,7 @@ def _mention(article: Article, found: _Found, sentences: dict[tuple[int, int], s
     lat, lon = _point(place.place_id, place.lat, place.lon) if place else (None, None)
     return Mention(
         surface=span.surface, start=span.start, end=span.end,
-        sentence=sentence,
+        sentence=article.text[found.sentence[0]:found.sentence[1]],
         place_id=place.place_id if place else None,
         name=place.name if place else None,
         kind=_KINDS[kind], role=item.role,
