@@ -77,11 +77,13 @@ _NAME_ENDINGS = (*_DESCRIPTORS, *_DESCRIPTOR_STEMS, "direction", "axis", "sector
 _JOINERS = ("on", "upon", "am", "an", "der", "de", "da", "do", "del", "la", "le", "el", "na",
             "nad", "pod", "на", "над", "под")
 # The tokens worth folding, found without visiting other words: a word with a capital first
-# letter (Latin or Cyrillic), a joiner, or a word that ends a region's name.
+# letter (Latin or Cyrillic), a joiner, or a word that ends a region's name. The look-ahead for
+# the first letters of those words spares trying each of them at every other word's start.
+_LOWER_NAME_WORDS = sorted(_NAME_ENDINGS + _JOINERS, key=len, reverse=True)
 _NAME_TOKEN = re.compile(
     rf"(?<![\w'’ʼ])(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042f\u0490](?:{_INSIDE})?"
-    rf"|(?:{'|'.join(sorted(_NAME_ENDINGS + _JOINERS, key=len, reverse=True))})"
-    rf"(?:{_INSIDE})?)(?![\w'’ʼ])")
+    rf"|(?=[{''.join(sorted({word[0] for word in _LOWER_NAME_WORDS}))}])"
+    rf"(?:{'|'.join(_LOWER_NAME_WORDS)})(?:{_INSIDE})?)(?![\w'’ʼ])")
 # "Donetsk and Luhansk regions", "Luhansk regions": the names stand for regions.
 # What a name stands for when the words after it say so, alone or at the head of a list that
 # shares them: "the Kharkiv, Sumy and Mykolaiv regions", "Донецкой и Луганской областей" are
