@@ -24,7 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from geo.errors import EngineError
-from geo.run.extract import Extractor
+from geo.run.extract import ArticleResult, Extractor
 from geo.run.store import context_of
 from geo.schema import Article
 
@@ -71,15 +71,15 @@ def setup_for(extractor: Extractor) -> Setup:
 
 
 class Engine:
-    """Runs ``extract_batch`` over batches; ``ordered`` yields each batch's packed results, in
-    input order."""
+    """Runs ``extract_batch`` over batches; ``ordered`` yields each batch's results, in input
+    order (unpacked here from what the workers send)."""
 
     workers = 1
 
     def __init__(self, extractor: Extractor):
         self.setup = setup_for(extractor)
 
-    def ordered(self, batches: Iterable[list[Article]]) -> Iterator[list[bytes]]:
+    def ordered(self, batches: Iterable[list[Article]]) -> Iterator[list[ArticleResult]]:
         in_flight: deque = deque()
         window = self.workers * IN_FLIGHT_PER_WORKER
         for batch in batches:
@@ -92,8 +92,8 @@ class Engine:
     def _submit(self, batch: list[Article]):
         raise NotImplementedError
 
-    def _result(self, future) -> list[bytes]:
-        return future.result()
+    def _result(self, future) -> list[ArticleResult]:
+        return [ArticleResult.unpack(packed) for packed in future.result()]
 
     def close(self) -> None:
         pass
@@ -106,7 +106,8 @@ class Engine:
 
 
 class SerialEngine(Engine):
-    """This process, with the run's own extractor: no copies, no start-up."""
+    """This process, with the run's own extractor: no copies, no start-up, and nothing packed
+    (a result is packed only if the store keeps it)."""
 
     def __init__(self, extractor: Extractor):
         super().__init__(extractor)
@@ -114,7 +115,7 @@ class SerialEngine(Engine):
 
     def ordered(self, batches):
         for batch in batches:
-            yield [self.extractor.article_result(article).pack() for article in batch]
+            yield [self.extractor.article_result(article) for article in batch]
 
 
 class ProcessEngine(Engine):

@@ -18,6 +18,8 @@ import datetime as dt
 import marshal
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import pyarrow as pa
 
@@ -62,22 +64,32 @@ class ArticleResult:
 
     def pack(self) -> bytes:
         """The IPC message of the rows, LZ4-compressed: a few times smaller, for little work,
-        so less to send between processes and to keep in the store."""
-        rows = self.rows.serialize()
-        return marshal.dumps((self.published, str(self.published_source), self.year_known,
-                              self.note, rows.size,
-                              pa.compress(rows, codec="lz4", asbytes=True)))
+        so less to send between processes and to keep in the store. Packed once: a result
+        unpacked, or kept both by the store and by the run's held-back results, is not packed
+        again; one used in this process only is never packed."""
+        packed = self.__dict__.get("_packed")
+        if packed is None:
+            rows = self.rows.serialize()
+            packed = marshal.dumps((self.published, str(self.published_source), self.year_known,
+                                    self.note, rows.size,
+                                    pa.compress(rows, codec="lz4", asbytes=True)))
+            object.__setattr__(self, "_packed", packed)  # a cache, not a field: frozen still
+        return packed
 
     @classmethod
     def unpack(cls, packed: bytes) -> ArticleResult:
         published, source, year_known, note, size, rows = marshal.loads(packed)
         rows = pa.decompress(rows, decompressed_size=size, codec="lz4")
-        return cls(published, source, pa.ipc.read_record_batch(rows, RESULT_SCHEMA),
-                   year_known, note)
+        result = cls(published, source, pa.ipc.read_record_batch(rows, RESULT_SCHEMA),
+                     year_known, note)
+        object.__setattr__(result, "_packed", packed)
+        return result
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
+    """A resolved name with its sentence, date and claim: one per mention, so a named tuple
+    (several times cheaper to make than a frozen dataclass)."""
+
     item: Resolved
     sentence: tuple[int, int]
     date: dt.date | None
@@ -217,26 +229,37 @@ def _eventful(item: Resolved) -> bool:
             and not item.span.surface.isupper())
 
 
+_KINDS = {kind.value: kind for kind in Kind}  # Kind(value), without the call through the enum
+
+
+@lru_cache(maxsize=100_000)
+def _point(place_id: str, lat: float, lon: float) -> tuple[float, float]:
+    """A place's coordinates to five decimals (about a metre): rounded once per place, not once
+    per mention (round() is slow next to a cache look-up). Keyed by the place's id as well: -0.0
+    and 0.0 are one key, but round() keeps the sign."""
+    return round(lat, 5), round(lon, 5)
+
+
 def _mention(article: Article, found: _Found) -> Mention:
     item, span, best = found.item, found.item.span, found.item.best
     placed = best is not None and item.resolution != ResolutionStatus.UNRESOLVED
     kind = best.place.kind if best else (Kind.SETTLEMENT if span.settlement_hint else Kind.OTHER)
     shown = item.candidates[1:] if placed else item.candidates
     place = best.place if placed else None
+    lat, lon = _point(place.place_id, place.lat, place.lon) if place else (None, None)
     return Mention(
         surface=span.surface, start=span.start, end=span.end,
         sentence=article.text[found.sentence[0]:found.sentence[1]],
         place_id=place.place_id if place else None,
         name=place.name if place else None,
-        kind=Kind(kind), role=item.role,
+        kind=_KINDS[kind], role=item.role,
         country=place.country if place else None,
         admin1=(place.admin1 or None) if place else None,
-        lat=round(place.lat, 5) if place else None,
-        lon=round(place.lon, 5) if place else None,
+        lat=lat, lon=lon,
         confidence=best.confidence if placed else 0.0,
         resolution=item.resolution,
-        candidates=tuple(f"{c.place.place_id} {c.place.name} ({c.confidence:.2f})"
-                         for c in shown[:5]),
+        candidates=tuple([f"{c.place.place_id} {c.place.name} ({c.confidence:.2f})"
+                          for c in shown[:5]]),
         date=found.date, date_source=found.date_source,
         event=found.claim.event, event_side=found.claim.side, claimant=found.claim.claimant,
     )

@@ -103,21 +103,20 @@ def mention_batches(paths: Iterable[str | Path], gazetteer: Gazetteer | None = N
                 fresh = iter(computed)
                 new_entries = []
                 for number, article in enumerate(batch):
-                    packed = reused.get(number)
-                    summary.reused += packed is not None
-                    if packed is None:
-                        packed = next(fresh)
-                    result = ArticleResult.unpack(packed)
-                    if store is not None and number not in reused:
+                    stored = reused.get(number)
+                    summary.reused += stored is not None
+                    result = next(fresh) if stored is None else ArticleResult.unpack(stored)
+                    if store is not None and stored is None:
                         new_entries.append((keys[number], Entry(
-                            reference_day, result.published, result.published_source, packed)))
+                            reference_day, result.published, result.published_source,
+                            result.pack())))
                     account(summary, article, result)
                     places = corpus.places(result.rows)
                     corpus.add(result, places)
                     if held is None and corpus.wants(result, places):
                         held = Held()
                     if held is not None:
-                        held.add(article, packed)
+                        held.add(article, result.pack())
                     else:
                         table.add(article, result)
                     progress(1)
