@@ -60,6 +60,10 @@ def region_hints(items: list[Resolved]) -> set[str]:
     return hints
 
 
+_ANCHOR_KINDS = frozenset({SETTLEMENT, REGION})
+_ACTOR = Role.ACTOR  # looked up once: an enum's member costs a metaclass call at every use
+
+
 class Anchors:
     """The article's confidently placed settlements and regions, as arrays: the distance from a
     candidate to the nearest of them is the spatial-coherence signal, computed for all the
@@ -70,9 +74,10 @@ class Anchors:
         points: dict[tuple[float, float], set[str]] = {}
         lonely: dict[tuple[float, float], bool] = {}  # a small place no context vouches for
         for item in items:
-            best = item.best
-            if best and best.place.kind in (SETTLEMENT, REGION) and (
-                    best.confidence >= ANCHOR_CONFIDENCE) and item.role != Role.ACTOR:
+            if not item.candidates or item.role == _ACTOR:
+                continue
+            best = item.candidates[0]
+            if best.place.kind in _ANCHOR_KINDS and best.confidence >= ANCHOR_CONFIDENCE:
                 point = (best.place.lat, best.place.lon)
                 points.setdefault(point, set()).add(fold_key(item.span.surface))
                 lonely[point] = lonely.get(point, True) and _needs_company(item)
@@ -110,24 +115,25 @@ class Anchors:
         return isinstance(other, Anchors) and self.keys == other.keys and bool(
             np.array_equal(self.lat, other.lat) and np.array_equal(self.lon, other.lon))
 
-    def distances(self, requests: list[tuple[str, float, float]]) -> dict:
-        """(name's fold key, lat, lon) -> km to the nearest anchor placed by another name (a
-        name cannot vouch for itself); inf when there is none. Equirectangular: within 1% at the
-        scale of a front line."""
-        unique = list(dict.fromkeys(requests))
-        if not unique:
-            return {}
+    def distances(self, requests: list[tuple[str, float, float]]) -> list[float]:
+        """For each (name's fold key, lat, lon): km to the nearest anchor placed by another name
+        (a name cannot vouch for itself); inf when there is none. Equirectangular: within 1% at
+        the scale of a front line."""
         if not self.keys:
-            return dict.fromkeys(unique, math.inf)
-        points = np.radians(np.array([(lat, lon) for _, lat, lon in unique], dtype=float))
-        lat, lon = points[:, :1], points[:, 1:]
+            return [math.inf] * len(requests)
+        lat = np.radians(np.array([lat for _, lat, _ in requests], dtype=float))[:, None]
+        lon = np.radians(np.array([lon for _, _, lon in requests], dtype=float))[:, None]
         x = (self.lon - lon) * np.cos((self.lat + lat) / 2)
         km = 6371.0 * np.hypot(x, self.lat - lat)
+        rows, columns = [], []  # each name's own anchors, put out of its reach in one go
         own = self._own
-        for row, (key, _, _) in enumerate(unique):
+        for row, (key, _, _) in enumerate(requests):
             if key in own:
-                km[row, own[key]] = np.inf
-        return dict(zip(unique, km.min(axis=1).tolist(), strict=True))
+                rows += [row] * len(own[key])
+                columns += own[key]
+        if rows:
+            km[rows, columns] = np.inf
+        return km.min(axis=1).tolist()
 
 
 def _needs_company(item: Resolved) -> bool:
@@ -152,25 +158,30 @@ def rerank_in_context(items: list[Resolved], regions: set[str]) -> None:
             if item.alias_of is None and len(item.candidates) >= fewest:
                 memo = (fold_key(item.span.surface), *(c.place.place_id for c in item.candidates))
                 groups.setdefault((*memo, item.locator), []).append(item)
-        distance = anchors.distances([(memo[0], c.place.lat, c.place.lon)
-                                      for memo, members in groups.items()
-                                      for c in members[0].candidates])
-        for memo, members in groups.items():
-            ranked = _rerank(members[0], memo[0], distance, regions)
+        # a lone candidate needs no distance: it has no rival to beat
+        rivals = [(memo[0], members[0]) for memo, members in groups.items()
+                  if len(members[0].candidates) > 1]
+        distance = anchors.distances([(key, c.place.lat, c.place.lon)
+                                      for key, item in rivals for c in item.candidates])
+        start = 0
+        for members in groups.values():
+            count = len(members[0].candidates) if len(members[0].candidates) > 1 else 0
+            ranked = _rerank(members[0], distance[start:start + count], regions)
+            start += count
             for item in members:
                 item.candidates = ranked
 
 
-def _rerank(item: Resolved, key: str, distance: dict, regions: set[str]) -> list[Candidate]:
+def _rerank(item: Resolved, distance: list[float], regions: set[str]) -> list[Candidate]:
+    """``distance``: km from each of the item's candidates to the anchors (none for a lone one)."""
     if len(item.candidates) == 1:  # alone: no rival to beat, sure as its match is good
         only = item.candidates[0]
         return [Candidate(only.place, only.matched_name, only.match_type,
                           round(only.quality, 3), only.score, only.quality)]
     rescored = []  # scores, in the candidates' order
     locator = item.locator
-    for candidate in item.candidates:
+    for candidate, km in zip(item.candidates, distance, strict=True):
         place = candidate.place
-        km = distance[(key, place.lat, place.lon)]
         bonus = COHERENCE_WEIGHT * math.exp(-km / COHERENCE_SCALE_KM)
         if place.admin1 and place.admin1 in regions:
             bonus += REGION_WEIGHT
@@ -237,43 +248,46 @@ def region_readings(text: str, items: list[Resolved], regions: set[str], lookup:
 def verdicts(items: list[Resolved], gazetteer: Gazetteer) -> None:
     """Each item's resolution, from its final candidates and the article's final anchors (and
     its anchors on the front, for towns of the rear)."""
-    requests = [(fold_key(i.span.surface), i.best.place.lat, i.best.place.lon)
-                for i in items if i.best]
+    placed = [item for item in items if item.candidates]
+    requests = [(fold_key(item.span.surface), item.candidates[0].place.lat,
+                 item.candidates[0].place.lon) for item in placed]
+    on_front = [gazetteer.on_the_front(item.candidates[0].place) for item in placed]
     distance = Anchors(items).distances(requests)
-    to_front: dict = {}
-    rear = [(fold_key(i.span.surface), i.best.place.lat, i.best.place.lon) for i in items
-            if i.best and i.best.place.kind == SETTLEMENT and not gazetteer.on_the_front(
-                i.best.place)]
+    to_front = [math.inf] * len(placed)
+    rear = [index for index, item in enumerate(placed)
+            if item.candidates[0].place.kind == SETTLEMENT and not on_front[index]]
     if rear:  # only the towns of the rear are asked their distance to the front
-        front = Anchors([i for i in items if i.best and gazetteer.on_the_front(i.best.place)])
-        to_front = front.distances(rear)
+        front = Anchors([item for item, front in zip(placed, on_front, strict=True) if front])
+        for index, km in zip(rear, front.distances([requests[i] for i in rear]), strict=True):
+            to_front[index] = km
     for item in items:
-        item.resolution = _verdict(item, distance, to_front, gazetteer)
+        if not item.candidates:
+            item.resolution = ResolutionStatus.UNRESOLVED
+    for item, km, km_to_front, front in zip(placed, distance, to_front, on_front, strict=True):
+        item.resolution = _verdict(item, km, km_to_front, front)
 
 
-def _verdict(item: Resolved, distance: dict, to_front: dict,
-             gazetteer: Gazetteer) -> ResolutionStatus:
+def _verdict(item: Resolved, distance: float, to_front: float,
+             on_the_front: bool) -> ResolutionStatus:
+    """``distance``: km from the item's place to the article's anchors; ``to_front``: to its
+    anchors on the front, for a settlement off the front."""
     best = item.best
-    if best is None:
-        return ResolutionStatus.UNRESOLVED
     if item.region_reading:
         return (ResolutionStatus.RESOLVED if item.region_reading == "said"
                 else ResolutionStatus.AMBIGUOUS)
     if best.match_type == "fuzzy":  # a misspelling's guess is a "did you mean", not a dot
         return ResolutionStatus.UNRESOLVED
-    key = (fold_key(item.span.surface), best.place.lat, best.place.lon)
     if best.place.kind == SETTLEMENT:
         small = best.place.population < FAR_SMALL_POPULATION
         vouched = spelled_as(best, item.span.surface) and item.span.in_context
         derived = best.place.place_id not in item.direct and item.alias_of is None
-        if math.inf > distance[key] > FAR_KM and (derived or small and not vouched):
+        if math.inf > distance > FAR_KM and (derived or small and not vouched):
             return ResolutionStatus.UNRESOLVED
         # a town of the Russian or Belarusian rear far from the article's places on the front:
         # in a report from the front its name is a Ukrainian place's old one (Dmitrov for
         # Dimitrov, Artyomovsk) or another namesake, unless it is a city or a context vouches
-        rear = not gazetteer.on_the_front(best.place) and (
-            best.place.population < REAR_MIN_POPULATION)
-        if rear and not vouched and math.inf > to_front.get(key, math.inf) > FAR_KM:
+        rear = not on_the_front and best.place.population < REAR_MIN_POPULATION
+        if rear and not vouched and math.inf > to_front > FAR_KM:
             return ResolutionStatus.UNRESOLVED
     if is_ambiguous(item.candidates):
         return ResolutionStatus.AMBIGUOUS

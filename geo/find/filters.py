@@ -84,8 +84,21 @@ _NOT_SETTLEMENT_STEMS = (
     "групп", "угрупован", "бригад", "полк", "батальон", "дивизи", "дивізі", "корпус", "арми",
     "армі", "бойц", "бійц", "подразделени", "підрозділ", "войск", "військ",
 )  # fmt: skip
-_CUE = re.compile("|".join([r"(?<!\w)(?:" + "|".join(map(re.escape, _NOT_SETTLEMENT_STEMS)) + ")",
-                            *map(re.escape, "«\"“„'‘")]))
+
+
+def _cue_pattern(stems: tuple[str, ...], quotes: str) -> re.Pattern:
+    """The stems at a word's start, or a quote. Each alternative opens with its literal first
+    letter ("r(?<!\\wr)(?:iver|eservoir)"): a pattern whose every branch starts with a letter
+    lets the regex engine skip, in C, the positions where none of those letters stands."""
+    by_first: dict[str, list[str]] = {}
+    for stem in stems:
+        by_first.setdefault(stem[0], []).append(re.escape(stem[1:]))
+    branches = [rf"{re.escape(first)}(?<!\w{re.escape(first)})(?:{'|'.join(rests)})"
+                for first, rests in by_first.items()]
+    return re.compile("|".join([*branches, *map(re.escape, quotes)]))
+
+
+_CUE = _cue_pattern(_NOT_SETTLEMENT_STEMS, "«\"“„'‘")
 _WATER_AFTER = re.compile(r"^\s+(?:rivers?|reservoir|lake|estuary|lagoon|canal)\b", re.IGNORECASE)
 # Military formations named after places or directions.
 _FORMATION_AFTER = re.compile(

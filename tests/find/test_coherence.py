@@ -48,10 +48,10 @@ def test_anchors_are_sure_places_and_no_name_vouches_for_itself(items_of):
     name = fold_key("Zoriansk")
     near_kamianopil = (name, 2.3, 2.2)  # a candidate of the name Zoriansk at Kamianopil
     at_zoriansk = (name, 2.0, 2.0)  # at Zoriansk itself: only Kamianopil may vouch for it
-    km = anchors.distances([near_kamianopil, at_zoriansk])
-    assert km[near_kamianopil] == pytest.approx(0, abs=0.01)
-    assert km[at_zoriansk] == pytest.approx(40, abs=2)  # 0.3° north, 0.2° east
-    assert coherence.Anchors([]).distances([at_zoriansk]) == {at_zoriansk: math.inf}
+    km_near_kamianopil, km_at_zoriansk = anchors.distances([near_kamianopil, at_zoriansk])
+    assert km_near_kamianopil == pytest.approx(0, abs=0.01)
+    assert km_at_zoriansk == pytest.approx(40, abs=2)  # 0.3° north, 0.2° east
+    assert coherence.Anchors([]).distances([at_zoriansk]) == [math.inf]
 
 
 def test_a_namesake_alone_is_ambiguous(in_context):
