@@ -17,12 +17,15 @@ RUO, UAO, THIRD, OUT = (Claimant.RU_OFFICIAL, Claimant.UA_OFFICIAL, Claimant.THI
                         Claimant.OUTLET)
 
 
-def claim(text: str, name: str, country: str = "UA", occurrence: int = 0) -> Claim:
-    """The claim of the ``occurrence``-th ``name`` in a one-sentence article."""
+def claim(text: str, name: str, country: str = "UA", occurrence: int = 0,
+          outlet_country: str = "") -> Claim:
+    """The claim of the ``occurrence``-th ``name`` in a one-sentence article (of an outlet of
+    ``outlet_country``, if given)."""
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(name, start + 1)
-    return ArticleEvents(text).at((0, len(text)), start, start + len(name), country=country)
+    return ArticleEvents(text, outlet_country=outlet_country).at(
+        (0, len(text)), start, start + len(name), country=country)
 
 
 @pytest.mark.parametrize(("text", "name", "expected"), [
@@ -272,13 +275,6 @@ def test_a_withdrawal_word_before_a_side_is_that_side_s_withdrawal():
                  "Zoriansk").side == UA
 
 
-def _claim_from(outlet_country: str, text: str, name: str, country: str = "UA") -> Claim:
-    """The claim of ``name`` in a one-sentence article of an outlet of ``outlet_country``."""
-    start = text.index(name)
-    return ArticleEvents(text, outlet_country=outlet_country).at(
-        (0, len(text)), start, start + len(name), country=country)
-
-
 def test_a_brigade_names_no_side_by_itself():
     """Both armies have brigades: the side is the qualifier's, else the verb's or speaker's."""
     text = "Бойцы 61-й бригады морской пехоты заняли Бортник, доложил Герасимов."
@@ -295,8 +291,8 @@ def test_a_brigade_names_no_side_by_itself():
 def test_an_unqualified_brigade_speaks_for_the_outlet_s_country():
     text = "The enemy took Zhur, a brigade spokesman said."
     assert claim(text, "Zhur") == Claim(C, RU, OUT)
-    assert _claim_from("UA", text, "Zhur") == Claim(C, RU, UAO)
-    assert _claim_from("RU", text, "Zhur") == Claim(C, UA, RUO)
+    assert claim(text, "Zhur", outlet_country="UA") == Claim(C, RU, UAO)
+    assert claim(text, "Zhur", outlet_country="RU") == Claim(C, UA, RUO)
 
 
 def test_a_governor_or_mayor_is_of_the_side_of_the_region_that_qualifies_them():
@@ -322,10 +318,10 @@ def test_an_unqualified_governor_or_mayor_is_of_the_place_or_the_struck_side():
 
 def test_the_enemy_of_an_outlet_is_the_other_side_from_its_country():
     text = "Противник нанёс удар по Журу."
-    assert _claim_from("RU", text, "Журу").side == UA
-    assert _claim_from("UA", text, "Журу").side == RU
+    assert claim(text, "Журу", outlet_country="RU").side == UA
+    assert claim(text, "Журу", outlet_country="UA").side == RU
     text = "The enemy launched an assault on Bortnyk at dawn."
-    assert _claim_from("RU", text, "Bortnyk").side == UA
+    assert claim(text, "Bortnyk", outlet_country="RU").side == UA
 
 
 @pytest.mark.parametrize(("text", "name"), [
