@@ -162,14 +162,21 @@ def _rings(area: shapely.MultiPolygon) -> shapely.MultiLineString:
                                     for ring in (polygon.exterior, *polygon.interiors)])
 
 
-def _lines(geometry) -> list:
+def _parts(geometry, kind: str) -> list:
+    """The parts of a geometry of one ``kind`` ("LineString" or "Polygon"), out of multi-parts
+    and collections however nested; parts of other kinds are dropped (the points where two
+    outlines only touch, the lines a repair leaves beside polygons)."""
     if geometry.is_empty:
         return []
-    if geometry.geom_type == "LineString":
+    if geometry.geom_type == kind:
         return [geometry]
-    if geometry.geom_type in ("MultiLineString", "GeometryCollection"):
-        return [line for part in geometry.geoms for line in _lines(part)]
-    return []  # points where two outlines only touch
+    if geometry.geom_type in (f"Multi{kind}", "GeometryCollection"):
+        return [found for part in geometry.geoms for found in _parts(part, kind)]
+    return []
+
+
+def _lines(geometry) -> list:
+    return _parts(geometry, "LineString")
 
 
 def _area(geometry) -> shapely.MultiPolygon:
@@ -180,13 +187,7 @@ def _area(geometry) -> shapely.MultiPolygon:
 
 
 def _polygons(geometry) -> list:
-    if geometry.is_empty:
-        return []
-    if geometry.geom_type == "Polygon":
-        return [geometry]
-    if geometry.geom_type in ("MultiPolygon", "GeometryCollection"):
-        return [p for part in geometry.geoms for p in _polygons(part)]
-    return []
+    return _parts(geometry, "Polygon")
 
 
 def geometry_json(parts: list, kind: str, tolerance: float, digits: int) -> dict:
