@@ -924,10 +924,13 @@ class ArticleEvents:
         a pass over text[start:end] alone would find. None when it might not (``start``
         inside a word). An ``end`` inside a word changes no match: a lead it cuts short
         only adds alternatives whose letters run past it, which cannot match by ``end``."""
-        found = self._pass
-        if found is None or _inside_word(self.text, start):
+        if self._pass is None or _inside_word(self.text, start):
             return None
-        positions, hits = found
+        return self._pass_between(start, end)
+
+    def _pass_between(self, start: int, end: int) -> list[tuple[int, tuple]]:
+        """The hits of the article's pass (there is one) that start in text[start:end]."""
+        positions, hits = self._pass
         return hits[bisect_left(positions, start):bisect_left(positions, end)]
 
     def _scanned(self, index: int, scanner: _Scanner, start: int = 0, end: int | None = None
@@ -938,8 +941,7 @@ class ArticleEvents:
         end = len(self.text) if end is None else end
         if self._pass is None:
             return scanner.finditer(self.text, start, end)
-        positions, hits = self._pass
-        hits = hits[bisect_left(positions, start):bisect_left(positions, end)]
+        hits = self._pass_between(start, end)
         found, after = [], start
         if _inside_word(self.text, start):
             opening = scanner.opening(self.text, start, end, self.lowered[start:end])
