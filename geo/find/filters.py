@@ -22,7 +22,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from gazetteer import (
@@ -99,6 +98,7 @@ def _cue_pattern(stems: tuple[str, ...], quotes: str) -> re.Pattern:
 
 
 _CUE = _cue_pattern(_NOT_SETTLEMENT_STEMS, "«\"“„'‘")
+_LONGEST_CUE = max(map(len, _NOT_SETTLEMENT_STEMS))
 _WATER_AFTER = re.compile(r"^\s+(?:rivers?|reservoir|lake|estuary|lagoon|canal)\b", re.IGNORECASE)
 # Military formations named after places or directions.
 _FORMATION_AFTER = re.compile(
@@ -140,15 +140,19 @@ def place_mentions(text: str, items: list[Resolved], gazetteer: Gazetteer) -> li
 
 
 class _Cues:
-    """Where the words of the river, formation and quote tests stand in one article, found in
-    one pass: a mention far from all of them needs none of those expressions."""
+    """Whether a word of the river, formation or quote tests stands near a mention: a mention
+    far from all of them needs none of those expressions. Looked for around the mentions that
+    ask (a short search each), not over the whole article."""
 
     def __init__(self, text: str):
-        self.positions = [m.start() for m in _CUE.finditer(text.lower())]
+        self.lowered = text.lower()
 
     def near(self, start: int, end: int) -> bool:
-        first = bisect_left(self.positions, start - 50)
-        return first < len(self.positions) and self.positions[first] < end + 30
+        """A cue starts from 50 characters before ``start`` to 30 after ``end``. (A cue opens a
+        word or is a quote, so none lies inside another: a search from ``start - 50`` meets
+        the cues a scan of the whole text would.)"""
+        cue = _CUE.search(self.lowered, max(0, start - 50), end + 30 + _LONGEST_CUE)
+        return cue is not None and cue.start() < end + 30
 
 
 def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer,
@@ -163,8 +167,8 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer,
         return False
     if _before_proper_noun(text, span):
         return False
-    if (cues is None or cues.near(span.start, span.end)) and _names_no_settlement(text, span) and (
-            not (best and best.place.kind in (REGION, COUNTRY))):
+    if not (best and best.place.kind in (REGION, COUNTRY)) and (
+            cues is None or cues.near(span.start, span.end)) and _names_no_settlement(text, span):
         return False
     vouched = span.in_context or locators.follows_name(text, span.end)  # Липцы Харьковской области
     if not vouched and _ordinary_word(text, item):
