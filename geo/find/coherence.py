@@ -247,48 +247,78 @@ def region_readings(text: str, items: list[Resolved], regions: set[str], lookup:
 
 def verdicts(items: list[Resolved], gazetteer: Gazetteer) -> None:
     """Each item's resolution, from its final candidates and the article's final anchors (and
-    its anchors on the front, for towns of the rear)."""
+    its anchors on the front, for towns of the rear). The distances are measured only for the
+    few settlements whose verdict a distance can change (``_far_rule_applies``,
+    ``_rear_rule_applies``): most names are placed whatever lies around them."""
     placed = [item for item in items if item.candidates]
-    requests = [(fold_key(item.span.surface), item.candidates[0].place.lat,
-                 item.candidates[0].place.lon) for item in placed]
-    on_front = [gazetteer.on_the_front(item.candidates[0].place) for item in placed]
-    distance = Anchors(items).distances(requests)
-    to_front = [math.inf] * len(placed)
-    rear = [index for index, item in enumerate(placed)
-            if item.candidates[0].place.kind == SETTLEMENT and not on_front[index]]
-    if rear:  # only the towns of the rear are asked their distance to the front
-        front = Anchors([item for item, front in zip(placed, on_front, strict=True) if front])
-        for index, km in zip(rear, front.distances([requests[i] for i in rear]), strict=True):
-            to_front[index] = km
     for item in items:
         if not item.candidates:
             item.resolution = ResolutionStatus.UNRESOLVED
-    for item, km, km_to_front, front in zip(placed, distance, to_front, on_front, strict=True):
-        item.resolution = _verdict(item, km, km_to_front, front)
+    far = [item for item in placed if _far_rule_applies(item)]
+    rear = [item for item in placed if _rear_rule_applies(item, gazetteer)]
+    distance = _distances_to(items, far)
+    to_front = _distances_to([item for item in placed
+                              if gazetteer.on_the_front(item.candidates[0].place)], rear)
+    for item in placed:
+        item.resolution = _verdict(item, distance.get(id(item), math.inf),
+                                   to_front.get(id(item), math.inf))
 
 
-def _verdict(item: Resolved, distance: float, to_front: float,
-             on_the_front: bool) -> ResolutionStatus:
-    """``distance``: km from the item's place to the article's anchors; ``to_front``: to its
-    anchors on the front, for a settlement off the front."""
-    best = item.best
+def _distances_to(anchored: list[Resolved], asked: list[Resolved]) -> dict[int, float]:
+    """km from the best place of each ``asked`` item (by ``id``) to the anchors of the items
+    ``anchored``; nothing to measure, no anchors built."""
+    if not asked:
+        return {}
+    requests = [(fold_key(item.span.surface), item.candidates[0].place.lat,
+                 item.candidates[0].place.lon) for item in asked]
+    km = Anchors(anchored).distances(requests)
+    return {id(item): distance for item, distance in zip(asked, km, strict=True)}
+
+
+def _settlement_rules_apply(item: Resolved) -> bool:
+    """The distance rules judge a settlement, not a region reading or a misspelling's guess."""
+    best = item.candidates[0]
+    return not item.region_reading and best.match_type != "fuzzy" and (
+        best.place.kind == SETTLEMENT)
+
+
+def _vouched(item: Resolved) -> bool:
+    """A place context vouches for the name as spelled ("the village of X")."""
+    return spelled_as(item.candidates[0], item.span.surface) and item.span.in_context
+
+
+def _far_rule_applies(item: Resolved) -> bool:
+    """A settlement far from everything else the article names is not placed when it is small
+    and no context vouches for it, or when only a form derived from its name found it."""
+    if not _settlement_rules_apply(item):
+        return False
+    best = item.candidates[0]
+    derived = best.place.place_id not in item.direct and item.alias_of is None
+    return derived or best.place.population < FAR_SMALL_POPULATION and not _vouched(item)
+
+
+def _rear_rule_applies(item: Resolved, gazetteer: Gazetteer) -> bool:
+    """A town of the Russian or Belarusian rear far from the article's places on the front: in
+    a report from the front its name is a Ukrainian place's old one (Dmitrov for Dimitrov,
+    Artyomovsk) or another namesake, unless it is a city or a context vouches for it."""
+    if not _settlement_rules_apply(item):
+        return False
+    place = item.candidates[0].place
+    return place.population < REAR_MIN_POPULATION and not _vouched(item) and (
+        not gazetteer.on_the_front(place))
+
+
+def _verdict(item: Resolved, distance: float, to_front: float) -> ResolutionStatus:
+    """``distance``: km from the item's place to the article's anchors, when the far rule
+    applies; ``to_front``: to its anchors on the front, when the rear rule applies (else
+    ``inf``: no rule to apply)."""
     if item.region_reading:
         return (ResolutionStatus.RESOLVED if item.region_reading == "said"
                 else ResolutionStatus.AMBIGUOUS)
-    if best.match_type == "fuzzy":  # a misspelling's guess is a "did you mean", not a dot
+    if item.candidates[0].match_type == "fuzzy":  # a misspelling's guess is a "did you mean"
         return ResolutionStatus.UNRESOLVED
-    if best.place.kind == SETTLEMENT:
-        small = best.place.population < FAR_SMALL_POPULATION
-        vouched = spelled_as(best, item.span.surface) and item.span.in_context
-        derived = best.place.place_id not in item.direct and item.alias_of is None
-        if math.inf > distance > FAR_KM and (derived or small and not vouched):
-            return ResolutionStatus.UNRESOLVED
-        # a town of the Russian or Belarusian rear far from the article's places on the front:
-        # in a report from the front its name is a Ukrainian place's old one (Dmitrov for
-        # Dimitrov, Artyomovsk) or another namesake, unless it is a city or a context vouches
-        rear = not on_the_front and best.place.population < REAR_MIN_POPULATION
-        if rear and not vouched and math.inf > to_front > FAR_KM:
-            return ResolutionStatus.UNRESOLVED
+    if math.inf > distance > FAR_KM or math.inf > to_front > FAR_KM:
+        return ResolutionStatus.UNRESOLVED
     if is_ambiguous(item.candidates):
         return ResolutionStatus.AMBIGUOUS
     return ResolutionStatus.RESOLVED
