@@ -47,6 +47,10 @@ def margin_confidence(score: float, rival: float | None) -> float:
 
 
 def same_place(a: Place, b: Place) -> bool:
+    # A degree of latitude is over 111 km anywhere: places further apart in latitude alone are
+    # two places whatever their longitudes, and need no great-circle distance (most rivals).
+    if abs(a.lat - b.lat) * 111.0 > SAME_PLACE_KM:
+        return False
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
 
 
