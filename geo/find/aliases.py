@@ -53,7 +53,10 @@ def alias_recurrences(text: str, items: list[Resolved]) -> list[Resolved]:
     for item in list(items):
         if item.alias_of is None:
             continue
-        pattern = re.compile(rf"(?<![\w'’-]){re.escape(item.span.surface)}(?![\w-])")
+        name = re.escape(item.span.surface)
+        # the name first and its left edge checked behind it: a pattern that opens with a
+        # literal is searched for in C, not tried at every position of the text
+        pattern = re.compile(rf"{name}(?<![\w'’-]{name})(?![\w-])")
         for match in pattern.finditer(text):
             if any(start < match.end() and match.start() < end for start, end in covered):
                 continue

@@ -249,7 +249,8 @@ def _fragment_of_a_name(text: str, span: Span) -> bool:
 
 def _used_as_a_name(text: str, word: str) -> bool:
     """Somewhere in the text the word is capitalised inside a sentence and qualifies nothing."""
-    for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):
+    name = re.escape(word)  # first, its left edge checked behind it: searched for in C
+    for match in re.finditer(rf"{name}(?<![\w'’-]{name})(?![\w'’-])", text):
         if not _opens_sentence(text, match.start()) and not _attribute_at(
                 text, match.start(), match.end()):
             return True
