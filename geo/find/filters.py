@@ -30,6 +30,7 @@ from gazetteer import (
     SETTLEMENT,
     Gazetteer,
     fold_key,
+    has_cyrillic,
     is_attribute,
     is_common_noun,
     is_function_word,
@@ -221,8 +222,8 @@ def _ordinary_word(text: str, item: Resolved) -> bool:
     lower-case noun after it (but not a direction: "на Покровском направлении"): not a name,
     unless the same word is capitalised inside a sentence elsewhere in the article."""
     span, best = item.span, item.best
-    if " " in span.surface:
-        return False
+    if " " in span.surface or not has_cyrillic(span.surface):
+        return False  # the dictionaries know Russian and Ukrainian words: none in Latin letters
     big = best is not None and best.place.population >= ORDINARY_WORD_MAX_POPULATION
     opens = _opens_sentence(text, span.start)
     ordinary = opens and (is_function_word(span.surface) or (
