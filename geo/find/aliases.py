@@ -37,6 +37,8 @@ def learn_aliases(text: str, items: list[Resolved]) -> None:
         if _strength(items[keeper]) >= ANCHOR_CONFIDENCE:
             items[taker].alias_of = keeper
             learned[fold_key(items[taker].span.surface)] = keeper
+    if not learned:
+        return
     for index, item in enumerate(items):
         key = fold_key(item.span.surface)
         keeper = learned.get(key)
