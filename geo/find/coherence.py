@@ -154,10 +154,15 @@ def rerank_in_context(items: list[Resolved], regions: set[str]) -> None:
         previous_anchors = anchors
         groups: dict[tuple, list[Resolved]] = {}  # one re-ranking per distinct name
         fewest = 2 if number else 1  # a lone candidate comes out of the first pass as it stays
+        place_ids: dict[int, tuple[str, ...]] = {}  # per list of candidates: names share lists
         for item in items:
             if item.alias_of is None and len(item.candidates) >= fewest:
-                memo = (fold_key(item.span.surface), *(c.place.place_id for c in item.candidates))
-                groups.setdefault((*memo, item.locator), []).append(item)
+                ids = place_ids.get(id(item.candidates))
+                if ids is None:
+                    ids = place_ids[id(item.candidates)] = tuple(
+                        c.place.place_id for c in item.candidates)
+                groups.setdefault((fold_key(item.span.surface), ids, item.locator),
+                                  []).append(item)
         # a lone candidate needs no distance: it has no rival to beat
         rivals = [(memo[0], members[0]) for memo, members in groups.items()
                   if len(members[0].candidates) > 1]
@@ -254,11 +259,14 @@ def verdicts(items: list[Resolved], gazetteer: Gazetteer) -> None:
     for item in items:
         if not item.candidates:
             item.resolution = ResolutionStatus.UNRESOLVED
-    far = [item for item in placed if _far_rule_applies(item)]
-    rear = [item for item in placed if _rear_rule_applies(item, gazetteer)]
+    settlements = [item for item in placed if _settlement_rules_apply(item)]
+    far = [item for item in settlements if _far_rule_applies(item)]
+    rear = [item for item in settlements if _rear_rule_applies(item, gazetteer)]
     distance = _distances_to(items, far)
-    to_front = _distances_to([item for item in placed
-                              if gazetteer.on_the_front(item.candidates[0].place)], rear)
+    to_front = {}
+    if rear:  # the anchors on the front, only when a town of the rear is to be judged by them
+        to_front = _distances_to([item for item in placed
+                                  if gazetteer.on_the_front(item.candidates[0].place)], rear)
     for item in placed:
         item.resolution = _verdict(item, distance.get(id(item), math.inf),
                                    to_front.get(id(item), math.inf))
@@ -276,7 +284,8 @@ def _distances_to(anchored: list[Resolved], asked: list[Resolved]) -> dict[int, 
 
 
 def _settlement_rules_apply(item: Resolved) -> bool:
-    """The distance rules judge a settlement, not a region reading or a misspelling's guess."""
+    """The distance rules (``_far_rule_applies``, ``_rear_rule_applies``) judge a settlement,
+    not a region reading or a misspelling's guess."""
     best = item.candidates[0]
     return not item.region_reading and best.match_type != "fuzzy" and (
         best.place.kind == SETTLEMENT)
@@ -289,9 +298,8 @@ def _vouched(item: Resolved) -> bool:
 
 def _far_rule_applies(item: Resolved) -> bool:
     """A settlement far from everything else the article names is not placed when it is small
-    and no context vouches for it, or when only a form derived from its name found it."""
-    if not _settlement_rules_apply(item):
-        return False
+    and no context vouches for it, or when only a form derived from its name found it. (Asked
+    of the items ``_settlement_rules_apply`` to, as is ``_rear_rule_applies``.)"""
     best = item.candidates[0]
     derived = best.place.place_id not in item.direct and item.alias_of is None
     return derived or best.place.population < FAR_SMALL_POPULATION and not _vouched(item)
@@ -301,8 +309,6 @@ def _rear_rule_applies(item: Resolved, gazetteer: Gazetteer) -> bool:
     """A town of the Russian or Belarusian rear far from the article's places on the front: in
     a report from the front its name is a Ukrainian place's old one (Dmitrov for Dimitrov,
     Artyomovsk) or another namesake, unless it is a city or a context vouches for it."""
-    if not _settlement_rules_apply(item):
-        return False
     place = item.candidates[0].place
     return place.population < REAR_MIN_POPULATION and not _vouched(item) and (
         not gazetteer.on_the_front(place))
