@@ -138,9 +138,8 @@ class Anchors:
 
 def _needs_company(item: Resolved) -> bool:
     best = item.best
-    vouched = spelled_as(best, item.span.surface) and item.span.in_context
-    return best.place.kind == SETTLEMENT and (
-        best.place.population < FAR_SMALL_POPULATION) and not vouched
+    return best.place.kind == SETTLEMENT and best.place.population < FAR_SMALL_POPULATION and (
+        not (item.span.in_context and spelled_as(best, item.span.surface)))
 
 
 def rerank_in_context(items: list[Resolved], regions: set[str]) -> None:
