@@ -160,10 +160,10 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer,
                       cues: _Cues | None = None) -> bool:
     """(Surnames are ruled out by the caller, article-wide.)"""
     span, best = item.span, item.best
-    letters = [c for c in span.surface if c.isalpha()]
-    if len(letters) <= 2:
+    letters = _letter_count(span.surface)
+    if letters <= 2:
         return False
-    if span.surface.isupper() and len(letters) <= 4 and not (
+    if span.surface.isupper() and letters <= 4 and not (
             best and best.place.kind in (REGION, COUNTRY)):
         return False
     if _before_proper_noun(text, span):
@@ -186,6 +186,12 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer,
     foreign = best.place.kind == SETTLEMENT and not gazetteer.in_theatre(best.place)
     return not foreign or (spelled_as(best, span.surface) and best.match_type == "official" and (
         best.place.population >= FOREIGN_MIN_POPULATION or span.in_context))
+
+
+@lru_cache(maxsize=65536)
+def _letter_count(name: str) -> int:
+    """(Kept per name: names recur from article to article.)"""
+    return sum(c.isalpha() for c in name)
 
 
 def _names_no_settlement(text: str, span: Span) -> bool:
