@@ -180,6 +180,8 @@ def _rerank(item: Resolved, distance: list[float], regions: set[str]) -> list[Ca
     """``distance``: km from each of the item's candidates to the anchors (none for a lone one)."""
     if len(item.candidates) == 1:  # alone: no rival to beat, sure as its match is good
         only = item.candidates[0]
+        if only.confidence == round(only.quality, 3):
+            return [only]  # already so (a frozen record: shared, never changed)
         return [Candidate(only.place, only.matched_name, only.match_type,
                           round(only.quality, 3), only.score, only.quality)]
     rescored = []  # scores, in the candidates' order
@@ -226,14 +228,16 @@ def region_readings(text: str, items: list[Resolved], regions: set[str], lookup:
       first and the city stays listed, as ambiguous.
     """
     ends = {item.span.end for item in items if item.best and item.best.place.kind == SETTLEMENT}
+    region_of: dict[str, Candidate | None] = {}  # asked once per name of the article
     for item in items:
         best, span = item.best, item.span
         if not best or best.place.kind != SETTLEMENT or span.settlement_hint or (
                 item.alias_of is not None) or " " in span.surface.strip():
             continue
-        region = lookup(f"{span.surface} region").match
-        if region is None or region.place.kind != REGION or (
-                region.match_type in ("fuzzy", "inflected")):
+        if span.surface not in region_of:
+            region_of[span.surface] = _region_named(span.surface, lookup)
+        region = region_of[span.surface]
+        if region is None:
             continue
         before = text[max(0, span.start - 80):span.start]
         after = text[span.end:span.end + 20]
@@ -247,6 +251,16 @@ def region_readings(text: str, items: list[Resolved], regions: set[str], lookup:
         item.candidates = [replace(region, score=best.score, confidence=confidence),
                            *item.candidates]
         item.region_reading = "said" if said else "guessed"
+
+
+def _region_named(name: str, lookup: Lookup) -> Candidate | None:
+    """The region a bare name may stand for: "<name> region" resolved to a region by the name
+    itself (not through a case ending or a misspelling)."""
+    region = lookup(f"{name} region").match
+    if region is None or region.place.kind != REGION or (
+            region.match_type in ("fuzzy", "inflected")):
+        return None
+    return region
 
 
 def verdicts(items: list[Resolved], gazetteer: Gazetteer) -> None:
