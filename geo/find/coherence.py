@@ -276,7 +276,7 @@ def verdicts(items: list[Resolved], gazetteer: Gazetteer) -> None:
     far = [item for item in settlements if _far_rule_applies(item)]
     rear = [item for item in settlements if _rear_rule_applies(item, gazetteer)]
     distance = _distances_to(items, far)
-    to_front = {}
+    to_front: dict[int, float] = {}
     if rear:  # the anchors on the front, only when a town of the rear is to be judged by them
         to_front = _distances_to([item for item in placed
                                   if gazetteer.on_the_front(item.candidates[0].place)], rear)

@@ -190,7 +190,8 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer,
 
 @lru_cache(maxsize=65536)
 def _letter_count(name: str) -> int:
-    """(Kept per name: names recur from article to article.)"""
+    """How many letters the name has ("BM" has two: too short for a place), kept per name as
+    names recur from article to article."""
     return sum(c.isalpha() for c in name)
 
 
