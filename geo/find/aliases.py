@@ -50,11 +50,12 @@ def learn_aliases(text: str, items: list[Resolved]) -> None:
 def alias_recurrences(text: str, items: list[Resolved]) -> list[Resolved]:
     """Later bare occurrences of a learned alias (after "Pokrovsk (known as X in Russian)", a
     plain "X was quiet"), which no context would have found on their own."""
+    takers = [item for item in items if item.alias_of is not None]
+    if not takers:  # most articles: no alias learned
+        return []
     covered = [(item.span.start, item.span.end) for item in items]
     out = []
-    for item in list(items):
-        if item.alias_of is None:
-            continue
+    for item in takers:
         name = re.escape(item.span.surface)
         # the name first and its left edge checked behind it: a pattern that opens with a
         # literal is searched for in C, not tried at every position of the text

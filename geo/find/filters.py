@@ -286,7 +286,8 @@ def _attribute_at(text: str, start: int, end: int) -> bool:
 def _could_be_surname(text: str, item: Resolved) -> bool:
     """In surname position, and not a town big enough that a capitalised word before it is more
     likely a headline fragment ("Military Hub Pokrovsk") than a first name."""
-    big = item.best is not None and item.best.place.population >= SURNAME_MAX_POPULATION
+    best = item.best
+    big = best is not None and best.place.population >= SURNAME_MAX_POPULATION
     return not big and _surname_position(text, item.span)
 
 
