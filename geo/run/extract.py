@@ -273,7 +273,15 @@ def _labels(item: Resolved) -> list[str]:
     """The candidates a row lists, "place_id name (confidence)": a placed name's rivals (its
     first candidate is its place), an unplaced one's first candidates; five at most."""
     shown = item.candidates[1:6] if _placed(item) else item.candidates[:5]
-    return [f"{c.place.place_id} {c.place.name} ({c.confidence:.2f})" for c in shown]
+    return [_label(c.place.place_id, c.place.name, c.confidence) for c in shown]
+
+
+@lru_cache(maxsize=100_000)
+def _label(place_id: str, name: str, confidence: float) -> str:
+    """One candidate as the table lists it, formatted once per place and confidence: an article
+    lists a few dozen, mostly the same places with the same confidences as other articles.
+    (A confidence is never negative, so -0.0, one key with 0.0, never comes.)"""
+    return f"{place_id} {name} ({confidence:.2f})"
 
 
 def _mention(text: str, found: _Found) -> Mention:
