@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import pyarrow as pa
 
-from gazetteer import Gazetteer, Resolution
+from gazetteer import Candidate, Gazetteer, Resolution
 from geo.classify.events import NONE, ArticleEvents, Claim
 from geo.find.candidates import CANDIDATES_PER_SPAN, CachedCandidates, Resolved
 from geo.find.online import ask_online
@@ -240,10 +240,6 @@ def _point(place_id: str, lat: float, lon: float) -> tuple[float, float]:
     return round(lat, 5), round(lon, 5)
 
 
-def _placed(item: Resolved) -> bool:
-    return item.best is not None and item.resolution != ResolutionStatus.UNRESOLVED
-
-
 _NOWHERE = (None, None, None, None, None, None, 0.0)  # the place cells of an unplaced mention
 
 
@@ -253,26 +249,28 @@ def _row(text: str, found: _Found) -> tuple:
     ``Mention`` in between, since a table is all ``article_result`` wants."""
     item, date, claim = found.item, found.date, found.claim
     span, best = item.span, item.best
-    kind = best.place.kind if best else (Kind.SETTLEMENT if span.settlement_hint else Kind.OTHER)
-    if _placed(item):
+    if best is None:
+        kind, where = Kind.SETTLEMENT if span.settlement_hint else Kind.OTHER, _NOWHERE
+    elif item.resolution == ResolutionStatus.UNRESOLVED:
+        kind, where = best.place.kind, _NOWHERE
+    else:
         place = best.place
         lat, lon = _point(place.place_id, place.lat, place.lon)
+        kind = place.kind
         where = (place.place_id, place.name, place.country, place.admin1 or None, lat, lon,
                  best.confidence)
-    else:
-        where = _NOWHERE
     place_id, name, country, admin1, lat, lon, confidence = where
     return (span.surface, span.start, span.end, text[found.sentence[0]:found.sentence[1]],
             place_id, name, _KINDS[kind], item.role, country, admin1, lat, lon, confidence,
-            item.resolution, "; ".join(_labels(item)),
+            item.resolution, "; ".join(_labels(item.candidates, where is not _NOWHERE)),
             date.isoformat() if date is not None else None, found.date_source,
             claim.event, claim.side, claim.claimant)
 
 
-def _labels(item: Resolved) -> list[str]:
+def _labels(candidates: list[Candidate], placed: bool) -> list[str]:
     """The candidates a row lists, "place_id name (confidence)": a placed name's rivals (its
     first candidate is its place), an unplaced one's first candidates; five at most."""
-    shown = item.candidates[1:6] if _placed(item) else item.candidates[:5]
+    shown = candidates[1:6] if placed else candidates[:5]
     return [_label(c.place.place_id, c.place.name, c.confidence) for c in shown]
 
 
@@ -287,5 +285,6 @@ def _label(place_id: str, name: str, confidence: float) -> str:
 def _mention(text: str, found: _Found) -> Mention:
     """The row as a ``Mention`` record, for code and tests that look at one article: the
     candidates a tuple, the date a date."""
-    return Mention._make(_row(text, found))._replace(candidates=tuple(_labels(found.item)),
-                                                     date=found.date)
+    row = Mention._make(_row(text, found))
+    return row._replace(candidates=tuple(_labels(found.item.candidates, row.place_id is not None)),
+                        date=found.date)
