@@ -22,6 +22,7 @@ More cues find what the automaton cannot:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, chain
 from operator import attrgetter
@@ -213,9 +214,8 @@ class Recogniser:
         directions = self._direction_spans(text)
         found = self._longest_inflected_readings(text, toks, self._gazetteer_spans(text, toks))
         taken = [False] * len(toks)
-        if directions:  # few articles have one: the others skip a test per token
-            taken = [any(s.start < tok[END] and tok[START] < s.end for s in directions)
-                     for tok in toks]
+        if directions:  # few articles have one: the others skip this
+            _take_overlapped(toks, directions, taken)
             found = [(first, last) for first, last in found if not any(taken[first:last + 1])]
         for first, last in found:
             for i in range(first, last + 1):
@@ -407,6 +407,17 @@ class Recogniser:
             if match is not None and match.match_type != "fuzzy":
                 return stems
         return []
+
+
+def _take_overlapped(toks: list[_Token], spans: list[Span], taken: list[bool]) -> None:
+    """Mark the tokens the spans overlap as taken: found by bisection among the tokens, which
+    are in text order and never overlap, not by testing every token against every span."""
+    ends = [tok[END] for tok in toks]
+    for span in spans:
+        i = bisect_right(ends, span.start)  # the first token ending after the span's start
+        while i < len(toks) and toks[i][START] < span.end:
+            taken[i] = True
+            i += 1
 
 
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-ZА-ЯЁІЇЄҐ]")
