@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,7 +74,9 @@ class _once:  # noqa: N801 (a decorator, named like functools.cached_property)
 class _Caseless:
     """An expression matched regardless of case: on the text's lower-cased copy when it has
     one (``_lowered``; matching case-insensitively is slow on Cyrillic), else
-    case-insensitively on the text itself. Written in lower case."""
+    case-insensitively on the text itself. Written in lower case. On the lowered text the
+    engine compares letters as they are, and skips in C to where an expression's first
+    letters stand (case-insensitively it tries every place)."""
 
     def __init__(self, pattern: str):
         self.lower = re.compile(pattern)
@@ -84,10 +87,17 @@ class _Caseless:
             return self.anycase.finditer(text)
         return self.lower.finditer(lowered)
 
-    def search(self, text: str, lowered: str | None) -> re.Match | None:
+    def search(self, text: str, lowered: str | None, pos: int = 0,
+               endpos: int = sys.maxsize) -> re.Match | None:
         if lowered is None:
-            return self.anycase.search(text)
-        return self.lower.search(lowered)
+            return self.anycase.search(text, pos, endpos)
+        return self.lower.search(lowered, pos, endpos)
+
+    def match(self, text: str, lowered: str | None, pos: int = 0,
+              endpos: int = sys.maxsize) -> re.Match | None:
+        if lowered is None:
+            return self.anycase.match(text, pos, endpos)
+        return self.lower.match(lowered, pos, endpos)
 
 
 # Clause bounds: punctuation, subordinating words, a conjunction before a verb. A break opens
@@ -133,22 +143,20 @@ _AUXILIARIES = frozenset((
     "are", "is", "were", "was", "have", "has", "had", "will", "would", "continue", "continues",
     "continued", "also", "still", "then", "later", "now", "remain", "remains",
 ))  # fmt: skip
-_CAPTIVE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:soldier|troop|servicem|prisoner|fighter|pow\b|"
-                      r"в\s+плен|у\s+полон|в\s+полон|пленн|полонен|військовополонен)",
-                      re.IGNORECASE)
+_CAPTIVE = _Caseless(r"\s+(?:\w+\s+){0,2}?(?:soldier|troop|servicem|prisoner|fighter|pow\b|"
+                      r"в\s+плен|у\s+полон|в\s+полон|пленн|полонен|військовополонен)")
 # "were taken to Kharkiv", "taken away": people moved, not a place taken
-_MOVED = re.compile(r"\s+(?:to|into|away|out|off)(?!\w)", re.IGNORECASE)
-_CAPTIVE_BEFORE = re.compile(
+_MOVED = _Caseless(r"\s+(?:to|into|away|out|off)(?!\w)")
+_CAPTIVE_BEFORE = _Caseless(
     r"(?:soldier|troop|servicem[ae]n|prisoner|fighter|personnel|pilot|crew|military|военнослужащ"
     r"|бойц|бійц|військовослужбовц|пленн|полонен)\w*\s+(?:\w+\s+)?(?:were|was|been)"
-    r"\s*$", re.IGNORECASE)
-_INSTITUTION_AFTER = re.compile(
+    r"\s*$")
+_INSTITUTION_AFTER = _Caseless(
     r"\s+(?:ministry|minister|forces|council|intelligence|headquarters|department|secretary"
-    r"|officials?|spokes\w*|industry|budget|spending|pact|agreement)", re.IGNORECASE)
-_INSTITUTION_BEFORE = re.compile(
+    r"|officials?|spokes\w*|industry|budget|spending|pact|agreement)")
+_INSTITUTION_BEFORE = _Caseless(
     r"(?:сил\w*|министерств\w*|міністерств\w*|министр\w*|міністр\w*|ministry\s+of|minister"
-    r"\s+of|совет\w*\s+безопасности\s+и|рад\w*\s+національної\s+безпеки\s+і)\s+$",
-    re.IGNORECASE)
+    r"\s+of|совет\w*\s+безопасности\s+и|рад\w*\s+національної\s+безпеки\s+і)\s+$")
 _SPEECH_WORDS = (
     r"said|says|say|added|told|stated|reported|reports|according\s+to|claimed|claims"
     r"|pointed\s+out|stressed|emphasi[sz]ed|explained|acknowledged|admitted"
@@ -174,7 +182,7 @@ _APPOSITION = re.compile(
 # "the loss of X", "потеря X": a capture told by the side that lost it
 _LOSS = re.compile(r"loss|потер|втрат", re.IGNORECASE)
 # "без боя", "without a fight": no fighting
-_WITHOUT = re.compile(r"(?<!\w)(?:без|without(?:\s+a)?)\s+$", re.IGNORECASE)
+_WITHOUT = _Caseless(r"(?<!\w)(?:без|without(?:\s+a)?)\s+$")
 # the side that denies, as the subject before the denial ("Ukraine has refused to ...")
 _DENIER = re.compile(r"(?<!\w)(ukraine|kyiv|kiev|russia|moscow|the\s+kremlin|украина|киев|україна"
                      r"|київ|россия|москва|кремль|росія)\s+(?:has\s+|have\s+|had\s+)?"
@@ -191,8 +199,8 @@ _AMBIGUOUS_FIGHTING = re.compile(r"attack|атак|defen|оборон", re.IGNOR
 _FROM = re.compile(r"(?<!\w)(?:from|от|из-под|від|з-під)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER = {Side.RU: Side.UA, Side.UA: Side.RU}
-_SUBJECT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:has|have|had)\s+(?!been)(?:\w+\s+)?"
-                      r"(?:captur|retak|retook|seiz|liberat|taken|took|withdr)", re.IGNORECASE)
+_SUBJECT = _Caseless(r"\s+(?:\w+\s+){0,3}?(?:has|have|had)\s+(?!been)(?:\w+\s+)?"
+                     r"(?:captur|retak|retook|seiz|liberat|taken|took|withdr)")
 _SOURCE_OF = re.compile(r"(?<!\w)(?:from|of|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _HARM = re.compile(r"killed|wounded|injured|casualt|dead|died|погиб|ранен|убит|пострада|загин"
                    r"|загибл|поранен|вбит|травмован|постражд|жертв", re.IGNORECASE)
@@ -254,8 +262,13 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 def _alternation(rows: list[dict[str, str]]) -> re.Pattern:
     """One expression of every row, each row a named group ``r<index>``."""
+    return re.compile(_alternative(rows), re.IGNORECASE)
+
+
+def _alternative(rows: list[dict[str, str]]) -> str:
+    """The text of ``_alternation(rows)``."""
     parts = [f"(?P<r{i}>{row['pattern']})" for i, row in enumerate(rows)]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    return r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"
 
 
 def _branches(pattern: str) -> list[str]:
@@ -486,20 +499,18 @@ class _Lexicon:
         for row in _rows("modality.csv"):
             modality.setdefault(row["kind"], []).append(row)
         self.negation = _alternation(modality["negation"])
-        self.irrealis = _alternation(modality["irrealis"])
-        self.attempt = _alternation(modality["attempt"])
-        self.denial = _alternation(modality["denial"])
+        # read in a sentence's text (the others in a few words joined)
+        self.irrealis = _Caseless(_alternative(modality["irrealis"]))
+        self.attempt = _Caseless(_alternative(modality["attempt"]))
+        self.denial = _Caseless(_alternative(modality["denial"]))
         self.partial = _alternation(modality["partial"])
         where = {}
         for row in _rows("references.csv"):
             where.setdefault(row["where"], []).append(row["pattern"])
         tail = r"\s+(?:the\s+)?(?:(?:village|town|city|settlement)s?\s+of\s+)?$"
-        self.near = re.compile(r"(?<!\w)(?:" + "|".join(where["near"]) + ")" + tail,
-                               re.IGNORECASE)
-        self.distance = re.compile(r"(?<!\w)(?:" + "|".join(where["distance"]) + ")" + tail,
-                                   re.IGNORECASE)
-        self.sector = re.compile(r"\s*(?:" + "|".join(where["after"]) + r")(?!\w)",
-                                 re.IGNORECASE)
+        self.near = _Caseless(r"(?<!\w)(?:" + "|".join(where["near"]) + ")" + tail)
+        self.distance = _Caseless(r"(?<!\w)(?:" + "|".join(where["distance"]) + ")" + tail)
+        self.sector = _Caseless(r"\s*(?:" + "|".join(where["after"]) + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -550,12 +561,13 @@ class _Sentence:
     @_once
     def denies(self) -> bool:
         """Whether the sentence denies a capture ("denied", "not true", "спростували")."""
-        return bool(self.lexicon.denial.search(self.text)) and bool(_CONTROL.search(self.text))
+        return bool(self.lexicon.denial.search(self.text, self.lowered)) and bool(
+            _CONTROL.search(self.text))
 
     def denier(self) -> Claimant | None:
         """The side that denies, named as the subject of the denial ("Kyiv has refused to
         acknowledge", "Москва опровергла"): its officials speak."""
-        found = self.lexicon.denial.search(self.text)
+        found = self.lexicon.denial.search(self.text, self.lowered)
         if found is None:
             return None
         named = _DENIER.search(self.text, max(0, found.start() - 40), found.start())
@@ -598,7 +610,7 @@ class _Sentence:
 
     def event_at(self, start: int, end: int) -> tuple[_Cue | None, Event | None]:
         """The cue of the name at text[start:end] and the event it makes (after modality)."""
-        if self.lexicon.sector.match(self.text, end):
+        if self.lexicon.sector.match(self.text, self.lowered, end):
             return None, None  # "the Pokrovsk direction", "Moscow's forces": not the place
         index = self.clause(start)
         cue = self._nearest(index, start, end)
@@ -616,24 +628,29 @@ class _Sentence:
         if cue is None:
             return None, None
         event = self._modal(cue, index, start)
-        if event in _DONE and _SUBJECT.match(self.text, end):
+        if event in _DONE and _SUBJECT.match(self.text, self.lowered, end):
             return cue, None  # "Kyiv appears to have retaken ...": the name is the taker
         if event is not None and event != Event.FIGHTING:
-            before = self.text[max(self.clauses[index][0], cue.end if cue.end <= start
-                                   else 0):start]
-            if self.lexicon.distance.search(before):
+            before = self._between(max(self.clauses[index][0], cue.end if cue.end <= start
+                                       else 0), start)
+            if self.lexicon.distance.search(*before):
                 return cue, None  # "captured X, 12 km from Y", "evacuated villages north of
                 # Y": Y is a reference point (fighting "west of Y" is fighting for Y)
         if "," in self.text[max(0, start - 40):start] and _APPOSITION.search(
                 self.text, max(0, start - 40), start):
             return cue, None  # "Hostomel, near Kyiv, saw heavy fighting": Kyiv locates it
         if event in _DONE:
-            before = self.text[max(self.clauses[index][0], cue.end if cue.end <= start
-                                   else 0):start]
-            if event == Event.CAPTURE and self.lexicon.near.search(before):
+            before = self._between(max(self.clauses[index][0], cue.end if cue.end <= start
+                                       else 0), start)
+            if event == Event.CAPTURE and self.lexicon.near.search(*before):
                 return cue, Event.FIGHTING  # "captured five villages near Y"
             # a withdrawal "near Y", "в районе Y" is one from the positions at Y
         return cue, event
+
+    def _between(self, start: int, end: int) -> tuple[str, str | None]:
+        """text[start:end] and its lowered copy (None: the sentence has none), for a
+        ``_Caseless`` expression that reads that stretch alone."""
+        return self.text[start:end], None if self.lowered is None else self.lowered[start:end]
 
     def _nearest(self, index: int, start: int, end: int) -> _Cue | None:
         left, right, _ = self.clauses[index]
@@ -654,17 +671,17 @@ class _Sentence:
         event = cue.event
         if event not in _DONE:
             return event
-        before = self.text[left:cue.start]
-        between = self.text[cue.end:start] if start > cue.end else ""
-        words = _WORD.findall(before)
+        before = self._between(left, cue.start)
+        between = self._between(cue.end, start)  # empty when the name comes first
+        words = _WORD.findall(before[0])
         if words and self.lexicon.negation.search(" ".join(words[-_NEGATION_WORDS:])):
             return None
-        if self.lexicon.attempt.search(before):
+        if self.lexicon.attempt.search(*before):
             return Event.FIGHTING
-        if background or self.lexicon.irrealis.search(before) or self.lexicon.irrealis.search(
-                between) or cue.form.startswith(("INFN", "PRTF")) or cue.form.endswith("futr"):
+        if background or self.lexicon.irrealis.search(*before) or self.lexicon.irrealis.search(
+                *between) or cue.form.startswith(("INFN", "PRTF")) or cue.form.endswith("futr"):
             return None
-        if self.lexicon.partial.search(between) or self.lexicon.partial.search(
+        if self.lexicon.partial.search(between[0]) or self.lexicon.partial.search(
                 " ".join(words[-3:])):
             return Event.FIGHTING
         return event
@@ -830,16 +847,18 @@ def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]],
     cues = []
     for start, end, index in found:
         event = lexicon.cue_events[index]
-        if event == Event.CAPTURE and (_CAPTIVE.match(text, end) or _CAPTIVE_BEFORE.search(
-                text, max(0, start - 40), start)):
+        if event == Event.CAPTURE and (_CAPTIVE.match(text, lowered, end)
+                                       or _CAPTIVE_BEFORE.search(text, lowered,
+                                                                 max(0, start - 40), start)):
             continue  # "captured Ukrainian soldiers", "soldiers were captured": prisoners
-        if event == Event.CAPTURE and _MOVED.match(text, end):
+        if event == Event.CAPTURE and _MOVED.match(text, lowered, end):
             continue  # "residents were taken to X": moved there, nothing captured
-        if event == Event.FIGHTING and (_INSTITUTION_AFTER.match(text, end)
-                                        or _INSTITUTION_BEFORE.search(text, max(0, start - 30),
-                                                                      start)):
+        if event == Event.FIGHTING and (_INSTITUTION_AFTER.match(text, lowered, end)
+                                        or _INSTITUTION_BEFORE.search(
+                                            text, lowered, max(0, start - 30), start)):
             continue  # "the Defence Ministry", "Сили оборони": a name, not a battle
-        if event == Event.FIGHTING and _WITHOUT.search(text, max(0, start - 12), start):
+        if event == Event.FIGHTING and _WITHOUT.search(text, lowered, max(0, start - 12),
+                                                       start):
             continue  # "оставили город без боя": left without a fight
         cues.append(_Cue(start, end, event, lexicon.cue_sides[index]))
     starts = lexicon.lemma_starts
@@ -852,7 +871,7 @@ def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]],
         if found is None or found[0] not in lexicon.lemmas:
             continue
         event, side = lexicon.lemmas[found[0]]
-        if event == Event.CAPTURE and _CAPTIVE.match(text, match.end()):
+        if event == Event.CAPTURE and _CAPTIVE.match(text, lowered, match.end()):
             continue
         if any(c.start <= match.start() < c.end for c in cues):
             continue
