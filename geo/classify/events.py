@@ -107,9 +107,9 @@ _HARD_BREAK = re.compile(r"[;:()\[\]—–\s.!?…](?:(?<=[;:()\[\]—–])|(?<=
                          r"|(?<=[.!?…])(?=\s|$)(?!\s+[a-zа-яёіїєґ])|(?<=\n))")
 # a colon that opens the list of the places counted before it ("took four villages: A and
 # B", "освободили населенные пункты: ...") leaves them in the clause of the verb
-_COUNTED = re.compile(r"(?:villages|towns|cities|settlements|localities|hamlets"
-                      r"|населённ\w*|населенн\w*|населен\w*|пункт\w*|сел\w*|сёл\w*|посёлк\w*"
-                      r"|поселк\w*|город\w*|міст\w*)(?!\w)[^:;.]{0,40}$", re.IGNORECASE)
+_COUNTED = _Caseless(r"(?:villages|towns|cities|settlements|localities|hamlets"
+                     r"|населённ\w*|населенн\w*|населен\w*|пункт\w*|сел\w*|сёл\w*|посёлк\w*"
+                     r"|поселк\w*|город\w*|міст\w*)(?!\w)[^:;.]{0,40}$")
 _COMMA = re.compile(r",\s*")
 _OPENER = _Caseless("(?:" + trie((
     "since", "after", "before", "when", "until", "which", "who", "where", "because", "although",
@@ -169,41 +169,41 @@ _SPEECH_WORDS = (
 _SPEECH = re.compile(r"(?<!\w)(?:" + _SPEECH_WORDS + r")(?!\w)|:\s")  # on lower-cased text
 _SPEECH_COLON = re.compile(r":\s")
 _ENEMY_WORDS = r"enemy|enemy's|противник\w*|враг\w*|неприятел\w*"
-_CONTROL = re.compile(r"(?<!\w)(?:control\w*|captur\w*|took|taken|seiz\w*|occup\w*|fall\w*|fell"
-                      r"|loss|потер\w*|втрат\w*"
-                      r"|падени\w*|падінн\w*|контрол\w*"
-                      r"|захват\w*|захоп\w*|взят\w*|взял\w*|взяли|оккуп\w*|окуп\w*|освобо\w*"
-                      r"|звільн\w*)", re.IGNORECASE)
+_CONTROL = _Caseless(r"(?<!\w)(?:control\w*|captur\w*|took|taken|seiz\w*|occup\w*|fall\w*|fell"
+                     r"|loss|потер\w*|втрат\w*"
+                     r"|падени\w*|падінн\w*|контрол\w*"
+                     r"|захват\w*|захоп\w*|взят\w*|взял\w*|взяли|оккуп\w*|окуп\w*|освобо\w*"
+                     r"|звільн\w*)")
 # a name that locates the one before it: "Hostomel, near Kyiv, ...", "Зорянськ, біля Бортника"
 _APPOSITION = re.compile(
     r"(?-i:[A-ZА-ЯЁІЇЄҐ])\w+,\s+(?:near|outside|close\s+to|not\s+far\s+from|возле|около|рядом\s+с"
     r"|недалеко\s+от|вблизи|біля|поблизу|неподалік\s+від|поряд\s+з)\s+(?:the\s+)?"
     r"(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
 # "the loss of X", "потеря X": a capture told by the side that lost it
-_LOSS = re.compile(r"loss|потер|втрат", re.IGNORECASE)
+_LOSS = _Caseless(r"loss|потер|втрат")
 # "без боя", "without a fight": no fighting
 _WITHOUT = _Caseless(r"(?<!\w)(?:без|without(?:\s+a)?)\s+$")
 # the side that denies, as the subject before the denial ("Ukraine has refused to ...")
-_DENIER = re.compile(r"(?<!\w)(ukraine|kyiv|kiev|russia|moscow|the\s+kremlin|украина|киев|україна"
-                     r"|київ|россия|москва|кремль|росія)\s+(?:has\s+|have\s+|had\s+)?"
-                     r"(?:\w+(?:ly|но)\s+)?$", re.IGNORECASE)
+_DENIER = _Caseless(r"(?<!\w)(ukraine|kyiv|kiev|russia|moscow|the\s+kremlin|украина|киев|україна"
+                    r"|київ|россия|москва|кремль|росія)\s+(?:has\s+|have\s+|had\s+)?"
+                    r"(?:\w+(?:ly|но)\s+)?$")
 _UKRAINE = re.compile(r"ukraine|kyiv|kiev|украина|киев|україна|київ", re.IGNORECASE)
 # "attack": an assault, or an air attack in a report of strikes
-_ATTACK = re.compile(r"attack|атак", re.IGNORECASE)
+_ATTACK = _Caseless(r"attack|атак")
 # words that make an attack a ground one whatever else the report tells: troops, units, an
 # assault, a direction of the front ("Russian units attacked ...", "attacks in the X direction")
-_GROUND = re.compile(r"unit|troop|infantry|assault|direction|axis|sector|войск|військ|подраздел"
-                     r"|підрозділ|пехот|піхот|штурм|направлени|напрям", re.IGNORECASE)
+_GROUND = _Caseless(r"unit|troop|infantry|assault|direction|axis|sector|войск|військ|подраздел"
+                    r"|підрозділ|пехот|піхот|штурм|направлени|напрям")
 # fighting words that do not tell of ground combat: an attack, "Defence Forces", "Сили оборони"
-_AMBIGUOUS_FIGHTING = re.compile(r"attack|атак|defen|оборон", re.IGNORECASE)
-_FROM = re.compile(r"(?<!\w)(?:from|от|из-под|від|з-під)\s+(?:the\s+)?$", re.IGNORECASE)
-_BY = re.compile(r"(?<!\w)by\s+(?:the\s+)?$", re.IGNORECASE)
+_AMBIGUOUS_FIGHTING = _Caseless(r"attack|атак|defen|оборон")
+_FROM = _Caseless(r"(?<!\w)(?:from|от|из-под|від|з-під)\s+(?:the\s+)?$")
+_BY = _Caseless(r"(?<!\w)by\s+(?:the\s+)?$")
 _OTHER = {Side.RU: Side.UA, Side.UA: Side.RU}
 _SUBJECT = _Caseless(r"\s+(?:\w+\s+){0,3}?(?:has|have|had)\s+(?!been)(?:\w+\s+)?"
                      r"(?:captur|retak|retook|seiz|liberat|taken|took|withdr)")
-_SOURCE_OF = re.compile(r"(?<!\w)(?:from|of|by)\s+(?:the\s+)?$", re.IGNORECASE)
-_HARM = re.compile(r"killed|wounded|injured|casualt|dead|died|погиб|ранен|убит|пострада|загин"
-                   r"|загибл|поранен|вбит|травмован|постражд|жертв", re.IGNORECASE)
+_SOURCE_OF = _Caseless(r"(?<!\w)(?:from|of|by)\s+(?:the\s+)?$")
+_HARM = _Caseless(r"killed|wounded|injured|casualt|dead|died|погиб|ранен|убит|пострада|загин"
+                  r"|загибл|поранен|вбит|травмован|постражд|жертв")
 _LEDE_CHARS = 400
 _AROUND = 80  # a speaker is named this close to the verb of saying
 _ATTRIBUTIONS = 4  # the article's usual speaker: counted at its first verbs of saying
@@ -562,7 +562,7 @@ class _Sentence:
     def denies(self) -> bool:
         """Whether the sentence denies a capture ("denied", "not true", "спростували")."""
         return bool(self.lexicon.denial.search(self.text, self.lowered)) and bool(
-            _CONTROL.search(self.text))
+            _CONTROL.search(self.text, self.lowered))
 
     def denier(self) -> Claimant | None:
         """The side that denies, named as the subject of the denial ("Kyiv has refused to
@@ -570,7 +570,8 @@ class _Sentence:
         found = self.lexicon.denial.search(self.text, self.lowered)
         if found is None:
             return None
-        named = _DENIER.search(self.text, max(0, found.start() - 40), found.start())
+        named = _DENIER.search(self.text, self.lowered, max(0, found.start() - 40),
+                               found.start())
         if named is None:
             return None
         return Claimant.UA_OFFICIAL if _UKRAINE.match(named.group(1)) else Claimant.RU_OFFICIAL
@@ -704,10 +705,11 @@ class _Sentence:
             for s, e, side in self.sides:
                 if not scope[0] <= s < scope[1]:
                     continue
-                if side is not None and _FROM.search(self.text, max(0, s - 12), s):
+                if side is not None and _FROM.search(self.text, self.lowered, max(0, s - 12),
+                                                     s):
                     side = _OTHER[side]
                 rank = abs((s + e) // 2 - (cue.start + cue.end) // 2)
-                if s >= cue.end and (_BY.search(self.text, max(0, s - 12), s) or (
+                if s >= cue.end and (_BY.search(self.text, self.lowered, max(0, s - 12), s) or (
                         cue.event == Event.WITHDRAWAL and not self.text[cue.end:s].strip())):
                     # the agent ("by Russian forces"), or the side a withdrawal word qualifies
                     # or takes ("retreating Russian forces", "withdrawing Ukrainian troops")
@@ -731,7 +733,7 @@ class _Sentence:
         qualifier decides (None: no claimant)."""
         named = []
         for s, _, claimant, side in self.claimants:
-            if denial and _SOURCE_OF.search(self.text, max(0, s - 12), s):
+            if denial and _SOURCE_OF.search(self.text, self.lowered, max(0, s - 12), s):
                 continue
             if claimant in _QUALIFIED:
                 claimant = resolve(claimant, side) if resolve else _OFFICIAL_OF.get(side)
@@ -804,7 +806,8 @@ def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
     ``_lowered``)."""
     cuts: dict[int, bool] = {0: False}
     for end in map(_END, _HARD_BREAK.finditer(text)):
-        if not (text[end - 1] == ":" and _COUNTED.search(text, max(0, end - 70), end - 1)):
+        if not (text[end - 1] == ":" and _COUNTED.search(text, lowered,
+                                                             max(0, end - 70), end - 1)):
             cuts[end] = False
     for end in map(_END, _COMMA.finditer(text)):
         if text[end:end + 1].islower() and not _LIST_GOES_ON.match(text, end, end + 40):
@@ -995,11 +998,11 @@ class ArticleEvents:
             event = Event.DENIAL
         if event is None:
             return NONE
-        if event == Event.HUMANITARIAN and _HARM.match(sentence.text, cue.start) \
-                and self.struck():
+        text, lowered = sentence.text, sentence.lowered
+        if event == Event.HUMANITARIAN and _HARM.match(text, lowered, cue.start) and self.struck():
             event = Event.STRIKE  # the dead and wounded of a strike the article reports
-        if event == Event.FIGHTING and _ATTACK.match(sentence.text, cue.start) \
-                and self.air_war and not _GROUND.search(sentence.text):
+        if event == Event.FIGHTING and _ATTACK.match(text, lowered, cue.start) \
+                and self.air_war and not _GROUND.search(text, lowered):
             event = Event.STRIKE
         claimant = self._claimant(sentence, offset, previous, event == Event.DENIAL,
                                   self._resolver(sentence, cue, event, country), cue.start)
@@ -1127,15 +1130,17 @@ class ArticleEvents:
         overnight" in a report of missiles and drones)."""
         if not self.struck():
             return False
-        events, text = self.lexicon.cue_events, self.text
-        return not any(events[row] == Event.FIGHTING and not _AMBIGUOUS_FIGHTING.match(text, s)
+        events, text, lowered = self.lexicon.cue_events, self.text, self.lowered
+        return not any(events[row] == Event.FIGHTING
+                       and not _AMBIGUOUS_FIGHTING.match(text, lowered, s)
                        for s, _, row in self._cue_pass)
 
     def _side(self, sentence: _Sentence, cue: _Cue, event: Event, claimant: Claimant,
               country: str | None) -> Side | None:
         index = sentence.clause(cue.start)
         side = sentence.side_near(cue, index) or cue.side
-        if side in _OTHER and event == Event.CAPTURE and _LOSS.match(sentence.text, cue.start):
+        if side in _OTHER and event == Event.CAPTURE and _LOSS.match(
+                sentence.text, sentence.lowered, cue.start):
             side = _OTHER[side]  # "Ukraine's loss of X": Russia took it
         if side == "enemy":  # the other side from the speaker's
             if claimant == Claimant.RU_OFFICIAL and not self.ukrainian:
