@@ -360,17 +360,22 @@ class _Scanner:
         leads = {lead for lead, _, _ in branches}
         if "" in leads:
             raise ValueError(f"an alternative that starts with no letter: {rows}")
-        self.groups: dict[str, tuple[re.Pattern, dict[str, int]]] = {}
+        # a group: its expression, the row of each of its named alternatives, and the same
+        # expression for lowered text when it is written in lower case (else None)
+        self.groups: dict[str, tuple[re.Pattern, dict[str, int], re.Pattern | None]] = {}
         for lead in leads:  # a group holds every alternative its letters can start
             parts = [(f"r{n}", row, branch) for n, (other, row, branch) in
                      enumerate(branches) if lead.startswith(other)]
-            pattern = re.compile("(?:" + "|".join(f"(?P<{name}>{branch})" for name, _, branch
-                                                  in parts) + r")(?!\w)", re.IGNORECASE)
-            self.groups[lead] = pattern, {name: row for name, row, _ in parts}
+            source = "(?:" + "|".join(f"(?P<{name}>{branch})" for name, _, branch
+                                      in parts) + r")(?!\w)"
+            self.groups[lead] = (re.compile(source, re.IGNORECASE),
+                                 {name: row for name, row, _ in parts},
+                                 re.compile(source) if _lower_case(source) else None)
         # matched on lower-cased text: case-insensitive Cyrillic matching is slow
         self.starts = re.compile(r"\b" + trie(sorted(leads)))
 
-    def group_of(self, lead: str) -> tuple[re.Pattern, dict[str, int]] | None:
+    def group_of(self, lead: str) -> tuple[re.Pattern, dict[str, int], re.Pattern | None
+                                           ] | None:
         """The group to try where a word starts with ``lead`` (a lead of any scanner): this
         scanner's longest lead that ``lead`` starts with, as its own pass would find."""
         for size in range(len(lead), 0, -1):
@@ -379,12 +384,13 @@ class _Scanner:
                 return found
         return None
 
-    def matches(self, text: str, hits: list[tuple[int, tuple]], index: int, start: int = 0,
-                end: int | None = None, base: int = 0, limit: int | None = None
-                ) -> list[tuple[int, int, int]]:
+    def matches(self, text: str, lowered: str, hits: list[tuple[int, tuple]], index: int,
+                start: int = 0, end: int | None = None, base: int = 0,
+                limit: int | None = None) -> list[tuple[int, int, int]]:
         """What ``finditer(text, start, end)`` finds, from the word starts in text[start:end]
         that begin with a lead of any scanner (``ArticleEvents.hits``, at offsets ``base``
-        past text's; ``index``: this scanner's place among them); the first ``limit``."""
+        past text's; ``index``: this scanner's place among them); the first ``limit``.
+        ``lowered``: the text's ``_lowered``, where a group written in lower case is read."""
         end = len(text) if end is None else end
         found, after = [], start
         for position, groups in hits:
@@ -392,7 +398,10 @@ class _Scanner:
             position -= base
             if group is None or position < after:
                 continue
-            match = group[0].match(text, position, end)
+            if group[2] is None:
+                match = group[0].match(text, position, end)
+            else:
+                match = group[2].match(lowered, position, end)
             if match is not None:
                 after = match.end()
                 found.append((position, after, group[1][match.lastgroup]))
@@ -407,7 +416,7 @@ class _Scanner:
         lead = self.starts.match(lowered)
         if lead is None:
             return None
-        pattern, rows = self.groups[lead.group()]
+        pattern, rows, _ = self.groups[lead.group()]
         match = pattern.match(text, start, end)
         return None if match is None else (start, match.end(), rows[match.lastgroup])
 
@@ -425,12 +434,19 @@ class _Scanner:
             position = word.start() + start
             if position < after:
                 continue
-            pattern, rows = groups[word.group()]
+            pattern, rows, _ = groups[word.group()]
             match = pattern.match(text, position, end)
             if match is not None:
                 after = match.end()
                 found.append((position, after, rows[match.lastgroup]))
         return found
+
+
+def _lower_case(pattern: str) -> bool:
+    """Whether an expression is written in lower case and sets no flag of its own: it then
+    matches a text's lowered copy as it matches the text case-insensitively."""
+    bare = re.sub(r"\\.|\(\?(?:P<|<?[=!]|:)", "", pattern)  # escapes, groups, lookarounds
+    return bare == bare.lower() and "(?" not in bare
 
 
 def _lowered(text: str) -> str | None:
@@ -542,7 +558,7 @@ class _Sentence:
         ``_Lexicon.leads``)."""
         if self.hits is None:
             return scanner.finditer(self.text, lowered=self.lowered)
-        return scanner.matches(self.text, self.hits, index, base=self.base)
+        return scanner.matches(self.text, self.lowered, self.hits, index, base=self.base)
 
     @_once
     def cues(self) -> list[_Cue]:
@@ -969,7 +985,7 @@ class ArticleEvents:
             opening = scanner.opening(self.text, start, end, self.lowered[start:end])
             if opening is not None:
                 found, after = [opening], opening[1]
-        return found + scanner.matches(self.text, hits, index, after, end)
+        return found + scanner.matches(self.text, self.lowered, hits, index, after, end)
 
     def at(self, bounds: tuple[int, int], start: int, end: int, *,
            country: str | None = None, previous: tuple[int, int] | None = None) -> Claim:
@@ -1096,8 +1112,8 @@ class ArticleEvents:
                 lowered = self.text
             said = [match.span() for match in _SPEECH.finditer(lowered)]
         else:  # the words of saying, read off the article's pass, and the colons
-            words = self.lexicon.speech.matches(self.text, self._pass[1], _SPEECH_WORD,
-                                                limit=_ATTRIBUTIONS)
+            words = self.lexicon.speech.matches(self.text, self.lowered, self._pass[1],
+                                                _SPEECH_WORD, limit=_ATTRIBUTIONS)
             said = sorted([(s, e) for s, e, _ in words] + [
                 match.span() for match in islice(_SPEECH_COLON.finditer(self.text),
                                                  _ATTRIBUTIONS)])
