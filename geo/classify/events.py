@@ -822,8 +822,8 @@ def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
     ``_lowered``)."""
     cuts: dict[int, bool] = {0: False}
     for end in map(_END, _HARD_BREAK.finditer(text)):
-        if not (text[end - 1] == ":" and _COUNTED.search(text, lowered,
-                                                             max(0, end - 70), end - 1)):
+        if not (text[end - 1] == ":"
+                and _COUNTED.search(text, lowered, max(0, end - 70), end - 1)):
             cuts[end] = False
     for end in map(_END, _COMMA.finditer(text)):
         if text[end:end + 1].islower() and not _LIST_GOES_ON.match(text, end, end + 40):
@@ -840,8 +840,8 @@ def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
         if word[:1].islower() and _verb_like(word):
             cuts[match.start()] = False
     bounds = sorted(cuts)
-    return [(start, bounds[i + 1] if i + 1 < len(bounds) else len(text), cuts[start])
-            for i, start in enumerate(bounds)]
+    ends = bounds[1:] + [len(text)]
+    return [(start, end, cuts[start]) for start, end in zip(bounds, ends, strict=True)]
 
 
 # nouns that are also verb forms (сесть -> село): after "и", "та" they name a place
@@ -880,7 +880,7 @@ def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]],
                                                        start):
             continue  # "оставили город без боя": left without a fight
         cues.append(_Cue(start, end, event, lexicon.cue_sides[index]))
-    starts = lexicon.lemma_starts
+    starts, scanned = lexicon.lemma_starts, len(cues)
     for match in (() if text.isascii() else  # (a check of a flag: no Cyrillic in ASCII)
                   _CYRILLIC_WORD.finditer(text if lowered is None else lowered)):
         word = match.group().lower() if lowered is None else match.group()
@@ -895,7 +895,8 @@ def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]],
         if any(c.start <= match.start() < c.end for c in cues):
             continue
         cues.append(_Cue(match.start(), match.end(), event, side, f"{found[1]} {found[2]}"))
-    cues.sort(key=lambda c: c.start)
+    if len(cues) > scanned:  # the scanner's come in order; verbs found after them go in it
+        cues.sort(key=lambda c: c.start)
     # "drone attack", "ракетный удар": a strike word next to a combat word makes a strike
     merged: list[_Cue] = []
     for cue in cues:
