@@ -79,8 +79,14 @@ class _Caseless:
     letters stand (case-insensitively it tries every place)."""
 
     def __init__(self, pattern: str):
+        self.pattern = pattern
         self.lower = re.compile(pattern)
-        self.anycase = re.compile(pattern, re.IGNORECASE)
+
+    @_once
+    def anycase(self) -> re.Pattern:
+        """The expression read case-insensitively: compiled only for a text without a lowered
+        copy (rare), which saves compiling it when a process starts."""
+        return re.compile(self.pattern, re.IGNORECASE)
 
     def finditer(self, text: str, lowered: str | None) -> Iterator[re.Match]:
         if lowered is None:
@@ -342,6 +348,22 @@ def _lead(branch: str, longest: int) -> str:
     return lead
 
 
+class _Group:
+    """The alternatives a scanner tries where a word starts with one lead: ``rows``, the row
+    of each named alternative; ``lower``, the expression for lowered text when it is written
+    in lower case (else None: it reads capitals), which the article's pass uses;
+    ``anycase``, the expression read case-insensitively in the text itself, compiled on first
+    use (a process compiles a few of a scanner's hundreds of groups so, not all)."""
+
+    def __init__(self, source: str, rows: dict[str, int]):
+        self.source, self.rows = source, rows
+        self.lower = re.compile(source) if _lower_case(source) else None
+
+    @_once
+    def anycase(self) -> re.Pattern:
+        return re.compile(self.source, re.IGNORECASE)
+
+
 class _Scanner:
     """``finditer`` of the rows' alternatives, fast: the alternatives are grouped by the
     literal letters they start with (their lead); one pass in C finds the word starts that
@@ -360,22 +382,17 @@ class _Scanner:
         leads = {lead for lead, _, _ in branches}
         if "" in leads:
             raise ValueError(f"an alternative that starts with no letter: {rows}")
-        # a group: its expression, the row of each of its named alternatives, and the same
-        # expression for lowered text when it is written in lower case (else None)
-        self.groups: dict[str, tuple[re.Pattern, dict[str, int], re.Pattern | None]] = {}
+        self.groups: dict[str, _Group] = {}
         for lead in leads:  # a group holds every alternative its letters can start
             parts = [(f"r{n}", row, branch) for n, (other, row, branch) in
                      enumerate(branches) if lead.startswith(other)]
             source = "(?:" + "|".join(f"(?P<{name}>{branch})" for name, _, branch
                                       in parts) + r")(?!\w)"
-            self.groups[lead] = (re.compile(source, re.IGNORECASE),
-                                 {name: row for name, row, _ in parts},
-                                 re.compile(source) if _lower_case(source) else None)
+            self.groups[lead] = _Group(source, {name: row for name, row, _ in parts})
         # matched on lower-cased text: case-insensitive Cyrillic matching is slow
         self.starts = re.compile(r"\b" + trie(sorted(leads)))
 
-    def group_of(self, lead: str) -> tuple[re.Pattern, dict[str, int], re.Pattern | None
-                                           ] | None:
+    def group_of(self, lead: str) -> _Group | None:
         """The group to try where a word starts with ``lead`` (a lead of any scanner): this
         scanner's longest lead that ``lead`` starts with, as its own pass would find."""
         for size in range(len(lead), 0, -1):
@@ -398,13 +415,13 @@ class _Scanner:
             position -= base
             if group is None or position < after:
                 continue
-            if group[2] is None:
-                match = group[0].match(text, position, end)
+            if group.lower is None:
+                match = group.anycase.match(text, position, end)
             else:
-                match = group[2].match(lowered, position, end)
+                match = group.lower.match(lowered, position, end)
             if match is not None:
                 after = match.end()
-                found.append((position, after, group[1][match.lastgroup]))
+                found.append((position, after, group.rows[match.lastgroup]))
                 if len(found) == limit:
                     break
         return found
@@ -416,9 +433,9 @@ class _Scanner:
         lead = self.starts.match(lowered)
         if lead is None:
             return None
-        pattern, rows, _ = self.groups[lead.group()]
-        match = pattern.match(text, start, end)
-        return None if match is None else (start, match.end(), rows[match.lastgroup])
+        group = self.groups[lead.group()]
+        match = group.anycase.match(text, start, end)
+        return None if match is None else (start, match.end(), group.rows[match.lastgroup])
 
     def finditer(self, text: str, start: int = 0, end: int | None = None,
                  lowered: str | None = None) -> list[tuple[int, int, int]]:
@@ -434,11 +451,11 @@ class _Scanner:
             position = word.start() + start
             if position < after:
                 continue
-            pattern, rows, _ = groups[word.group()]
-            match = pattern.match(text, position, end)
+            group = groups[word.group()]
+            match = group.anycase.match(text, position, end)
             if match is not None:
                 after = match.end()
-                found.append((position, after, rows[match.lastgroup]))
+                found.append((position, after, group.rows[match.lastgroup]))
         return found
 
 
