@@ -50,7 +50,9 @@ from gazetteer import verb_lemma
 from geo.read.patterns import trie
 from geo.schema import Claimant, Event, Side
 
-_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ][А-Яа-яЁёІіЇїЄєҐґ'’ʼ-]*")
+_CYRILLIC = "А-Яа-яЁёІіЇїЄєҐґ"  # (a character set's letters)
+_JOINERS = "'’ʼ-"  # in a word, between its letters
+_CYRILLIC_LETTER = re.compile(f"[{_CYRILLIC}]")
 _WORD = re.compile(r"\w+(?:['’ʼ-]\w+)*")
 _UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
 
@@ -511,6 +513,7 @@ class _Lexicon:
         self.lemma_starts = frozenset(
             [lemma[:3] for lemma in self.lemmas]
             + [(lemma[:-3] + "ш")[:3] for lemma in self.lemmas if lemma.endswith("йти")])
+        self.verb_words = _words_starting(self.lemma_starts)
         self.cue_events = [Event(row["event"]) for row in self.cue_rows]
         self.cue_sides = [Side(row["side"]) if row["side"] else None for row in self.cue_rows]
         side_rows = _rows("sides.csv")
@@ -876,6 +879,30 @@ def _verb_like(word: str) -> bool:
     return found is not None and found[1] in ("VERB", "GRND", "PRTS")
 
 
+def _words_starting(starts: frozenset[str]) -> _Caseless:
+    """The Cyrillic words (a letter, then letters and ``_JOINERS``) that open with one of
+    ``starts`` (three letters, or a whole shorter word), and some that only seem to: a start
+    right after an apostrophe or a hyphen that may continue a word (``_continues_word``
+    tells). The engine skips in C to the starts' first letters, instead of a loop looking at
+    every word."""
+    rests: dict[str, list[str]] = {}
+    for start in sorted(starts):
+        whole = "" if len(start) == 3 else f"(?![{_CYRILLIC}{_JOINERS}])"
+        rests.setdefault(start[0], []).append(re.escape(start[1:]) + whole)
+    return _Caseless("(?:" + "|".join(
+        f"{re.escape(first)}(?<![{_CYRILLIC}].)(?:{'|'.join(others)})"
+        for first, others in rests.items()) + f")[{_CYRILLIC}{_JOINERS}]*")
+
+
+def _continues_word(text: str, start: int) -> bool:
+    """Whether the letter at ``start`` continues a Cyrillic word through apostrophes or
+    hyphens ("по-взяли"): then it opens no word of its own."""
+    before = start
+    while before and text[before - 1] in _JOINERS:
+        before -= 1
+    return 0 < before < start and _CYRILLIC_LETTER.match(text, before - 1) is not None
+
+
 def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]],
           lowered: str | None = None) -> list[_Cue]:
     """The sentence's cues, from the cue scanner's matches (``found``) and its verbs
@@ -897,9 +924,11 @@ def _cues(text: str, lexicon: _Lexicon, found: list[tuple[int, int, int]],
                                                        start):
             continue  # "оставили город без боя": left without a fight
         cues.append(_Cue(start, end, event, lexicon.cue_sides[index]))
-    starts, scanned = lexicon.lemma_starts, len(cues)
+    starts, scanned, read = lexicon.lemma_starts, len(cues), text if lowered is None else lowered
     for match in (() if text.isascii() else  # (a check of a flag: no Cyrillic in ASCII)
-                  _CYRILLIC_WORD.finditer(text if lowered is None else lowered)):
+                  lexicon.verb_words.finditer(text, lowered)):
+        if _continues_word(read, match.start()):
+            continue
         word = match.group().lower() if lowered is None else match.group()
         if word[:3] not in starts:
             continue
