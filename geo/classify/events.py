@@ -793,14 +793,12 @@ class _Sentence:
         return min(named, key=rank)[1]
 
 
-def _word_char(char: str) -> bool:
-    """What ``\\w`` matches."""
-    return char.isalnum() or char == "_"
+_TWO_WORD_CHARS = re.compile(r"\w\w")
 
 
 def _inside_word(text: str, offset: int) -> bool:
     """Whether text[offset] and the character before it are both word characters."""
-    return 0 < offset < len(text) and _word_char(text[offset - 1]) and _word_char(text[offset])
+    return offset > 0 and _TWO_WORD_CHARS.match(text, offset - 1) is not None
 
 
 def _words(text: str, start: int, end: int) -> int:
