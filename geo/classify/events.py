@@ -78,7 +78,9 @@ class _Caseless:
     one (``_lowered``; matching case-insensitively is slow on Cyrillic), else
     case-insensitively on the text itself. Written in lower case. On the lowered text the
     engine compares letters as they are, and skips in C to where an expression's first
-    letters stand (case-insensitively it tries every place)."""
+    letters stand (case-insensitively it tries every place). The two readings differ only
+    on a few letters case-insensitive matching folds and lower-casing keeps (the long s "ſ"
+    for "s"), which war reports do not use."""
 
     def __init__(self, pattern: str):
         self.pattern = pattern
@@ -152,7 +154,7 @@ _AUXILIARIES = frozenset((
     "continued", "also", "still", "then", "later", "now", "remain", "remains",
 ))  # fmt: skip
 _CAPTIVE = _Caseless(r"\s+(?:\w+\s+){0,2}?(?:soldier|troop|servicem|prisoner|fighter|pow\b|"
-                      r"в\s+плен|у\s+полон|в\s+полон|пленн|полонен|військовополонен)")
+                     r"в\s+плен|у\s+полон|в\s+полон|пленн|полонен|військовополонен)")
 # "were taken to Kharkiv", "taken away": people moved, not a place taken
 _MOVED = _Caseless(r"\s+(?:to|into|away|out|off)(?!\w)")
 _CAPTIVE_BEFORE = _Caseless(
@@ -355,7 +357,7 @@ class _Group:
     of each named alternative; ``lower``, the expression for lowered text when it is written
     in lower case (else None: it reads capitals), which the article's pass uses;
     ``anycase``, the expression read case-insensitively in the text itself, compiled on first
-    use (a process compiles a few of a scanner's hundreds of groups so, not all)."""
+    use (few groups are ever read so: compiling all of them would slow a process's start)."""
 
     def __init__(self, source: str, rows: dict[str, int]):
         self.source, self.rows = source, rows
@@ -486,7 +488,8 @@ class _Leads:
         self.automaton = ahocorasick.Automaton()
         # added in sorted order, not a set's (which changes with the hash seed): the automaton
         # is the same in every process, and walks an article in fewer instructions than it
-        # does on average in a set's order (429k against 441k-517k an article, measured)
+        # does on average in a set's order (429k against 441k-517k an article of the
+        # benchmark's, under callgrind)
         for lead in sorted({lead for scanner in scanners for lead in scanner.groups}):
             self.automaton.add_word(lead, (len(lead) - 1, tuple(
                 scanner.group_of(lead) for scanner in scanners)))
