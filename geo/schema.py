@@ -155,8 +155,8 @@ class ArticleColumns:
 
 class Mention(NamedTuple):
     """One place mention: ``surface == text[start:end]`` of its article, always. A named tuple,
-    immutable like a frozen dataclass: a run makes one per mention, several times faster, and
-    it is already the row tuple Arrow takes (``result_batch``)."""
+    immutable like a frozen dataclass, several times faster to make. A table's rows are the
+    same tuples bar two cells (``result_batch``)."""
 
     surface: str
     start: int
@@ -216,32 +216,14 @@ ARTICLE_COLUMNS = tuple(ARTICLE_SCHEMA.names)
 MENTION_COLUMNS = tuple(SCHEMA.names)
 
 
-def _converter(hint):
-    """How one ``Mention`` field becomes an Arrow cell: tuples joined with "; ", dates in ISO
-    form, the rest as they are (an enum is its string)."""
-    text = str(hint)
-    if text.startswith("tuple"):
-        return "; ".join
-    if "date" in text:
-        return lambda value: value.isoformat() if value is not None else None
-    return None
-
-
-_CONVERTED = [(index, convert) for index, convert in enumerate(
-    _converter(hint) for hint in typing.get_type_hints(Mention).values()) if convert is not None]
 _ROW_TYPE = pa.struct(list(RESULT_SCHEMA))
 
 
-def result_batch(mentions: list[Mention]) -> pa.RecordBatch:
-    """One article's mentions as an Arrow record batch of ``RESULT_SCHEMA``. Built as one
-    struct array from row tuples (a ``Mention`` is one, bar the cells to convert): one
-    conversion into Arrow per article, not one per column (this runs for every article)."""
-    rows = []
-    for mention in mentions:
-        row = list(mention)
-        for index, convert in _CONVERTED:
-            row[index] = convert(row[index])
-        rows.append(tuple(row))
+def result_batch(rows: list[tuple]) -> pa.RecordBatch:
+    """One article's mentions as an Arrow record batch of ``RESULT_SCHEMA``, from row tuples in
+    its order whose cells are as Arrow takes them (``Mention``'s, with the candidates joined by
+    "; " and the date in ISO form). Built as one struct array: one conversion into Arrow per
+    article, not one per column (this runs for every article)."""
     return pa.RecordBatch.from_struct_array(pa.array(rows, type=_ROW_TYPE))
 
 

@@ -22,8 +22,9 @@ More cues find what the automaton cannot:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -80,10 +81,15 @@ _JOINERS = ("on", "upon", "am", "an", "der", "de", "da", "do", "del", "la", "le"
 # letter (Latin or Cyrillic), a joiner, or a word that ends a region's name. The look-ahead for
 # the first letters of those words spares trying each of them at every other word's start.
 _LOWER_NAME_WORDS = sorted(_NAME_ENDINGS + _JOINERS, key=len, reverse=True)
-_NAME_TOKEN = re.compile(
-    rf"(?<![\w'’ʼ])(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042f\u0490](?:{_INSIDE})?"
+_TOKEN_WORD = (
+    rf"(?:[A-ZÀ-ÖØ-ÞĀ-ž\u0400-\u042f\u0490](?:{_INSIDE})?"
     rf"|(?=[{''.join(sorted({word[0] for word in _LOWER_NAME_WORDS}))}])"
     rf"(?:{'|'.join(_LOWER_NAME_WORDS)})(?:{_INSIDE})?)(?![\w'’ʼ])")
+# A token stands after a character that is no part of a word, or at the start of the text. The
+# pattern opens with that character (the token is its group), so the engine skips in C from one
+# such character to the next instead of trying the pattern at every character of the text.
+_NAME_TOKEN = re.compile(rf"[^\w'’ʼ]({_TOKEN_WORD})")
+_NAME_TOKEN_AT_START = re.compile(rf"({_TOKEN_WORD})")
 # "Donetsk and Luhansk regions", "Luhansk regions": the names stand for regions.
 # What a name stands for when the words after it say so, alone or at the head of a list that
 # shares them: "the Kharkiv, Sumy and Mykolaiv regions", "Донецкой и Луганской областей" are
@@ -143,12 +149,14 @@ def tokens(text: str) -> list[_Token]:
     lower-case words are never even matched (the regex skips them), which breaks the join
     between their neighbours."""
     out, previous_end = [], -1
-    for match in _NAME_TOKEN.finditer(text):
-        found = _token_of(match.group())
+    head = _NAME_TOKEN_AT_START.match(text)
+    matches = _NAME_TOKEN.finditer(text, head.end() if head else 0)
+    for match in chain((head,), matches) if head else matches:
+        found = _token_of(match.group(1))
         if found is None:
             continue
         word, key, common, cyrillic = found
-        start = match.start()
+        start = match.start(1)
         if key:
             end = start + len(word)
             # the character before a token is no word character (not the s of 's), so a joining
@@ -206,9 +214,8 @@ class Recogniser:
         directions = self._direction_spans(text)
         found = self._longest_inflected_readings(text, toks, self._gazetteer_spans(text, toks))
         taken = [False] * len(toks)
-        if directions:  # few articles have one: the others skip a test per token
-            taken = [any(s.start < tok[END] and tok[START] < s.end for s in directions)
-                     for tok in toks]
+        if directions:  # few articles have one: the others skip this
+            _take_overlapped(toks, directions, taken)
             found = [(first, last) for first, last in found if not any(taken[first:last + 1])]
         for first, last in found:
             for i in range(first, last + 1):
@@ -400,6 +407,17 @@ class Recogniser:
             if match is not None and match.match_type != "fuzzy":
                 return stems
         return []
+
+
+def _take_overlapped(toks: list[_Token], spans: list[Span], taken: list[bool]) -> None:
+    """Mark the tokens the spans overlap as taken: found by bisection among the tokens, which
+    are in text order and never overlap, not by testing every token against every span."""
+    ends = [tok[END] for tok in toks]
+    for span in spans:
+        i = bisect_right(ends, span.start)  # the first token ending after the span's start
+        while i < len(toks) and toks[i][START] < span.end:
+            taken[i] = True
+            i += 1
 
 
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-ZА-ЯЁІЇЄҐ]")

@@ -122,30 +122,35 @@ _NUMBER = _words(_NUMBER_WORDS).replace("пять", f"п{_APOSTROPHE}?ять")
 # on lower-cased text without IGNORECASE (three times faster), and tries the shapes that open
 # with a digit only where a digit is, the others only where a word starts. Full dates come before
 # the shorter shapes they contain (month-year, day-month).
-_EXPRESSION_PATTERN = rf"""
-    (?=\d)(?:
-        (?P<iso>(?<![\d.-])(?P<iso_y>{_YEAR})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})(?!\d))
-        |(?P<numeric>(?<![\d.,:/])(?P<num_d>\d{{1,2}})(?P<num_sep>[./])(?P<num_m>\d{{1,2}})
-            (?P=num_sep)(?P<num_y>{_YEAR})(?![./]\d))
-        |(?P<day_month_year>(?P<dmy_d>{_DAY}){_DAY_RANGE_END}(?:\s+of)?\s+(?P<dmy_m>{_MONTH}),?\s+
-            (?P<dmy_y>{_YEAR}))
-        |(?P<day_month>(?P<dm_d>{_DAY}){_DAY_RANGE_END}(?:\s+of)?\s+(?P<dm_m>{_MONTH}))
-    )
-    |\b(?=\w)(?:
-        (?P<month_day_year>(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+
-            (?P<mdy_y>{_YEAR}))
-        |(?P<month_year>(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}))
-        |(?P<month_day>(?P<md_m>{_MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:]))
-        |(?P<weekday>(?:(?P<wd_mod>last|past|previous|next|coming|following|every|each|until
-            |till|by|before)\s+)?(?P<wd_en>{_WEEKDAY_EN})(?!\w))
-        |(?P<weekday_cy>(?:в|во|у|на)\s+(?:(?P<wdc_mod>прошл\w+|минувш\w+|минул\w+|следующ\w+
-            |наступн\w+|ближайш\w+|найближч\w+|эту|этот|цю|цей)\s+)?(?P<wd_cy>{_WEEKDAY_CY})(?!\w))
-        |(?P<relative>(?:{_RELATIVE})(?!\w))
-        |(?P<ago>(?:(?P<ago_n>\d{{1,2}}|{_NUMBER})\s+)?(?P<ago_unit>days?|weeks?|дн(?:я|ей|і|ів)
-            |день|недел[юиь]|тижн(?:і|ів)|тиждень)\s+(?:ago|назад|тому)(?!\w))
-    )
+_DIGIT_SHAPES = rf"""
+    (?P<iso>(?<![\d.-])(?P<iso_y>{_YEAR})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})(?!\d))
+    |(?P<numeric>(?<![\d.,:/])(?P<num_d>\d{{1,2}})(?P<num_sep>[./])(?P<num_m>\d{{1,2}})
+        (?P=num_sep)(?P<num_y>{_YEAR})(?![./]\d))
+    |(?P<day_month_year>(?P<dmy_d>{_DAY}){_DAY_RANGE_END}(?:\s+of)?\s+(?P<dmy_m>{_MONTH}),?\s+
+        (?P<dmy_y>{_YEAR}))
+    |(?P<day_month>(?P<dm_d>{_DAY}){_DAY_RANGE_END}(?:\s+of)?\s+(?P<dm_m>{_MONTH}))
 """
+_MONTH_SHAPES = rf"""
+    (?P<month_day_year>(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+
+        (?P<mdy_y>{_YEAR}))
+    |(?P<month_year>(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}))
+    |(?P<month_day>(?P<md_m>{_MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:]))
+"""
+# The shapes with no month: each holds a word of ``_MAY_HAVE_DATE`` (a weekday, "yesterday",
+# "days", "тиждень"), so a text without one is searched without them (``_EXPRESSION_DATES``).
+_WORD_SHAPES = rf"""
+    (?P<weekday>(?:(?P<wd_mod>last|past|previous|next|coming|following|every|each|until
+        |till|by|before)\s+)?(?P<wd_en>{_WEEKDAY_EN})(?!\w))
+    |(?P<weekday_cy>(?:в|во|у|на)\s+(?:(?P<wdc_mod>прошл\w+|минувш\w+|минул\w+|следующ\w+
+        |наступн\w+|ближайш\w+|найближч\w+|эту|этот|цю|цей)\s+)?(?P<wd_cy>{_WEEKDAY_CY})(?!\w))
+    |(?P<relative>(?:{_RELATIVE})(?!\w))
+    |(?P<ago>(?:(?P<ago_n>\d{{1,2}}|{_NUMBER})\s+)?(?P<ago_unit>days?|weeks?|дн(?:я|ей|і|ів)
+        |день|недел[юиь]|тижн(?:і|ів)|тиждень)\s+(?:ago|назад|тому)(?!\w))
+"""
+_EXPRESSION_PATTERN = rf"(?=\d)(?:{_DIGIT_SHAPES})|\b(?=\w)(?:{_MONTH_SHAPES}|{_WORD_SHAPES})"
 _EXPRESSION = re.compile(_EXPRESSION_PATTERN, re.VERBOSE)
+_EXPRESSION_DATES = re.compile(rf"(?=\d)(?:{_DIGIT_SHAPES})|\b(?=\w)(?:{_MONTH_SHAPES})",
+                               re.VERBOSE)
 # For the rare text whose lower-casing changes its length (offsets would no longer match).
 _EXPRESSION_ANY_CASE = re.compile(_EXPRESSION_PATTERN, re.VERBOSE | re.IGNORECASE)
 # Lower-cased sentences with no digit and none of these cannot hold an expression: they skip the
@@ -249,13 +254,16 @@ def _to_expression(match: re.Match, text: str) -> _Expression | None:
     return _ago(match, start, end)
 
 
-def _expressions(text: str, lowered: str | None = None) -> Iterator[_Expression]:
+def _expressions(text: str, lowered: str | None = None, *,
+                 words: bool = True) -> Iterator[_Expression]:
     """Every temporal expression of the text, in order. A weekday directly followed by a date
     ("Wednesday, November 12", "в четверг, 19 января") gives way to the date, which keeps it as
-    its ``named_weekday``. ``lowered``: ``text.lower()``, when the caller has it."""
+    its ``named_weekday``. ``lowered``: ``text.lower()``, when the caller has it; ``words``:
+    False when ``lowered`` holds no word of ``_MAY_HAVE_DATE``, so the shapes that need one
+    are not tried (they could match nowhere)."""
     lowered = text.lower() if lowered is None else lowered
     matches = (
-        _EXPRESSION.finditer(lowered)
+        (_EXPRESSION if words else _EXPRESSION_DATES).finditer(lowered)
         if len(lowered) == len(text)
         else _EXPRESSION_ANY_CASE.finditer(text)
     )
@@ -738,9 +746,10 @@ class SentenceDates:
         self.main: date | None = None
         self.scopes: list[tuple[int, int, date]] = []  # subordinate clauses with their dates
         lower = sentence.lower()  # lowered once for the prefilter, the expressions, the clauses
-        if not _DIGIT.search(sentence) and not _MAY_HAVE_DATE_WORD.search(lower):
+        words = _MAY_HAVE_DATE_WORD.search(lower) is not None
+        if not words and not _DIGIT.search(sentence):
             return
-        expressions = list(_expressions(sentence, lower))
+        expressions = list(_expressions(sentence, lower, words=words))
         if not expressions:
             return
         taken: set[tuple[int, int]] = set()

@@ -45,9 +45,14 @@ class Sentences:
         for the same few sentences again and again."""
         found = self._trimmed.get(index)
         if found is None:
-            start = self.starts[index]
-            end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-            chunk = self.text[start:end]
-            lead = len(chunk) - len(chunk.lstrip())
-            found = self._trimmed[index] = (start + lead, start + len(chunk.rstrip()))
+            text, start = self.text, self.starts[index]
+            end = self.starts[index + 1] if index + 1 < len(self.starts) else len(text)
+            # stepped over in place (a sentence has a character or two of white space about it),
+            # not stripped from a copy; as strip() would, for one all white space: (end, start)
+            first, last = start, end
+            while first < end and text[first].isspace():
+                first += 1
+            while last > start and text[last - 1].isspace():
+                last -= 1
+            found = self._trimmed[index] = (first, last)
         return found

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import pyarrow as pa
 
-from gazetteer import Gazetteer, Resolution
+from gazetteer import Candidate, Gazetteer, Resolution
 from geo.classify.events import NONE, ArticleEvents, Claim
 from geo.find.candidates import CANDIDATES_PER_SPAN, CachedCandidates, Resolved
 from geo.find.online import ask_online
@@ -171,13 +171,13 @@ class Extractor:
         return found.day, found.source, self._mentions(article, found.day)
 
     def _mentions(self, article: Article, published: dt.date | None) -> list[Mention]:
-        return [_mention(article, f) for f in self._found(article, published)]
+        return [_mention(article.text, f) for f in self._found(article, published)]
 
     def article_result(self, article: Article) -> ArticleResult:
         found = self.publication(article)
+        rows = [_row(article.text, f) for f in self._found(article, found.day)]
         return ArticleResult(found.day.isoformat() if found.day else None, found.source,
-                             result_batch(self._mentions(article, found.day)), found.year_known,
-                             found.note)
+                             result_batch(rows), found.year_known, found.note)
 
 
 def redated(article: Article, result: ArticleResult,
@@ -240,26 +240,51 @@ def _point(place_id: str, lat: float, lon: float) -> tuple[float, float]:
     return round(lat, 5), round(lon, 5)
 
 
-def _mention(article: Article, found: _Found) -> Mention:
-    item, span, best = found.item, found.item.span, found.item.best
-    placed = best is not None and item.resolution != ResolutionStatus.UNRESOLVED
-    kind = best.place.kind if best else (Kind.SETTLEMENT if span.settlement_hint else Kind.OTHER)
-    shown = item.candidates[1:] if placed else item.candidates
-    place = best.place if placed else None
-    lat, lon = _point(place.place_id, place.lat, place.lon) if place else (None, None)
-    return Mention(
-        surface=span.surface, start=span.start, end=span.end,
-        sentence=article.text[found.sentence[0]:found.sentence[1]],
-        place_id=place.place_id if place else None,
-        name=place.name if place else None,
-        kind=_KINDS[kind], role=item.role,
-        country=place.country if place else None,
-        admin1=(place.admin1 or None) if place else None,
-        lat=lat, lon=lon,
-        confidence=best.confidence if placed else 0.0,
-        resolution=item.resolution,
-        candidates=tuple([f"{c.place.place_id} {c.place.name} ({c.confidence:.2f})"
-                          for c in shown[:5]]),
-        date=found.date, date_source=found.date_source,
-        event=found.claim.event, event_side=found.claim.side, claimant=found.claim.claimant,
-    )
+_NOWHERE = (None, None, None, None, None, None, 0.0)  # the place cells of an unplaced mention
+
+
+def _row(text: str, found: _Found) -> tuple:
+    """One mention as a row of ``RESULT_SCHEMA``, each cell as Arrow takes it (the candidates
+    joined with "; ", the date in ISO form): made straight from the found name, with no
+    ``Mention`` in between, since a table is all ``article_result`` wants."""
+    item, date, claim = found.item, found.date, found.claim
+    span, best = item.span, item.best
+    if best is None:
+        kind, where = Kind.SETTLEMENT if span.settlement_hint else Kind.OTHER, _NOWHERE
+    elif item.resolution == ResolutionStatus.UNRESOLVED:
+        kind, where = best.place.kind, _NOWHERE
+    else:
+        place = best.place
+        lat, lon = _point(place.place_id, place.lat, place.lon)
+        kind = place.kind
+        where = (place.place_id, place.name, place.country, place.admin1 or None, lat, lon,
+                 best.confidence)
+    place_id, name, country, admin1, lat, lon, confidence = where
+    return (span.surface, span.start, span.end, text[found.sentence[0]:found.sentence[1]],
+            place_id, name, _KINDS[kind], item.role, country, admin1, lat, lon, confidence,
+            item.resolution, "; ".join(_labels(item.candidates, where is not _NOWHERE)),
+            date.isoformat() if date is not None else None, found.date_source,
+            claim.event, claim.side, claim.claimant)
+
+
+def _labels(candidates: list[Candidate], placed: bool) -> list[str]:
+    """The candidates a row lists, "place_id name (confidence)": a placed name's rivals (its
+    first candidate is its place), an unplaced one's first candidates; five at most."""
+    shown = candidates[1:6] if placed else candidates[:5]
+    return [_label(c.place.place_id, c.place.name, c.confidence) for c in shown]
+
+
+@lru_cache(maxsize=100_000)
+def _label(place_id: str, name: str, confidence: float) -> str:
+    """One candidate as the table lists it, formatted once per place and confidence: an article
+    lists a few dozen, mostly the same places with the same confidences as other articles.
+    (A confidence is never negative, so -0.0, one key with 0.0, never comes.)"""
+    return f"{place_id} {name} ({confidence:.2f})"
+
+
+def _mention(text: str, found: _Found) -> Mention:
+    """The row as a ``Mention`` record, for code and tests that look at one article: the
+    candidates a tuple, the date a date."""
+    row = Mention._make(_row(text, found))
+    return row._replace(candidates=tuple(_labels(found.item.candidates, row.place_id is not None)),
+                        date=found.date)

@@ -112,6 +112,22 @@ def test_an_article_result_is_its_rows_packed_and_back(extractor):
     assert back.published_source == "metadata"
 
 
+
+def test_an_article_results_rows_are_its_mentions(extractor):
+    # the same cells, bar two: in the table the candidates are joined with "; " and the date is
+    # in ISO form
+    article = Article("t", "On November 3 troops entered Zoriansk. Shelling hit Shakhtograd. "
+                      "Fighting raged in Kamianopil and Sokil Yar, in Tumanivka and near "
+                      "Tykhovody, in the village of Solovianivka.", published=PUBLISHED)
+    mentions = extractor.article_mentions(article)[2]
+    assert {m.resolution for m in mentions} >= {"resolved", "unresolved"}
+    assert any(m.candidates for m in mentions) and any(m.event for m in mentions)
+    as_rows = [m._replace(candidates="; ".join(m.candidates),
+                          date=m.date.isoformat() if m.date else None)._asdict()
+               for m in mentions]
+    assert extractor.article_result(article).rows.to_pylist() == as_rows
+
+
 NEWSY = st.lists(st.sampled_from([
     "Zoriansk", "Зорянске", "near", "the", "village", "of", "On", "November", "3", "Velmarsk",
     "said", "(known", "as", "Krasnoshakht)", "ZNR", "region", "Hrushanka", "\u00ad", "\u200b",
