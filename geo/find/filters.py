@@ -125,6 +125,7 @@ _PLACE_WORD_BEFORE = re.compile(
     r"\b(?:сел[оаеіу]|селищ\w*|поселк\w*|посёлк\w*|поселок|посёлок|город\w*|міст\w*|"
     r"населенн\w+\s+пункт\w*|населен\w+\s+пункт\w*)\s+)$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+_WORD_LETTERS = re.compile(r"[^\W\d_]+")
 _TITLE_ABBREVIATION = re.compile(r"\b(?:Gen|Col|Lt|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen|Rep|Pres|Gov|"
                                  r"Prof|St)\.$")
 
@@ -320,10 +321,14 @@ def _is_headline(text: str, offset: int) -> bool:
     return _is_headline_line(text[line_start:line_end if line_end >= 0 else None].strip())
 
 
-@lru_cache(maxsize=4096)
 def _is_headline_line(line: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", line)
-    if len(words) > HEADLINE_MAX_WORDS or line.endswith((".", ";", ":", ",")):
+    """(Not cached across articles: a cache keyed on a line of text would make a corpus that
+    repeats its lines look faster than real reports. A line that ends like a sentence, as
+    prose does, is answered before its words are split.)"""
+    if line.endswith((".", ";", ":", ",")):
+        return False
+    words = _WORD_LETTERS.findall(line)
+    if len(words) > HEADLINE_MAX_WORDS:
         return False
     long_words = [w for w in words if len(w) > 3]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(
