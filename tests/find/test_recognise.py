@@ -110,13 +110,13 @@ def test_tokens_keep_offsets_and_join_only_across_spaces_and_hyphens():
                      (20, 22, "on", True), (23, 26, "Sea", True)]
 
 
-
 def test_a_token_starts_only_where_a_word_starts():
     # a soft hyphen inside a word does not start a second word there, at the start of the text
     # or after it; nor does a capital inside a word or after an apostrophe
     text = "Sokil\u00adYar held; McYar and l'Velmarsk did not, nor Kamianopil\u00adVelmarsk."
     assert [t[TEXT] for t in tokens(text)] == [
         "Sokil\u00adYar", "McYar", "Kamianopil\u00adVelmarsk"]
+
 
 def test_two_capitalised_words_apart_are_never_asked_as_one_name(world, lookup):
     """Case endings try two capitalised words as one name (Сокольем Яру) only when nothing but

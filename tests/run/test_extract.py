@@ -112,7 +112,6 @@ def test_an_article_result_is_its_rows_packed_and_back(extractor):
     assert back.published_source == "metadata"
 
 
-
 def test_an_article_results_rows_are_its_mentions(extractor):
     # the same cells, bar two: in the table the candidates are joined with "; " and the date is
     # in ISO form
