@@ -116,16 +116,14 @@ def mention_batches(paths: Iterable[str | Path], gazetteer: Gazetteer | None = N
                     if held is None and corpus.wants(result, places):
                         held = Held()
                     if held is not None:
-                        held.add(article, result.pack())
+                        held.add(article, result, places)
                     else:
                         table.add(article, result)
                     progress(1)
                 if store is not None:
                     store.put_many(new_entries)
                 yield from ready()
-        for article, packed in held or ():
-            result = ArticleResult.unpack(packed)
-            places = corpus.places(result.rows)
+        for article, result, places in held or ():
             if corpus.wants(result, places):
                 result = corpus.dated(article, result, places, extractor)
             table.add(article, result)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from geo.read.dates import event_date, publication, publication_date, url_date
-from geo.run.corpus import CorpusDates
+from geo.run.corpus import CorpusDates, Held
 from geo.run.extract import ArticleResult, Extractor
 from geo.run.pipeline import mentions
 from geo.run.store import key_of
@@ -549,6 +549,14 @@ def test_corpus_dates_are_the_same_from_the_store_and_with_jobs(gazetteer, tmp_p
     assert mentions([path], gazetteer, REFERENCE, summary, store=store).equals(fresh)
     assert summary.reused == len(RUN)
     assert mentions([path], gazetteer, REFERENCE, jobs=2).equals(fresh)
+
+
+def test_held_reports_come_back_whole_and_in_order_however_they_are_chunked(
+        gazetteer, tmp_path, monkeypatch):
+    path = _write_run(tmp_path / "run.jsonl")
+    whole = mentions([path], gazetteer, REFERENCE)  # one chunk: the run is small
+    monkeypatch.setattr(Held, "CHUNK_ROWS", 1)  # a chunk per report with mentions
+    assert mentions([path], gazetteer, REFERENCE).equals(whole)
 
 
 def test_the_store_key_covers_the_url_date():
