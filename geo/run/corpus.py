@@ -33,7 +33,7 @@ from collections.abc import Iterator
 import pyarrow as pa
 
 from gazetteer import Gazetteer
-from geo.run.extract import ArticleResult, Extractor, redated
+from geo.run.extract import ArticleResult, Extractor, redated, rows_of
 from geo.schema import RESULT_SCHEMA, Article, Kind, ResolutionStatus, Role
 
 AGREE_DAYS = 60  # how near the median most of the corpus's days must lie to be trusted
@@ -49,13 +49,12 @@ class CorpusDates:
         self.articles: Counter = Counter()  # place id -> articles of the run that name it
         self._capitals: dict[str, bool] = {}
 
-    def places(self, rows: pa.RecordBatch) -> set[str]:
+    def places(self, result: ArticleResult) -> set[str]:
         """The settlements an article places (resolved or ambiguous, named as places), national
         capitals aside: they are named as datelines and governments whatever the news."""
-        if not rows.num_rows:
+        if not len(result):
             return set()
-        columns = [rows.column(name).to_pylist()
-                   for name in ("place_id", "kind", "role", "resolution")]
+        columns = [result.column(name) for name in ("place_id", "kind", "role", "resolution")]
         return {place for place, kind, role, resolution in zip(*columns, strict=True)
                 if place and kind == Kind.SETTLEMENT and role == Role.LOCATION
                 and resolution != ResolutionStatus.UNRESOLVED and not self._capital(place)}
@@ -167,7 +166,7 @@ class Held:
         sink = pa.BufferOutputStream()
         options = pa.ipc.IpcWriteOptions(compression="lz4")
         with pa.ipc.new_stream(sink, RESULT_SCHEMA, options=options) as stream:
-            stream.write_batch(pa.concat_batches([result.rows for _, result, _ in self.pending]))
+            stream.write_batch(rows_of([result for _, result, _ in self.pending]))
         articles = [(article, result.published, result.published_source, result.year_known,
                      result.note, len(result), places)
                     for article, result, places in self.pending]

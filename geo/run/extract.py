@@ -4,12 +4,13 @@
 answers) and turns an article into mentions. Two shapes of the same result:
 
 - ``article_mentions``: ``Mention`` records, for code and tests that look at one article;
-- ``article_result``: an ``ArticleResult``, the article's rows as an Arrow record batch
-  (``schema.RESULT_SCHEMA``), packed as LZ4-compressed bytes (``ArticleResult.pack``) to
-  cross a process boundary or a network and to be kept by the store. Arrow, because the rows
-  are turned into Arrow once, where the work runs; the process that assembles the table, and a
-  re-run that takes them from the store, only concatenate buffers and never make a Python
-  object per row.
+- ``article_result``: an ``ArticleResult``, the article's rows (``schema.RESULT_SCHEMA``) as
+  tuples that become an Arrow record batch when asked, packed as LZ4-compressed bytes
+  (``ArticleResult.pack``) to cross a process boundary or a network and to be kept by the
+  store. Arrow, because the rows are turned into Arrow once, where the work runs (a worker
+  packs them; the serial run converts a chunk of articles at once); the process that assembles
+  the table, and a re-run that takes them from the store, only concatenate buffers and never
+  make a Python object per row.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -47,34 +47,61 @@ from geo.schema import (
 ANSWER_CACHE_SIZE = 100_000
 
 
-@dataclass(frozen=True)
 class ArticleResult:
     """An article's mentions (``RESULT_SCHEMA`` rows) plus its publication date (ISO), whether
     the article itself fixes that date's year (``dates.Publication.year_known``: when not, the
-    run's other articles may date it, ``geo.run.corpus``) and a note for the run's warnings."""
+    run's other articles may date it, ``geo.run.corpus``) and a note for the run's warnings.
 
-    published: str | None
-    published_source: PublishedSource
-    rows: pa.RecordBatch
-    year_known: bool = True
-    note: str = ""
+    ``rows`` is an Arrow record batch, or the row tuples as ``Extractor.article_result`` makes
+    them (each cell as Arrow takes it). Tuples are turned into Arrow only when asked
+    (``rows``, ``pack``), so the run that assembles the table turns the tuples of many articles
+    into Arrow at once (``rows_of``): one conversion costs ~25 us however few its rows, more
+    than the rows of a typical article cost. Treat a result as read-only."""
+
+    __slots__ = ("_packed", "_rows", "_tuples", "note", "published", "published_source",
+                 "year_known")
+
+    def __init__(self, published: str | None, published_source: PublishedSource,
+                 rows: pa.RecordBatch | list[tuple], year_known: bool = True, note: str = ""):
+        self.published, self.published_source = published, published_source
+        self.year_known, self.note = year_known, note
+        self._tuples = rows if isinstance(rows, list) else None
+        self._rows = None if isinstance(rows, list) else rows
+        self._packed: bytes | None = None
+
+    @property
+    def rows(self) -> pa.RecordBatch:
+        if self._rows is None:
+            self._rows = result_batch(self._tuples)
+        return self._rows
+
+    @property
+    def tuples(self) -> list[tuple] | None:
+        """The row tuples as made in this process, or None for rows that came as Arrow."""
+        return self._tuples
+
+    def column(self, name: str) -> list:
+        """One column's values (enum cells may be the enum member or its value: they compare
+        equal)."""
+        if self._tuples is None:
+            return self._rows.column(name).to_pylist()
+        number = RESULT_SCHEMA.get_field_index(name)
+        return [row[number] for row in self._tuples]
 
     def __len__(self) -> int:
-        return self.rows.num_rows
+        return len(self._tuples) if self._tuples is not None else self._rows.num_rows
 
     def pack(self) -> bytes:
         """The IPC message of the rows, LZ4-compressed: a few times smaller, for little work,
         so less to send between processes and to keep in the store. Packed once: a result
         unpacked, or kept both by the store and by the run's held-back results, is not packed
         again; one used in this process only is never packed."""
-        packed = self.__dict__.get("_packed")
-        if packed is None:
+        if self._packed is None:
             rows = self.rows.serialize()
-            packed = marshal.dumps((self.published, str(self.published_source), self.year_known,
-                                    self.note, rows.size,
-                                    pa.compress(rows, codec="lz4", asbytes=True)))
-            object.__setattr__(self, "_packed", packed)  # a cache, not a field: frozen still
-        return packed
+            self._packed = marshal.dumps((self.published, str(self.published_source),
+                                          self.year_known, self.note, rows.size,
+                                          pa.compress(rows, codec="lz4", asbytes=True)))
+        return self._packed
 
     @classmethod
     def unpack(cls, packed: bytes) -> ArticleResult:
@@ -82,8 +109,16 @@ class ArticleResult:
         rows = pa.decompress(rows, decompressed_size=size, codec="lz4")
         result = cls(published, source, pa.ipc.read_record_batch(rows, RESULT_SCHEMA),
                      year_known, note)
-        object.__setattr__(result, "_packed", packed)
+        result._packed = packed
         return result
+
+
+def rows_of(results: list[ArticleResult]) -> pa.RecordBatch:
+    """The rows of several results, in order, as one record batch: one conversion for all when
+    every one still holds its tuples, else their batches put end to end."""
+    if all(result.tuples is not None for result in results):
+        return result_batch([row for result in results for row in result.tuples])
+    return pa.concat_batches([result.rows for result in results])
 
 
 class _Found(NamedTuple):
@@ -92,6 +127,7 @@ class _Found(NamedTuple):
 
     item: Resolved
     sentence: tuple[int, int]
+    sentence_text: str  # one string per sentence, shared by the rows of its names
     date: dt.date | None
     date_source: DateSource
     claim: Claim = NONE
@@ -152,18 +188,18 @@ class Extractor:
                        None if self.online is True else self.online)
         for item in items:
             bounds, (day, source) = dater.at(item.span.start)
-            found.append((item, bounds, day, source, _eventful(item)))
+            found.append((item, bounds, dater.text_of(bounds), day, source, _eventful(item)))
         events = None  # the events stage: read only for articles with a placed name
         if any(eventful for *_, eventful in found):
             # the outlet's country says whose "enemy" and whose brigade an article means
             events = ArticleEvents(article.text, outlet_of(article).country)
-        for item, bounds, day, source, eventful in found:
+        for item, bounds, sentence, day, source, eventful in found:
             claim = NONE
             if eventful:
                 claim = events.at(bounds, item.span.start, item.span.end,
                                   country=item.best.place.country,
                                   previous=dater.before(bounds))
-            yield _Found(item, bounds, day, source, claim)
+            yield _Found(item, bounds, sentence, day, source, claim)
 
     def article_mentions(self, article: Article
                          ) -> tuple[dt.date | None, PublishedSource, list[Mention]]:
@@ -171,13 +207,13 @@ class Extractor:
         return found.day, found.source, self._mentions(article, found.day)
 
     def _mentions(self, article: Article, published: dt.date | None) -> list[Mention]:
-        return [_mention(article.text, f) for f in self._found(article, published)]
+        return [_mention(f) for f in self._found(article, published)]
 
     def article_result(self, article: Article) -> ArticleResult:
         found = self.publication(article)
-        rows = [_row(article.text, f) for f in self._found(article, found.day)]
+        rows = [_row(f) for f in self._found(article, found.day)]
         return ArticleResult(found.day.isoformat() if found.day else None, found.source,
-                             result_batch(rows), found.year_known, found.note)
+                             rows, found.year_known, found.note)
 
 
 def redated(article: Article, result: ArticleResult,
@@ -207,14 +243,24 @@ class _Dater:
         self.text, self.published = text, published
         self.sentences = Sentences(text)
         self.dated: dict[tuple[int, int], dates.SentenceDates] = {}
+        self.texts: dict[tuple[int, int], str] = {}
 
     def at(self, offset: int) -> tuple[tuple[int, int], tuple[dt.date | None, DateSource]]:
         bounds = self.sentences.around(offset)
         found = self.dated.get(bounds)
         if found is None:
-            found = self.dated[bounds] = dates.SentenceDates(
-                self.text[bounds[0]:bounds[1]], self.published)
+            found = self.dated[bounds] = dates.SentenceDates(self.text_of(bounds),
+                                                             self.published)
         return bounds, found.at(offset - bounds[0])
+
+    def text_of(self, bounds: tuple[int, int]) -> str:
+        """The sentence's text, cut from the article once: its names' rows share the one string,
+        so Arrow encodes a Cyrillic sentence to UTF-8 once (Python keeps a string's UTF-8 form
+        once asked), not once per name."""
+        found = self.texts.get(bounds)
+        if found is None:
+            found = self.texts[bounds] = self.text[bounds[0]:bounds[1]]
+        return found
 
     def before(self, bounds: tuple[int, int]) -> tuple[int, int] | None:
         """The bounds of the sentence before the one at ``bounds`` (None for the first)."""
@@ -243,7 +289,7 @@ def _point(place_id: str, lat: float, lon: float) -> tuple[float, float]:
 _NOWHERE = (None, None, None, None, None, None, 0.0)  # the place cells of an unplaced mention
 
 
-def _row(text: str, found: _Found) -> tuple:
+def _row(found: _Found) -> tuple:
     """One mention as a row of ``RESULT_SCHEMA``, each cell as Arrow takes it (the candidates
     joined with "; ", the date in ISO form): made straight from the found name, with no
     ``Mention`` in between, since a table is all ``article_result`` wants."""
@@ -260,7 +306,7 @@ def _row(text: str, found: _Found) -> tuple:
         where = (place.place_id, place.name, place.country, place.admin1 or None, lat, lon,
                  best.confidence)
     place_id, name, country, admin1, lat, lon, confidence = where
-    return (span.surface, span.start, span.end, text[found.sentence[0]:found.sentence[1]],
+    return (span.surface, span.start, span.end, found.sentence_text,
             place_id, name, _KINDS[kind], item.role, country, admin1, lat, lon, confidence,
             item.resolution, "; ".join(_labels(item.candidates, where is not _NOWHERE)),
             date.isoformat() if date is not None else None, found.date_source,
@@ -282,9 +328,9 @@ def _label(place_id: str, name: str, confidence: float) -> str:
     return f"{place_id} {name} ({confidence:.2f})"
 
 
-def _mention(text: str, found: _Found) -> Mention:
+def _mention(found: _Found) -> Mention:
     """The row as a ``Mention`` record, for code and tests that look at one article: the
     candidates a tuple, the date a date."""
-    row = Mention._make(_row(text, found))
+    row = Mention._make(_row(found))
     return row._replace(candidates=tuple(_labels(found.item.candidates, row.place_id is not None)),
                         date=found.date)

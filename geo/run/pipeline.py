@@ -111,7 +111,7 @@ def mention_batches(paths: Iterable[str | Path], gazetteer: Gazetteer | None = N
                             reference_day, result.published, result.published_source,
                             result.pack())))
                     account(summary, article, result)
-                    places = corpus.places(result.rows)
+                    places = corpus.places(result)
                     corpus.add(result, places)
                     if held is None and corpus.wants(result, places):
                         held = Held()

@@ -71,11 +71,11 @@ def account(summary: RunSummary, article: Article, result: ArticleResult) -> Non
     if result.note:
         summary.warnings.append(f"{article.path or article.article_id}: {result.note}")
     summary.mentions += len(result)
-    resolutions = result.rows.column("resolution").to_pylist()
+    resolutions = result.column("resolution")
     summary.resolved += resolutions.count(ResolutionStatus.RESOLVED)
     summary.ambiguous += resolutions.count(ResolutionStatus.AMBIGUOUS)
     if ResolutionStatus.UNRESOLVED in resolutions:
-        surfaces = result.rows.column("surface").to_pylist()
+        surfaces = result.column("surface")
         summary.unresolved_names.update(surface for surface, resolution
                                         in zip(surfaces, resolutions, strict=True)
                                         if resolution == ResolutionStatus.UNRESOLVED)

@@ -11,7 +11,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.run.extract import ArticleResult
+from geo.run.extract import ArticleResult, rows_of
 from geo.schema import RESULT_SCHEMA, Article, Claimant, Event, Side
 from tests.world import ID
 
@@ -111,6 +111,20 @@ def test_an_article_result_is_its_rows_packed_and_back(extractor):
     assert back.rows.equals(result.rows) and back.published == result.published
     assert back.published_source == "metadata"
 
+
+
+def test_the_rows_of_several_results_are_theirs_end_to_end(extractor):
+    # results made here (tuples), from a worker or the store (Arrow), or both: the same rows
+    made = [extractor.article_result(Article(str(n), text, published=PUBLISHED)) for n, text in
+            enumerate(["Drones hit Zoriansk.", "Calm day.", "Shelling hit Shakhtograd and "
+                       "Kamianopil."])]
+    unpacked = [ArticleResult.unpack(result.pack()) for result in made]
+    expected = [row for result in unpacked for row in result.rows.to_pylist()]
+    assert [len(result) for result in made] == [1, 0, 2]
+    for results in (made, unpacked, [made[0], unpacked[1], made[2]]):
+        assert rows_of(results).to_pylist() == expected
+    assert made[2].column("surface") == unpacked[2].column("surface") == [
+        "Shakhtograd", "Kamianopil"]
 
 def test_an_article_results_rows_are_its_mentions(extractor):
     # the same cells, bar two: in the table the candidates are joined with "; " and the date is
