@@ -74,11 +74,12 @@ class Anchors:
         points: dict[tuple[float, float], set[str]] = {}
         lonely: dict[tuple[float, float], bool] = {}  # a small place no context vouches for
         for item in items:
-            if not item.candidates or item.role == _ACTOR:
+            candidates = item.candidates
+            if not candidates or candidates[0].confidence < ANCHOR_CONFIDENCE:
                 continue
-            best = item.candidates[0]
-            if best.place.kind in _ANCHOR_KINDS and best.confidence >= ANCHOR_CONFIDENCE:
-                point = (best.place.lat, best.place.lon)
+            place = candidates[0].place
+            if place.kind in _ANCHOR_KINDS and item.role != _ACTOR:
+                point = (place.lat, place.lon)
                 points.setdefault(point, set()).add(fold_key(item.span.surface))
                 lonely[point] = lonely.get(point, True) and _needs_company(item)
         self.keys = [frozenset(keys) for keys in points.values()]
@@ -97,6 +98,8 @@ class Anchors:
         village in Crimea among a list of villages near Pokrovsk), and must not pull them.
         (A loop that stops at the first neighbour: an article has a few such places among a
         dozen anchors, too few for arrays to pay.)"""
+        if not any(lonely):
+            return
         lats, lons = self.lat.tolist(), self.lon.tolist()
         keep = [True] * len(lats)
         for row, alone in enumerate(lonely):
@@ -112,8 +115,9 @@ class Anchors:
             self.lat, self.lon = self.lat[keep], self.lon[keep]
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Anchors) and self.keys == other.keys and bool(
-            np.array_equal(self.lat, other.lat) and np.array_equal(self.lon, other.lon))
+        # (lists compare as np.array_equal does for these 1-d arrays, at a third of its cost)
+        return isinstance(other, Anchors) and self.keys == other.keys and (
+            self.lat.tolist() == other.lat.tolist() and self.lon.tolist() == other.lon.tolist())
 
     def distances(self, requests: list[tuple[str, float, float]]) -> list[float]:
         """For each (name's fold key, lat, lon): km to the nearest anchor placed by another name
@@ -185,11 +189,12 @@ def _rerank(item: Resolved, distance: list[float], regions: set[str]) -> list[Ca
         return [Candidate(only.place, only.matched_name, only.match_type,
                           round(only.quality, 3), only.score, only.quality)]
     rescored = []  # scores, in the candidates' order
-    locator = item.locator
+    locator, exp = item.locator, math.exp
     for candidate, km in zip(item.candidates, distance, strict=True):
         place = candidate.place
-        bonus = COHERENCE_WEIGHT * math.exp(-km / COHERENCE_SCALE_KM)
-        if place.admin1 and place.admin1 in regions:
+        bonus = COHERENCE_WEIGHT * exp(-km / COHERENCE_SCALE_KM)
+        admin1 = place.admin1
+        if admin1 and admin1 in regions:
             bonus += REGION_WEIGHT
         if locator is not None:
             bonus += locators.bonus(place, locator)
