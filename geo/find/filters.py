@@ -99,10 +99,10 @@ def _cue_pattern(stems: tuple[str, ...], quotes: str) -> re.Pattern:
 
 
 _CUE = _cue_pattern(_NOT_SETTLEMENT_STEMS, "«\"“„'‘")
-_WATER_AFTER = re.compile(r"^\s+(?:rivers?|reservoir|lake|estuary|lagoon|canal)\b", re.IGNORECASE)
+_WATER_AFTER = re.compile(r"\s+(?:rivers?|reservoir|lake|estuary|lagoon|canal)\b", re.IGNORECASE)
 # Military formations named after places or directions.
 _FORMATION_AFTER = re.compile(
-    r"^\W{0,2}\s*(?:(?:strategic|operational|tactical|operational-strategic|"
+    r"\W{0,2}\s*(?:(?:strategic|operational|tactical|operational-strategic|"
     r"strategic-operational|operational-tactical)\b[\s-]*)*(?:group(?:ing)?|battle\s*group|"
     r"brigade|regiment|battalion|division|corps|army|fleet|"
     r"групп\w*|группировк\w*|угрупован\w*|бригад\w*|полк\w*|батальон\w*|дивизи\w*|"
@@ -112,6 +112,12 @@ _FORMATION_BEFORE = re.compile(
     r"группировк\w*(?:\s+войск)?|групп\w*(?:\s+войск)?|угрупован\w*(?:\s+військ)?|"
     r"бойц\w*|бійц\w*|подразделени\w*|підрозділ\w*|полк\w*|бригад\w*|батальон\w*)\s+)$",
     re.IGNORECASE)
+# Both kinds of words before a name in one search, both after it in one match: a river or a
+# formation is one question.
+_NOT_SETTLEMENT_BEFORE = re.compile(f"{_WATER_BEFORE.pattern}|{_FORMATION_BEFORE.pattern}",
+                                    re.IGNORECASE)
+_NOT_SETTLEMENT_AFTER = re.compile(f"{_WATER_AFTER.pattern}|{_FORMATION_AFTER.pattern}",
+                                   re.IGNORECASE)
 # A title in quotes (a unit, a medium, an operation); a settlement word before it keeps it.
 _OPENING_QUOTES, _CLOSING_QUOTES = "«\"“„'‘", "»\"”'’"
 _SETTLEMENT_BEFORE_QUOTE = re.compile(
@@ -207,17 +213,17 @@ def _name_traits(name: str) -> tuple[bool, bool, bool]:
 
 def _names_no_settlement(text: str, span: Span) -> bool:
     """A river, a military formation or a title in quotes, by the words around the name."""
-    before = text[max(0, span.start - 50):span.start]
-    after = text[span.end:span.end + 50]
-    if _WATER_BEFORE.search(before) or _WATER_AFTER.match(after):
-        return True
-    if _FORMATION_BEFORE.search(before) or _FORMATION_AFTER.match(after):
-        return True
-    return _in_quotes(text, span)
+    # (the words before are searched in a slice, where "\b" at its start holds whatever precedes)
+    return bool(_NOT_SETTLEMENT_AFTER.match(text, span.end, span.end + 50)
+                or _NOT_SETTLEMENT_BEFORE.search(text[max(0, span.start - 50):span.start])
+                or _in_quotes(text, span))
 
 
 def _in_quotes(text: str, span: Span) -> bool:
     """«Восток», "Ахмат-Чечня": the name is the title between a pair of quotes on its line."""
+    rest = text[span.end:span.end + 3]
+    if not rest or rest[0] not in _CLOSING_QUOTES:
+        return False  # no closing quote after the name (the common case, asked first)
     before = text[max(0, span.start - 25):span.start]
     opening = max(before.rfind(q) for q in _OPENING_QUOTES)
     if opening < 0 or "\n" in before[opening:]:
@@ -226,9 +232,6 @@ def _in_quotes(text: str, span: Span) -> bool:
     if any(q in inside for q in _CLOSING_QUOTES if q not in _OPENING_QUOTES):
         return False
     if inside and not re.fullmatch(r"[\w'’ -]*-", inside):  # only «Ахмат-... may come first
-        return False
-    rest = text[span.end:span.end + 3]
-    if not rest or rest[0] not in _CLOSING_QUOTES:
         return False
     return not _SETTLEMENT_BEFORE_QUOTE.search(before[:opening])
 
