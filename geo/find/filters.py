@@ -138,12 +138,11 @@ _TITLE_ABBREVIATION = re.compile(r"\b(?:Gen|Col|Lt|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Sen
 def place_mentions(text: str, items: list[Resolved], gazetteer: Gazetteer) -> list[Resolved]:
     """The items that are place mentions. A name once seen in surname position (Oleksandr
     Syrskyi) is a surname all article long."""
-    keys = [fold_key(item.span.surface) for item in items]
-    surnames = {key for key, item in zip(keys, items, strict=True)
-                if _could_be_surname(text, item)}
+    surnames = {fold_key(item.span.surface) for item in items if _could_be_surname(text, item)}
     cues = _Cues(text)
-    return [item for key, item in zip(keys, items, strict=True)
-            if key not in surnames and _is_place_mention(text, item, gazetteer, cues)]
+    return [item for item in items
+            if not (surnames and fold_key(item.span.surface) in surnames)
+            and _is_place_mention(text, item, gazetteer, cues)]
 
 
 class _Cues:
