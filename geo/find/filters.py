@@ -88,9 +88,9 @@ _NOT_SETTLEMENT_STEMS = (
 
 
 def _cue_pattern(stems: tuple[str, ...], quotes: str) -> re.Pattern:
-    """The stems at a word's start, or a quote. The stems are grouped by their first letter
-    ("\\b(?:r(?:iver|eservoir)|...)"): at a position where no stem's first letter stands, the
-    engine leaves the alternation after one test."""
+    """The stems at a word's start, or a quote: "\\b(?:r(?:iver|eservoir)|...)|[«...]". The word
+    start is tested once per position, before the stems (grouped by their first letter): faster
+    in C than a look-behind after each first letter, as measured on whole articles."""
     by_first: dict[str, list[str]] = {}
     for stem in stems:
         by_first.setdefault(stem[0], []).append(re.escape(stem[1:]))
@@ -147,13 +147,14 @@ def place_mentions(text: str, items: list[Resolved], gazetteer: Gazetteer) -> li
 
 class _Cues:
     """Whether a word of the river, formation or quote tests stands near a mention: a mention
-    far from all of them needs none of those expressions. The mentions come in text order, so
-    the next cue after one mention's window is often the next cue after the following one's
-    too: it is searched for once, not once per mention."""
+    far from all of them needs none of those expressions. The next cue after a mention's window
+    is kept: the mentions are asked about in text order, and for those that follow it is often
+    still the next one, so it is searched for once, not once per mention (a window outside what
+    is known is searched again: any order gives the same answers)."""
 
     def __init__(self, text: str):
         self.lowered = text.lower()
-        # no cue starts in [self.searched_from, self.next_cue); one starts at self.next_cue
+        # no cue starts in [searched_from, next_cue); one starts at next_cue (inf: none does)
         self.searched_from, self.next_cue = -1, -1
 
     def near(self, start: int, end: int) -> bool:
@@ -175,7 +176,7 @@ def _is_place_mention(text: str, item: Resolved, gazetteer: Gazetteer,
     if too_short:
         return False
     kind = best.place.kind if best is not None else None
-    wide = kind in (REGION, COUNTRY)
+    wide = kind in (REGION, COUNTRY)  # a region or a country
     if acronym and not wide:
         return False
     if _before_proper_noun(text, span):
