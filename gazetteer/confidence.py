@@ -92,9 +92,22 @@ def judge(candidates: Iterable[Candidate], scores: Iterable[float] | None = None
     top_place, top = candidates[order[0]].place, scores[order[0]]
     rival = _rival(top_place, ((candidates[i].place, scores[i]) for i in order[1:]))
     judged = []
-    for rank, i in enumerate(order):
+    against = rival  # the winner's margin is over its rival, every other one's over the winner
+    for i in order:
         c, score = candidates[i], scores[i]
-        confidence = round(margin_confidence(score, rival if rank == 0 else top) * c.quality, 3)
-        judged.append(Candidate(c.place, c.matched_name, c.match_type, confidence, score,
-                                c.quality))  # not dataclasses.replace: this runs per candidate
+        confidence = _confidence(score, against, c.quality)
+        against = top
+        if confidence == c.confidence and score == c.score:
+            judged.append(c)  # judged so already (a frozen record: shared, never changed)
+        else:  # not dataclasses.replace: this runs per candidate
+            judged.append(Candidate(c.place, c.matched_name, c.match_type, confidence, score,
+                                    c.quality))
     return Scored(tuple(judged), rival is not None and top - rival < AMBIGUITY_GAP)
+
+
+def _confidence(score: float, rival: float | None, quality: float) -> float:
+    """``margin_confidence`` times the match's quality, to three places. Most candidates trail
+    the winner so far that this rounds to 0: they are answered without ``round`` (which
+    converts its number to decimal exactly, at a cost), as a number under 0.0005 rounds to 0."""
+    confidence = margin_confidence(score, rival) * quality
+    return round(confidence, 3) if confidence >= 0.0005 else 0.0

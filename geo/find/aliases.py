@@ -19,7 +19,7 @@ _ALIAS_WORDS = (r"(?:(?:also\s+)?known\s+as|formerly|previously|once|called|rena
                 r"now|aka|ранее|бывший|бывш\.|колишній|також|также)")
 # "A (B", "A (known as B", "A, formerly B": the text between two names that makes B an alias.
 _ALIAS_BETWEEN = re.compile(
-    rf"^\s*(?:\(\s*(?:{_ALIAS_WORDS}\s*)?|,\s*{_ALIAS_WORDS}\s*|\s+{_ALIAS_WORDS}\s+)$",
+    rf"\s*(?:\(\s*(?:{_ALIAS_WORDS}\s*)?|,\s*{_ALIAS_WORDS}\s*|\s+{_ALIAS_WORDS}\s+)$",
     re.IGNORECASE)
 
 
@@ -28,8 +28,8 @@ def learn_aliases(text: str, items: list[Resolved]) -> None:
     learned: dict[str, int] = {}
     for index in range(len(items) - 1):
         first, second = items[index], items[index + 1]
-        between = text[first.span.end:second.span.start]
-        if not _ALIAS_BETWEEN.match(between) or _locates(first, second):
+        if not _ALIAS_BETWEEN.match(text, first.span.end, second.span.start) or (
+                _locates(first, second)):
             continue
         keeper, taker = (index, index + 1)
         if _strength(second) > _strength(first):

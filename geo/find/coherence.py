@@ -74,13 +74,20 @@ class Anchors:
         points: dict[tuple[float, float], set[str]] = {}
         lonely: dict[tuple[float, float], bool] = {}  # a small place no context vouches for
         for item in items:
-            if not item.candidates or item.role == _ACTOR:
+            candidates = item.candidates
+            if not candidates or candidates[0].confidence < ANCHOR_CONFIDENCE:
                 continue
-            best = item.candidates[0]
-            if best.place.kind in _ANCHOR_KINDS and best.confidence >= ANCHOR_CONFIDENCE:
-                point = (best.place.lat, best.place.lon)
-                points.setdefault(point, set()).add(fold_key(item.span.surface))
-                lonely[point] = lonely.get(point, True) and _needs_company(item)
+            place = candidates[0].place
+            if place.kind not in _ANCHOR_KINDS or item.role == _ACTOR:
+                continue
+            point, key = (place.lat, place.lon), fold_key(item.span.surface)
+            keys = points.get(point)
+            if keys is None:
+                points[point] = {key}
+                lonely[point] = _needs_company(item)
+            else:  # another name of the same place: lonely while all its names are
+                keys.add(key)
+                lonely[point] = lonely[point] and _needs_company(item)
         self.keys = [frozenset(keys) for keys in points.values()]
         coordinates = np.radians(np.array(list(points), dtype=float).reshape(-1, 2))
         self.lat, self.lon = coordinates[:, 0], coordinates[:, 1]
@@ -97,6 +104,8 @@ class Anchors:
         village in Crimea among a list of villages near Pokrovsk), and must not pull them.
         (A loop that stops at the first neighbour: an article has a few such places among a
         dozen anchors, too few for arrays to pay.)"""
+        if not any(lonely):
+            return
         lats, lons = self.lat.tolist(), self.lon.tolist()
         keep = [True] * len(lats)
         for row, alone in enumerate(lonely):
@@ -112,8 +121,9 @@ class Anchors:
             self.lat, self.lon = self.lat[keep], self.lon[keep]
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Anchors) and self.keys == other.keys and bool(
-            np.array_equal(self.lat, other.lat) and np.array_equal(self.lon, other.lon))
+        # (lists compare as np.array_equal does for these 1-d arrays, at a third of its cost)
+        return isinstance(other, Anchors) and self.keys == other.keys and (
+            self.lat.tolist() == other.lat.tolist() and self.lon.tolist() == other.lon.tolist())
 
     def distances(self, requests: list[tuple[str, float, float]]) -> list[float]:
         """For each (name's fold key, lat, lon): km to the nearest anchor placed by another name
@@ -185,11 +195,12 @@ def _rerank(item: Resolved, distance: list[float], regions: set[str]) -> list[Ca
         return [Candidate(only.place, only.matched_name, only.match_type,
                           round(only.quality, 3), only.score, only.quality)]
     rescored = []  # scores, in the candidates' order
-    locator = item.locator
+    locator, exp = item.locator, math.exp
     for candidate, km in zip(item.candidates, distance, strict=True):
         place = candidate.place
-        bonus = COHERENCE_WEIGHT * math.exp(-km / COHERENCE_SCALE_KM)
-        if place.admin1 and place.admin1 in regions:
+        bonus = COHERENCE_WEIGHT * exp(-km / COHERENCE_SCALE_KM)
+        admin1 = place.admin1
+        if admin1 and admin1 in regions:
             bonus += REGION_WEIGHT
         if locator is not None:
             bonus += locators.bonus(place, locator)
@@ -227,18 +238,13 @@ def region_readings(text: str, items: list[Resolved], regions: set[str], lookup:
       name most often means the region ("Russian progress in Zaporizhzhia"): the region comes
       first and the city stays listed, as ambiguous.
     """
+    readable = _region_names(items, lookup)
+    if not readable:  # no bare oblast-centre name: nothing to read
+        return
+    # the settlements' ends, as the items are before any of them is read as its region
     ends = {item.span.end for item in items if item.best and item.best.place.kind == SETTLEMENT}
-    region_of: dict[str, Candidate | None] = {}  # asked once per name of the article
-    for item in items:
+    for item, region in readable:
         best, span = item.best, item.span
-        if not best or best.place.kind != SETTLEMENT or span.settlement_hint or (
-                item.alias_of is not None) or " " in span.surface.strip():
-            continue
-        if span.surface not in region_of:
-            region_of[span.surface] = _region_named(span.surface, lookup)
-        region = region_of[span.surface]
-        if region is None:
-            continue
         before = text[max(0, span.start - 80):span.start]
         after = text[span.end:span.end + 20]
         contained = _CONTAINED_BEFORE.search(before)
@@ -251,6 +257,22 @@ def region_readings(text: str, items: list[Resolved], regions: set[str], lookup:
         item.candidates = [replace(region, score=best.score, confidence=confidence),
                            *item.candidates]
         item.region_reading = "said" if said else "guessed"
+
+
+def _region_names(items: list[Resolved], lookup: Lookup) -> list[tuple[Resolved, Candidate]]:
+    """The items whose name, bare, may stand for a region (Donetsk, Zaporizhzhia), with it."""
+    region_of: dict[str, Candidate | None] = {}  # asked once per name of the article
+    readable = []
+    for item in items:
+        best, span = item.best, item.span
+        if not best or best.place.kind != SETTLEMENT or span.settlement_hint or (
+                item.alias_of is not None) or " " in span.surface.strip():
+            continue
+        if span.surface not in region_of:
+            region_of[span.surface] = _region_named(span.surface, lookup)
+        if region_of[span.surface] is not None:
+            readable.append((item, region_of[span.surface]))
+    return readable
 
 
 def _region_named(name: str, lookup: Lookup) -> Candidate | None:
@@ -280,9 +302,10 @@ def verdicts(items: list[Resolved], gazetteer: Gazetteer) -> None:
     if rear:  # the anchors on the front, only when a town of the rear is to be judged by them
         to_front = _distances_to([item for item in placed
                                   if gazetteer.on_the_front(item.candidates[0].place)], rear)
+    ambiguous: dict[int, bool] = {}  # per list of candidates: the items of a name share one
     for item in placed:
         item.resolution = _verdict(item, distance.get(id(item), math.inf),
-                                   to_front.get(id(item), math.inf))
+                                   to_front.get(id(item), math.inf), ambiguous)
 
 
 def _distances_to(anchored: list[Resolved], asked: list[Resolved]) -> dict[int, float]:
@@ -327,10 +350,12 @@ def _rear_rule_applies(item: Resolved, gazetteer: Gazetteer) -> bool:
         not gazetteer.on_the_front(place))
 
 
-def _verdict(item: Resolved, distance: float, to_front: float) -> ResolutionStatus:
+def _verdict(item: Resolved, distance: float, to_front: float,
+             ambiguous: dict[int, bool]) -> ResolutionStatus:
     """``distance``: km from the item's place to the article's anchors, when the far rule
     applies; ``to_front``: to its anchors on the front, when the rear rule applies (else
-    ``inf``: no rule to apply)."""
+    ``inf``: no rule to apply). ``ambiguous``: ``is_ambiguous`` of the lists of candidates
+    met so far (by ``id``), asked once per list."""
     if item.region_reading:
         return (ResolutionStatus.RESOLVED if item.region_reading == "said"
                 else ResolutionStatus.AMBIGUOUS)
@@ -338,6 +363,7 @@ def _verdict(item: Resolved, distance: float, to_front: float) -> ResolutionStat
         return ResolutionStatus.UNRESOLVED
     if math.inf > distance > FAR_KM or math.inf > to_front > FAR_KM:
         return ResolutionStatus.UNRESOLVED
-    if is_ambiguous(item.candidates):
-        return ResolutionStatus.AMBIGUOUS
-    return ResolutionStatus.RESOLVED
+    key = id(item.candidates)
+    if key not in ambiguous:
+        ambiguous[key] = is_ambiguous(item.candidates)
+    return ResolutionStatus.AMBIGUOUS if ambiguous[key] else ResolutionStatus.RESOLVED

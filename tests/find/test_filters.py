@@ -35,6 +35,14 @@ def test_what_is_not_a_place_mention(kept, text, expected):
     assert kept(text) == expected
 
 
+def test_water_and_titles_are_told_apart_from_the_towns_around_them(kept):
+    # a town far before the river, the river, a town just after it, a title in quotes: the
+    # words near each mention decide for it alone
+    text = ("Troops held Zhur all week, the brigade said on Tuesday morning. Later they "
+            "crossed the Lisovsk near Zoriansk, and the «Velmarsk» unit moved up to Zhur.")
+    assert kept(text) == ["Zhur", "Zoriansk", "Zhur"]
+
+
 def test_a_small_place_in_surname_position_is_a_surname_all_article_long(kept):
     text = "Gen. Taras Bortnyk visited the front. Later, Bortnyk was shelled, as was Zhur."
     assert kept(text) == ["Zhur"]
