@@ -112,9 +112,12 @@ class _Caseless:
 
 # Clause bounds: punctuation, subordinating words, a conjunction before a verb. A break opens
 # with one of its characters, the alternatives tell which after it: the engine skips in C to
-# where one stands instead of trying the expression at every character.
-_HARD_BREAK = re.compile(r"[;:()\[\]—–\s.!?…](?:(?<=[;:()\[\]—–])|(?<=\s)-\s"
-                         r"|(?<=[.!?…])(?=\s|$)(?!\s+[a-zа-яёіїєґ])|(?<=\n))")
+# where one stands instead of trying the expression at every character. A dash between
+# spaces (" - ") is a break of its own expression, read only in a text with a hyphen: with it,
+# every space of a sentence would be a place to try; a line break that opens one is its.
+_HARD_BREAK = re.compile(r"[;:()\[\]—–.!?…\n](?:(?<=[;:()\[\]—–])"
+                         r"|(?<=[.!?…])(?=\s|$)(?!\s+[a-zа-яёіїєґ])|(?<=\n)(?!-\s))")
+_SPACED_DASH = re.compile(r"\s-\s")
 # a colon that opens the list of the places counted before it ("took four villages: A and
 # B", "освободили населенные пункты: ...") leaves them in the clause of the verb
 _COUNTED = _Caseless(r"(?:villages|towns|cities|settlements|localities|hamlets"
@@ -849,6 +852,8 @@ def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
         if not (text[end - 1] == ":"
                 and _COUNTED.search(text, lowered, max(0, end - 70), end - 1)):
             cuts[end] = False
+    if "-" in text:
+        cuts.update(dict.fromkeys(map(_END, _SPACED_DASH.finditer(text)), False))
     for end in map(_END, _COMMA.finditer(text)):
         if text[end:end + 1].islower() and not _LIST_GOES_ON.match(text, end, end + 40):
             cuts[end] = False
