@@ -419,8 +419,10 @@ class _Scanner:
         found, after = [], start
         for position, groups in hits:
             group = groups[index]
+            if group is None:  # most word starts: a lead of another scanner's only
+                continue
             position -= base
-            if group is None or position < after:
+            if position < after:
                 continue
             if group.lower is None:
                 match = group.anycase.match(text, position, end)
