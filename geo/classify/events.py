@@ -856,7 +856,7 @@ def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
             cuts[end] = False
     if "-" in text:
         cuts.update(dict.fromkeys(map(_END, _SPACED_DASH.finditer(text)), False))
-    for end in map(_END, _COMMA.finditer(text)):
+    for end in map(_END, _COMMA.finditer(text) if "," in text else ()):
         if text[end:end + 1].islower() and not _LIST_GOES_ON.match(text, end, end + 40):
             cuts[end] = False
     for match in _OPENER.finditer(text, lowered):
@@ -864,7 +864,8 @@ def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
         tail = _AS_WHEN.match(text, match.end()) if background else None
         if tail is not None:  # "після того, як взяли", "с тех пор, как": one clause
             cuts.pop(tail.end(), None)
-    for match in _SAID.finditer(text, lowered):
+    # (most sentences have no "sa": a look for it is cheaper than the expression's call)
+    for match in _SAID.finditer(text, lowered) if lowered is None or "sa" in lowered else ():
         cuts[match.end()] = False  # "..., officials said Saturday as ...": what was said ends
     for match in _CONJUNCTION.finditer(text, lowered):
         word = text[match.start(1):match.end(1)]
