@@ -1132,13 +1132,11 @@ class ArticleEvents:
             claimant_of = self.lexicon.claimant_of
             self._lede = None
             # the opening's first speaker, if the opening reports speech (asked only when it
-            # names one: the speakers come off the article's pass, the speech takes a search)
+            # names one)
             first = [self._qualified(s, e, claimant_of[row]) for s, e, row in
                      self._scanned(_CLAIMANTS, self.lexicon.claimants, 0, _LEDE_CHARS)]
             first = [claimant for claimant in first if claimant is not None]
-            lowered = self.lowered  # the opening's: the article's cut there
-            if first and (_SPEECH.search(self.text[:_LEDE_CHARS].lower()) if lowered is None
-                          else _SPEECH.search(lowered, 0, _LEDE_CHARS)):
+            if first and self._opening_speaks():
                 self._lede = first[0]
             if self._lede is None:
                 named = [self._qualified(s, e, claimant_of[row])
@@ -1150,6 +1148,16 @@ class ArticleEvents:
                     self._lede = max(set(named),
                                      key=lambda c: (named.count(c), -named.index(c)))
         return self._lede
+
+    def _opening_speaks(self) -> bool:
+        """Whether the article's opening reports speech (``_SPEECH`` finds it there): its
+        words of saying come off the article's pass, as the speakers do (the expression,
+        which opens with a look behind, would be tried at each of its 400 places), then a
+        colon."""
+        if self._pass is None:
+            return _SPEECH.search(self.text[:_LEDE_CHARS].lower()) is not None
+        return bool(self._scanned(_SPEECH_WORD, self.lexicon.speech, 0, _LEDE_CHARS)
+                    or _SPEECH_COLON.search(self.text, 0, _LEDE_CHARS))
 
     def _qualified(self, start: int, end: int, claimant: Claimant | str) -> Claimant | None:
         """A speaker of the article's opening: one only its qualifier decides is the side's
