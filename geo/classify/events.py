@@ -124,13 +124,17 @@ _COUNTED = _Caseless(r"(?:villages|towns|cities|settlements|localities|hamlets"
                      r"|населённ\w*|населенн\w*|населен\w*|пункт\w*|сел\w*|сёл\w*|посёлк\w*"
                      r"|поселк\w*|город\w*|міст\w*)(?!\w)[^:;.]{0,40}$")
 _COMMA = re.compile(r",\s*")
-_OPENER = _Caseless("(?:" + trie((
+# the words that open a clause (a whole word each; "котор*": every word it begins), found
+# off the article's pass (``_Lexicon.openers``); by ``_OPENER`` in a sentence that has no
+# lowered copy
+_OPENERS = (
     "since", "after", "before", "when", "until", "which", "who", "where", "because", "although",
     "though",
     "после", "когда", "котор*", "где", "поскольку", "хотя", "пока",
     "після", "коли", "котр*", "який", "яка", "яке", "які", "якого", "якої", "яких", "якому", "якій",
     "яким", "якими", "поки", "відколи", "відтоді", "оскільки", "хоча",
-), word_start=True) + r")(?!\w)")  # fmt: skip
+)  # fmt: skip
+_OPENER = _Caseless("(?:" + trie(_OPENERS, word_start=True) + r")(?!\w)")
 # "після того, як", "после того, как", "відтоді, як": the opener's clause goes on past the comma
 _AS_WHEN = re.compile(r"(?:\s+(?:того|тех\s+пор|тих\s+пір))?\s*,\s*(?=(?:как|як)(?!\w))",
                       re.IGNORECASE)
@@ -540,8 +544,10 @@ class _Lexicon:
         self.region_of = {f"r{i}": Side(row["side"]) for i, row in enumerate(region_rows)}
         self.enemy = _Scanner([{"pattern": _ENEMY_WORDS}])
         self.speech = _Scanner([{"pattern": _SPEECH_WORDS}])
+        self.openers = _Scanner([{"pattern": word.replace("*", r"\w*")} for word in _OPENERS])
         # the scanners read off one pass over the article, in this order (``_Leads``)
-        self.leads = _Leads([self.cues, self.sides, self.claimants, self.enemy, self.speech])
+        self.leads = _Leads([self.cues, self.sides, self.claimants, self.enemy, self.speech,
+                             self.openers])
         modality = {}
         for row in _rows("modality.csv"):
             modality.setdefault(row["kind"], []).append(row)
@@ -566,7 +572,7 @@ def _lexicon() -> _Lexicon:
 
 
 # a scanner's place in ``_Lexicon.leads``
-_CUES, _SIDES, _CLAIMANTS, _ENEMY, _SPEECH_WORD = range(5)
+_CUES, _SIDES, _CLAIMANTS, _ENEMY, _SPEECH_WORD, _OPENER_WORD = range(6)
 
 
 class _Sentence:
@@ -599,7 +605,15 @@ class _Sentence:
     @_once
     def clauses(self) -> list[tuple[int, int, bool]]:
         """(start, end, background) of each clause: asked only of a sentence with cues."""
-        return _clauses(self.text, self.lowered)
+        return _clauses(self.text, self.lowered, self._openers())
+
+    def _openers(self) -> list[tuple[int, int, int]]:
+        """(start, end, row) of each word that opens a clause ("since", "which", "після"):
+        off the article's pass, as ``_OPENER`` finds them on the lowered text (a sentence
+        without a lowered copy is read case-insensitively by the expression itself)."""
+        if self.lowered is None:
+            return [(*match.span(), 0) for match in _OPENER.finditer(self.text, None)]
+        return self.found(_OPENER_WORD, self.lexicon.openers)
 
     @_once
     def starts(self) -> list[int]:
@@ -846,9 +860,11 @@ def _qualifier(text: str, start: int, end: int, lexicon: _Lexicon) -> Side | Non
 _END = methodcaller("end")
 
 
-def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
+def _clauses(text: str, lowered: str | None, openers: list[tuple[int, int, int]]
+             ) -> list[tuple[int, int, bool]]:
     """(start, end, background) of each clause of a sentence (``lowered``: its
-    ``_lowered``)."""
+    ``_lowered``; ``openers``: the (start, end, row) of its words that open a clause, as
+    ``_Lexicon.openers`` finds them)."""
     cuts: dict[int, bool] = {0: False}
     for end in map(_END, _HARD_BREAK.finditer(text)):
         if not (text[end - 1] == ":"
@@ -859,9 +875,10 @@ def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
     for end in map(_END, _COMMA.finditer(text) if "," in text else ()):
         if text[end:end + 1].islower() and not _LIST_GOES_ON.match(text, end, end + 40):
             cuts[end] = False
-    for match in _OPENER.finditer(text, lowered):
-        background = cuts[match.start()] = bool(_BACKGROUND_OPENER.fullmatch(match.group()))
-        tail = _AS_WHEN.match(text, match.end()) if background else None
+    read = text if lowered is None else lowered
+    for start, end, _ in openers:
+        background = cuts[start] = bool(_BACKGROUND_OPENER.fullmatch(read, start, end))
+        tail = _AS_WHEN.match(text, end) if background else None
         if tail is not None:  # "після того, як взяли", "с тех пор, как": one clause
             cuts.pop(tail.end(), None)
     # (most sentences have no "sa": a look for it is cheaper than the expression's call)
