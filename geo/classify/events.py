@@ -112,22 +112,29 @@ class _Caseless:
 
 # Clause bounds: punctuation, subordinating words, a conjunction before a verb. A break opens
 # with one of its characters, the alternatives tell which after it: the engine skips in C to
-# where one stands instead of trying the expression at every character.
-_HARD_BREAK = re.compile(r"[;:()\[\]—–\s.!?…](?:(?<=[;:()\[\]—–])|(?<=\s)-\s"
-                         r"|(?<=[.!?…])(?=\s|$)(?!\s+[a-zа-яёіїєґ])|(?<=\n))")
+# where one stands instead of trying the expression at every character. A dash between
+# spaces (" - ") is a break of its own expression, read only in a text with a hyphen: with it,
+# every space of a sentence would be a place to try; a line break that opens one is its.
+_HARD_BREAK = re.compile(r"[;:()\[\]—–.!?…\n](?:(?<=[;:()\[\]—–])"
+                         r"|(?<=[.!?…])(?=\s|$)(?!\s+[a-zа-яёіїєґ])|(?<=\n)(?!-\s))")
+_SPACED_DASH = re.compile(r"\s-\s")
 # a colon that opens the list of the places counted before it ("took four villages: A and
 # B", "освободили населенные пункты: ...") leaves them in the clause of the verb
 _COUNTED = _Caseless(r"(?:villages|towns|cities|settlements|localities|hamlets"
                      r"|населённ\w*|населенн\w*|населен\w*|пункт\w*|сел\w*|сёл\w*|посёлк\w*"
                      r"|поселк\w*|город\w*|міст\w*)(?!\w)[^:;.]{0,40}$")
 _COMMA = re.compile(r",\s*")
-_OPENER = _Caseless("(?:" + trie((
+# the words that open a clause (a whole word each; "котор*": every word it begins), found
+# off the article's pass (``_Lexicon.openers``); by ``_OPENER`` in a sentence that has no
+# lowered copy
+_OPENERS = (
     "since", "after", "before", "when", "until", "which", "who", "where", "because", "although",
     "though",
     "после", "когда", "котор*", "где", "поскольку", "хотя", "пока",
     "після", "коли", "котр*", "який", "яка", "яке", "які", "якого", "якої", "яких", "якому", "якій",
     "яким", "якими", "поки", "відколи", "відтоді", "оскільки", "хоча",
-), word_start=True) + r")(?!\w)")  # fmt: skip
+)  # fmt: skip
+_OPENER = _Caseless("(?:" + trie(_OPENERS, word_start=True) + r")(?!\w)")
 # "після того, як", "после того, как", "відтоді, як": the opener's clause goes on past the comma
 _AS_WHEN = re.compile(r"(?:\s+(?:того|тех\s+пор|тих\s+пір))?\s*,\s*(?=(?:как|як)(?!\w))",
                       re.IGNORECASE)
@@ -416,8 +423,10 @@ class _Scanner:
         found, after = [], start
         for position, groups in hits:
             group = groups[index]
+            if group is None:  # most word starts: a lead of another scanner's only
+                continue
             position -= base
-            if group is None or position < after:
+            if position < after:
                 continue
             if group.lower is None:
                 match = group.anycase.match(text, position, end)
@@ -535,8 +544,10 @@ class _Lexicon:
         self.region_of = {f"r{i}": Side(row["side"]) for i, row in enumerate(region_rows)}
         self.enemy = _Scanner([{"pattern": _ENEMY_WORDS}])
         self.speech = _Scanner([{"pattern": _SPEECH_WORDS}])
+        self.openers = _Scanner([{"pattern": word.replace("*", r"\w*")} for word in _OPENERS])
         # the scanners read off one pass over the article, in this order (``_Leads``)
-        self.leads = _Leads([self.cues, self.sides, self.claimants, self.enemy, self.speech])
+        self.leads = _Leads([self.cues, self.sides, self.claimants, self.enemy, self.speech,
+                             self.openers])
         modality = {}
         for row in _rows("modality.csv"):
             modality.setdefault(row["kind"], []).append(row)
@@ -561,7 +572,7 @@ def _lexicon() -> _Lexicon:
 
 
 # a scanner's place in ``_Lexicon.leads``
-_CUES, _SIDES, _CLAIMANTS, _ENEMY, _SPEECH_WORD = range(5)
+_CUES, _SIDES, _CLAIMANTS, _ENEMY, _SPEECH_WORD, _OPENER_WORD = range(6)
 
 
 class _Sentence:
@@ -594,7 +605,15 @@ class _Sentence:
     @_once
     def clauses(self) -> list[tuple[int, int, bool]]:
         """(start, end, background) of each clause: asked only of a sentence with cues."""
-        return _clauses(self.text, self.lowered)
+        return _clauses(self.text, self.lowered, self._openers())
+
+    def _openers(self) -> list[tuple[int, int, int]]:
+        """(start, end, row) of each word that opens a clause ("since", "which", "після"):
+        off the article's pass, as ``_OPENER`` finds them on the lowered text (a sentence
+        without a lowered copy is read case-insensitively by the expression itself)."""
+        if self.lowered is None:
+            return [(*match.span(), 0) for match in _OPENER.finditer(self.text, None)]
+        return self.found(_OPENER_WORD, self.lexicon.openers)
 
     @_once
     def starts(self) -> list[int]:
@@ -841,23 +860,29 @@ def _qualifier(text: str, start: int, end: int, lexicon: _Lexicon) -> Side | Non
 _END = methodcaller("end")
 
 
-def _clauses(text: str, lowered: str | None) -> list[tuple[int, int, bool]]:
+def _clauses(text: str, lowered: str | None, openers: list[tuple[int, int, int]]
+             ) -> list[tuple[int, int, bool]]:
     """(start, end, background) of each clause of a sentence (``lowered``: its
-    ``_lowered``)."""
+    ``_lowered``; ``openers``: the (start, end, row) of its words that open a clause, as
+    ``_Lexicon.openers`` finds them)."""
     cuts: dict[int, bool] = {0: False}
     for end in map(_END, _HARD_BREAK.finditer(text)):
         if not (text[end - 1] == ":"
                 and _COUNTED.search(text, lowered, max(0, end - 70), end - 1)):
             cuts[end] = False
-    for end in map(_END, _COMMA.finditer(text)):
+    if "-" in text:
+        cuts.update(dict.fromkeys(map(_END, _SPACED_DASH.finditer(text)), False))
+    for end in map(_END, _COMMA.finditer(text) if "," in text else ()):
         if text[end:end + 1].islower() and not _LIST_GOES_ON.match(text, end, end + 40):
             cuts[end] = False
-    for match in _OPENER.finditer(text, lowered):
-        background = cuts[match.start()] = bool(_BACKGROUND_OPENER.fullmatch(match.group()))
-        tail = _AS_WHEN.match(text, match.end()) if background else None
+    read = text if lowered is None else lowered
+    for start, end, _ in openers:
+        background = cuts[start] = bool(_BACKGROUND_OPENER.fullmatch(read, start, end))
+        tail = _AS_WHEN.match(text, end) if background else None
         if tail is not None:  # "після того, як взяли", "с тех пор, как": one clause
             cuts.pop(tail.end(), None)
-    for match in _SAID.finditer(text, lowered):
+    # (most sentences have no "sa": a look for it is cheaper than the expression's call)
+    for match in _SAID.finditer(text, lowered) if lowered is None or "sa" in lowered else ():
         cuts[match.end()] = False  # "..., officials said Saturday as ...": what was said ends
     for match in _CONJUNCTION.finditer(text, lowered):
         word = text[match.start(1):match.end(1)]
@@ -1124,13 +1149,11 @@ class ArticleEvents:
             claimant_of = self.lexicon.claimant_of
             self._lede = None
             # the opening's first speaker, if the opening reports speech (asked only when it
-            # names one: the speakers come off the article's pass, the speech takes a search)
+            # names one)
             first = [self._qualified(s, e, claimant_of[row]) for s, e, row in
                      self._scanned(_CLAIMANTS, self.lexicon.claimants, 0, _LEDE_CHARS)]
             first = [claimant for claimant in first if claimant is not None]
-            lowered = self.lowered  # the opening's: the article's cut there
-            if first and (_SPEECH.search(self.text[:_LEDE_CHARS].lower()) if lowered is None
-                          else _SPEECH.search(lowered, 0, _LEDE_CHARS)):
+            if first and self._opening_speaks():
                 self._lede = first[0]
             if self._lede is None:
                 named = [self._qualified(s, e, claimant_of[row])
@@ -1142,6 +1165,16 @@ class ArticleEvents:
                     self._lede = max(set(named),
                                      key=lambda c: (named.count(c), -named.index(c)))
         return self._lede
+
+    def _opening_speaks(self) -> bool:
+        """Whether the article's opening reports speech (``_SPEECH`` finds it there): its
+        words of saying come off the article's pass, as the speakers do (the expression,
+        which opens with a look behind, would be tried at each of its 400 places), then a
+        colon."""
+        if self._pass is None:
+            return _SPEECH.search(self.text[:_LEDE_CHARS].lower()) is not None
+        return bool(self._scanned(_SPEECH_WORD, self.lexicon.speech, 0, _LEDE_CHARS)
+                    or _SPEECH_COLON.search(self.text, 0, _LEDE_CHARS))
 
     def _qualified(self, start: int, end: int, claimant: Claimant | str) -> Claimant | None:
         """A speaker of the article's opening: one only its qualifier decides is the side's

@@ -34,6 +34,16 @@ def role_of(text: str, item: Resolved, gazetteer: Gazetteer) -> Role:
         return Role.LOCATION
     after = text[item.span.end:item.span.end + 40]
     before = text[max(0, item.span.start - 40):item.span.start]
-    if _ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(before):
+    if _ACTOR_AFTER.match(after) or _acted_on(before):
         return Role.ACTOR
     return Role.LOCATION
+
+
+def _acted_on(before: str) -> bool:
+    """Whether ``_ACTOR_BEFORE`` finds its verb at the end of ``before``. A match is a verb
+    (of two words at most, spaced out) and the white space that ends the text, so it lies in
+    the text's last two words: the expression is tried on them alone, one space between them
+    as ``\\s+`` reads any, not at each of 40 places (where it tries all its verbs)."""
+    if not before[-1:].isspace():
+        return False
+    return _ACTOR_BEFORE.search(" ".join(before.rsplit(None, 2)[-2:]) + " ") is not None

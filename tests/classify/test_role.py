@@ -31,6 +31,7 @@ def roles(world):
     "The envoy urged Velmarsk to hold firm.",
     "Nordgrad accused the rear of delays.",
     "Pressure on Velmarsk grows.",
+    "After a week of talks\nwith  Velmarsk, the envoy left.",  # the verb across a line break
     "Вельмарськ заявив про перемир'я.",
     "Вельмарск требует гарантий.",
 ])
@@ -44,6 +45,7 @@ def test_a_capital_that_acts_is_an_actor(roles, text):
     "In Velmarsk, officials said the talks were over.",  # "said" is not Velmarsk's
     "Zoriansk said it had no water.",  # no capital: no government
     "The Zoriansk administration urged calm.",
+    "The storm pressed on, and Velmarsk flooded.",  # a verb, but not the one before the name
 ])
 def test_a_capital_as_a_place_and_other_places_are_locations(roles, text):
     assert {role for _surface, role in roles(text)} == {Role.LOCATION}
