@@ -27,8 +27,11 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import tempfile
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
+from itertools import accumulate
+from typing import NamedTuple
 
 import pyarrow as pa
 
@@ -48,6 +51,7 @@ class CorpusDates:
         self.days: dict[str, Counter] = {}  # place id -> {ordinal of the day: articles}
         self.articles: Counter = Counter()  # place id -> articles of the run that name it
         self._capitals: dict[str, bool] = {}
+        self._settled: dict[str, _PlaceDays | None] = {}  # emptied by ``add``
 
     def places(self, result: ArticleResult) -> set[str]:
         """The settlements an article places (resolved or ambiguous, named as places), national
@@ -69,6 +73,7 @@ class CorpusDates:
 
     def add(self, result: ArticleResult, places: set[str]) -> None:
         """Count an article of the run; one that dates itself lends its day to its places."""
+        self._settled.clear()
         self.articles.update(places)
         if not result.year_known or result.published is None:
             return
@@ -92,12 +97,9 @@ class CorpusDates:
         one report alone is no agreement."""
         weights: Counter = Counter()
         for place in sorted(places):
-            days = self.days.get(place)
-            if not days:
-                continue
-            share = 1 / (self.articles[place] * sum(days.values()))
-            for day, count in sorted(days.items()):
-                weights[day] += count * share
+            days = self._days_of(place)
+            if days is not None:
+                weights.update(days.weights)  # in day order, as the sum below relies on
         if not weights:
             return None
         total, running, median = sum(weights.values()), 0.0, None
@@ -116,11 +118,33 @@ class CorpusDates:
         place's, or the number of days (reports of two days are two reports)."""
         days, most = set(), 0
         for place in places:
-            near = [(day, count) for day, count in self.days.get(place, {}).items()
-                    if abs(day - median) <= AGREE_DAYS]
-            days.update(day for day, _ in near)
-            most = max(most, sum(count for _, count in near))
+            found = self._days_of(place)
+            if found is None:
+                continue
+            first = bisect_left(found.days, median - AGREE_DAYS)
+            last = bisect_right(found.days, median + AGREE_DAYS)
+            days.update(found.days[first:last])
+            most = max(most, found.reports_before[last] - found.reports_before[first])
         return max(most, len(days))
+
+    def _days_of(self, place: str) -> _PlaceDays | None:
+        """The place's days as an anchor reads them (None: no self-dated article names it),
+        worked out once while the corpus stands still, as it does while the held-back
+        articles are dated: a place of the front is named by thousands of a long run's
+        articles, over hundreds of days, and a hundred of its undated articles ask."""
+        if place in self._settled:
+            return self._settled[place]
+        days = self.days.get(place)
+        found = None
+        if days:
+            ordered = sorted(days.items())
+            share = 1 / (self.articles[place] * sum(days.values()))
+            found = _PlaceDays(
+                weights={day: count * share for day, count in ordered},
+                days=[day for day, _ in ordered],
+                reports_before=list(accumulate((count for _, count in ordered), initial=0)))
+        self._settled[place] = found
+        return found
 
     def dated(self, article: Article, result: ArticleResult, places: set[str],
               extractor: Extractor) -> ArticleResult:
@@ -134,6 +158,16 @@ class CorpusDates:
         if (found, publication.source) == (result.published, result.published_source):
             return result
         return redated(article, result, publication)
+
+
+class _PlaceDays(NamedTuple):
+    """One place's days in the corpus: each day's weight in an anchor (its reports over all
+    the place's reports and the run's articles naming it), the days in order, and how many
+    reports come before each."""
+
+    weights: dict[int, float]
+    days: list[int]
+    reports_before: list[int]
 
 
 class Held:

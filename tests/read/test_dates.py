@@ -498,6 +498,14 @@ def test_only_articles_that_date_themselves_lend_their_day():
     assert not corpus.wants(_result("2025-11-05"), {"a"})
 
 
+
+def test_an_anchor_counts_the_reports_added_after_it_was_asked():
+    corpus = _corpus(("2025-11-05", {"a"}), ("2025-11-06", {"a"}))
+    assert corpus.anchor({"a"}) == date(2025, 11, 5)
+    for _ in range(3):
+        corpus.add(_result("2025-12-20"), {"a"})
+    assert corpus.anchor({"a"}) == date(2025, 12, 20)
+
 RUN = [  # (id, metadata date, URL, text) in input order: a run of invented reports
     ("r1", "2025-11-05", "", "Fighting went on near Pokrovsk and Myrnohrad, the army said."),
     ("r2", None, "", "Troops entered Myrnohrad on November 3, local officials said."),
