@@ -155,14 +155,16 @@ def tokens(text: str) -> list[_Token]:
         found = _token_of(match.group(1))
         if found is None:
             continue
-        word, key, common, cyrillic = found
+        word, key, common, cyrillic, length = found
         start = match.start(1)
         if key:
-            end = start + len(word)
+            end = start + length
             # the character before a token is no word character (not the s of 's), so a joining
-            # gap ends in a space or a hyphen: most gaps (lower-case words between) fail that
+            # gap ends in a space or a hyphen: most gaps (lower-case words between) fail that,
+            # and a gap of that one character (Chasiv Yar) needs no expression to say it joins
             joined = (previous_end >= 0 and text[start - 1] in _JOINING_LAST
-                      and _JOINING_GAP.fullmatch(text, previous_end, start) is not None)
+                      and (previous_end == start - 1
+                           or _JOINING_GAP.fullmatch(text, previous_end, start) is not None))
             out.append((start, end, word, key, joined, common, cyrillic))
             previous_end = end
         else:
@@ -171,10 +173,10 @@ def tokens(text: str) -> list[_Token]:
 
 
 @lru_cache(maxsize=200_000)
-def _token_of(word: str) -> tuple[str, str, bool, bool] | None:
+def _token_of(word: str) -> tuple[str, str, bool, bool, int] | None:
     """(the word, possessive 's left out; its fold key, empty when it has none; whether it is a
-    common word; whether it is a capitalised Cyrillic word), or None for a word that is no part
-    of a name. Worked out once per word: words recur."""
+    common word; whether it is a capitalised Cyrillic word; its length), or None for a word that
+    is no part of a name. Worked out once per word: words recur."""
     if not word[0].isupper() and word not in _JOINERS and not word.startswith(_NAME_ENDINGS):
         return None  # a lower-case Latin Extended-A letter, or "onward" let in by "on"
     if word.endswith(_POSSESSIVE_ENDINGS) and len(word) > 3:
@@ -182,7 +184,7 @@ def _token_of(word: str) -> tuple[str, str, bool, bool] | None:
     exact = exact_key(word)
     key = fold_key_of_exact(exact)
     return (word, key if " " not in key else "", exact in stopwords(),
-            word[0].isupper() and has_cyrillic(word))
+            word[0].isupper() and has_cyrillic(word), len(word))
 
 
 _BY_OFFSETS = attrgetter("start", "end")  # spans in text order
@@ -264,17 +266,24 @@ class Recogniser:
     def _span(self, text: str, toks: list[_Token], first: int, last: int) -> Span | None:
         start, end = toks[first][START], toks[last][END]
         surface = text[start:end]
-        queries = [surface]
-        if first == last and _DIRECTION_AFTER.match(text, end, end + 60):
-            queries += _adjective_stems(surface)
-        unit = unit_of(text, start, end)
-        if first == last and unit == "region":
-            descriptor = "область" if has_cyrillic(surface) else "region"
-            queries.insert(0, f"{surface} {descriptor}")
+        if first == last:
+            # a single word holds no space, so only the words after it can make it a unit
+            unit = unit_after(text, end)
+            queries = [surface]
+            if _DIRECTION_AFTER.match(text, end, end + 60):
+                queries += _adjective_stems(surface)
+            if unit == "region":
+                descriptor = "область" if has_cyrillic(surface) else "region"
+                queries.insert(0, f"{surface} {descriptor}")
+            queries = tuple(queries)
+        else:
+            unit = unit_of(text, start, end)
+            queries = (surface,)
         context = _place_context(text, start, end)
-        return Span(start, end, surface, tuple(queries), in_context=_vouches(context),
-                    settlement_hint=bool(context and _SETTLEMENT_WORDS.search(context)),
-                    unit=unit)
+        if context is None:  # most names: the defaults say so
+            return Span(start, end, surface, queries, True, False, False, unit)
+        return Span(start, end, surface, queries, in_context=_vouches(context),
+                    settlement_hint=_SETTLEMENT_WORDS.search(context) is not None, unit=unit)
 
     # -- Cyrillic adjectives of directions ----------------------------------------------------
     def _direction_spans(self, text: str) -> list[Span]:
@@ -449,7 +458,7 @@ def unit_of(text: str, start: int, end: int) -> str:
 def unit_after(text: str, end: int) -> str:
     """``region`` or ``district`` when the words after a name (or after the list it heads) make
     it an administrative unit; else empty."""
-    match = _UNIT_AFTER.match(text, end, min(len(text), end + 200))
+    match = _UNIT_AFTER.match(text, end, end + 200)  # an end past the text's is the text's
     if not match:
         return ""
     return "region" if match.group("region") else "district"
