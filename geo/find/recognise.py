@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, count
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -235,19 +235,27 @@ class Recogniser:
         # before the first): no key spans a comma or a skipped word; ends: the index of the
         # space after each token
         pieces = [f"{tok[KEY]} " if tok[JOINED] else f"| {tok[KEY]} " for tok in toks]
-        ends = {end: i for i, end in enumerate(accumulate(map(len, pieces)))}
+        ends = dict(zip(accumulate(map(len, pieces)), count()))
         folded = " " + "".join(pieces)
-        candidates = []
+        singles, longer = [], []  # (first, last) of one-word and of longer names
         for end_index, n_tokens in self.automaton.iter(folded):
             last = ends.get(end_index)
             if last is not None and last >= n_tokens - 1 and self._acceptable(
                     toks, last - n_tokens + 1, last):
-                candidates.append((last - n_tokens + 1, last))
+                if n_tokens == 1:
+                    singles.append((last, last))
+                else:
+                    longer.append((last - n_tokens + 1, last))
+        if not longer:  # one-word names never overlap one another
+            return singles
+        # longer names first, the longest and then the leftmost; one-word names cannot overlap
+        # one another, so each is kept when no longer name took its word
         chosen, used = [], set()
-        for first, last in sorted(candidates, key=lambda fl: (fl[0] - fl[1], fl[0])):
+        for first, last in sorted(longer, key=lambda fl: (fl[0] - fl[1], fl[0])):
             if used.isdisjoint(range(first, last + 1)):
                 used.update(range(first, last + 1))
                 chosen.append((first, last))
+        chosen += [single for single in singles if single[0] not in used]
         return sorted(chosen)
 
     def _acceptable(self, toks: list[_Token], first: int, last: int) -> bool:
