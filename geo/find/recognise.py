@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, chain, count
-from operator import attrgetter
+from itertools import accumulate, chain, compress, count
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -139,6 +139,7 @@ class Span(NamedTuple):
 # ending may hide a name in (в Покровске).
 _Token = tuple[int, int, str, str, bool, bool, bool]
 START, END, TEXT, KEY, JOINED, COMMON, CYRILLIC = range(7)
+_IS_CYRILLIC = itemgetter(CYRILLIC)
 _JOINING_GAP = re.compile(r"(?:['’]s)?[ \t\-‐‑–—]*")
 _JOINING_LAST = frozenset(" \t-‐‑–—")  # what a joining gap ends with (see ``tokens``)
 
@@ -213,8 +214,13 @@ class Recogniser:
 
     def spans(self, text: str) -> list[Span]:
         toks = tokens(text)
+        # the capitalised Cyrillic words, picked out in C: the case-ending passes visit only
+        # them, and an article without any (most English ones) skips those passes
+        cyrillic = list(compress(count(), map(_IS_CYRILLIC, toks)))
         directions = self._direction_spans(text)
-        found = self._longest_inflected_readings(text, toks, self._gazetteer_spans(text, toks))
+        found = self._gazetteer_spans(text, toks)
+        if cyrillic:
+            found = self._longest_inflected_readings(text, toks, cyrillic, found)
         taken = [False] * len(toks)
         if directions:  # few articles have one: the others skip this
             _take_overlapped(toks, directions, taken)
@@ -224,9 +230,11 @@ class Recogniser:
                 taken[i] = True
         spans = [s for s in directions if s.queries]
         spans += [self._span(text, toks, first, last) for first, last in found]
-        spans += self._inflected_spans(text, toks, taken)
+        if cyrillic:
+            spans += self._inflected_spans(text, toks, cyrillic, taken)
         spans += self._context_spans(text, toks, taken)
-        return sorted((s for s in spans if s is not None), key=_BY_OFFSETS)
+        spans.sort(key=_BY_OFFSETS)
+        return spans
 
     # -- names the automaton finds -------------------------------------------------------------
     def _gazetteer_spans(self, text: str, toks: list[_Token]) -> list[tuple[int, int]]:
@@ -271,7 +279,7 @@ class Recogniser:
         return all(t[TEXT][0].isupper() or t[TEXT] in _JOINERS or t[TEXT] in _DESCRIPTORS
                    for t in toks[first:last + 1])
 
-    def _span(self, text: str, toks: list[_Token], first: int, last: int) -> Span | None:
+    def _span(self, text: str, toks: list[_Token], first: int, last: int) -> Span:
         start, end = toks[first][START], toks[last][END]
         surface = text[start:end]
         if first == last:
@@ -315,25 +323,27 @@ class Recogniser:
         return out
 
     # -- Cyrillic case endings ----------------------------------------------------------------
-    def _longest_inflected_readings(self, text: str, toks: list[_Token],
+    def _longest_inflected_readings(self, text: str, toks: list[_Token], cyrillic: list[int],
                                     found: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The longest inflected reading wins: in a run of two or three capitalised Cyrillic
         words where the automaton found single words only (из Великой Новоселки: Новоселки), the
         whole run is tried through the case endings first; when it is a known name, it replaces
-        the single-word hits it covers."""
-        single = {first for first, last in found if first == last}
-        in_longer = {i for first, last in found if last > first for i in range(first, last + 1)}
-        readings, i = [], 0
-        while i < len(toks):
-            if not _run_word(toks[i]):
-                i += 1
+        the single-word hits it covers. ``cyrillic``: the indices of the capitalised Cyrillic
+        tokens, where such runs start."""
+        single = in_longer = None  # made for the first run that needs them
+        readings, past_run = [], 0
+        for i in cyrillic:
+            if i < past_run or not _run_word(toks[i]):
                 continue
             run_end = i + 1  # the run of joined capitalised Cyrillic words from i
             while run_end < len(toks) and toks[run_end][JOINED] and _run_word(toks[run_end]):
                 run_end += 1
             if run_end - i < 2:
-                i += 1
                 continue
+            if single is None:
+                single = {first for first, last in found if first == last}
+                in_longer = {k for first, last in found if last > first
+                             for k in range(first, last + 1)}
             first = i
             while first < run_end - 1:
                 for width in (3, 2):
@@ -349,21 +359,22 @@ class Recogniser:
                         first = last
                         break
                 first += 1
-            i = run_end
+            past_run = run_end
         if not readings:
             return found
         covered = {i for first, last in readings for i in range(first, last + 1)}
         return sorted([fl for fl in found if covered.isdisjoint(range(fl[0], fl[1] + 1))]
                       + readings)
 
-    def _inflected_spans(self, text: str, toks: list[_Token], taken: list[bool]) -> list[Span]:
+    def _inflected_spans(self, text: str, toks: list[_Token], cyrillic: list[int],
+                         taken: list[bool]) -> list[Span]:
+        """Names in a case ending among the capitalised Cyrillic words (``cyrillic``: their
+        indices) that no other name took."""
         out = []
-        i = 0
-        while i < len(toks):
-            tok = toks[i]
-            if taken[i] or not tok[CYRILLIC]:
-                i += 1
+        for i in cyrillic:
+            if taken[i]:
                 continue
+            tok = toks[i]
             # try two capitalised words (Часовом Яру, Красного Лимана) before one
             for width in (2, 1):
                 last = i + width - 1
@@ -386,7 +397,6 @@ class Recogniser:
                     for j in range(i, last + 1):
                         taken[j] = True
                     break
-            i += 1
         return out
 
     # -- unknown names in a place context -----------------------------------------------------
