@@ -153,7 +153,7 @@ def tokens(text: str) -> list[_Token]:
     head = _NAME_TOKEN_AT_START.match(text)
     matches = _NAME_TOKEN.finditer(text, head.end() if head else 0)
     for match in chain((head,), matches) if head else matches:
-        found = _token_of(match.group(1))
+        found = _token_of(match[1])
         if found is None:
             continue
         word, key, common, cyrillic, length = found
@@ -248,12 +248,14 @@ class Recogniser:
         singles, longer = [], []  # (first, last) of one-word and of longer names
         for end_index, n_tokens in self.automaton.iter(folded):
             last = ends.get(end_index)
-            if last is not None and last >= n_tokens - 1 and self._acceptable(
-                    toks, last - n_tokens + 1, last):
-                if n_tokens == 1:
+            if last is None:
+                continue
+            if n_tokens == 1:  # most hits: ``_acceptable`` of one word, without the call
+                tok = toks[last]
+                if tok[TEXT][0].isupper() and not tok[COMMON]:
                     singles.append((last, last))
-                else:
-                    longer.append((last - n_tokens + 1, last))
+            elif last >= n_tokens - 1 and self._acceptable(toks, last - n_tokens + 1, last):
+                longer.append((last - n_tokens + 1, last))
         if not longer:  # one-word names never overlap one another
             return singles
         # longer names first, the longest and then the leftmost; one-word names cannot overlap
