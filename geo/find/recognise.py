@@ -142,6 +142,7 @@ START, END, TEXT, KEY, JOINED, COMMON, CYRILLIC = range(7)
 _IS_CYRILLIC = itemgetter(CYRILLIC)
 _JOINING_GAP = re.compile(r"(?:['’]s)?[ \t\-‐‑–—]*")
 _JOINING_LAST = frozenset(" \t-‐‑–—")  # what a joining gap ends with (see ``tokens``)
+_JOINING_SECOND_LAST = _JOINING_LAST | {"s"}  # and what comes before that in a longer one
 
 
 def tokens(text: str) -> list[_Token]:
@@ -161,11 +162,13 @@ def tokens(text: str) -> list[_Token]:
         if key:
             end = start + length
             # the character before a token is no word character (not the s of 's), so a joining
-            # gap ends in a space or a hyphen: most gaps (lower-case words between) fail that,
-            # and a gap of that one character (Chasiv Yar) needs no expression to say it joins
+            # gap ends in a space or a hyphen; a gap of that one character (Chasiv Yar) needs no
+            # expression to say it joins, and a longer one has a space, a hyphen or the s of 's
+            # before it: most gaps (a lower-case word between, " and ") fail that
             joined = (previous_end >= 0 and text[start - 1] in _JOINING_LAST
                       and (previous_end == start - 1
-                           or _JOINING_GAP.fullmatch(text, previous_end, start) is not None))
+                           or text[start - 2] in _JOINING_SECOND_LAST
+                           and _JOINING_GAP.fullmatch(text, previous_end, start) is not None))
             out.append((start, end, word, key, joined, common, cyrillic))
             previous_end = end
         else:
