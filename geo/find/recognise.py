@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
-from itertools import accumulate, chain
-from operator import attrgetter
+from functools import lru_cache, partial
+from itertools import accumulate, chain, compress, count
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -139,8 +139,10 @@ class Span(NamedTuple):
 # ending may hide a name in (в Покровске).
 _Token = tuple[int, int, str, str, bool, bool, bool]
 START, END, TEXT, KEY, JOINED, COMMON, CYRILLIC = range(7)
+_IS_CYRILLIC = itemgetter(CYRILLIC)
 _JOINING_GAP = re.compile(r"(?:['’]s)?[ \t\-‐‑–—]*")
 _JOINING_LAST = frozenset(" \t-‐‑–—")  # what a joining gap ends with (see ``tokens``)
+_JOINING_SECOND_LAST = _JOINING_LAST | {"s"}  # and what comes before that in a longer one
 
 
 def tokens(text: str) -> list[_Token]:
@@ -152,17 +154,21 @@ def tokens(text: str) -> list[_Token]:
     head = _NAME_TOKEN_AT_START.match(text)
     matches = _NAME_TOKEN.finditer(text, head.end() if head else 0)
     for match in chain((head,), matches) if head else matches:
-        found = _token_of(match.group(1))
+        found = _token_of(match[1])
         if found is None:
             continue
-        word, key, common, cyrillic = found
+        word, key, common, cyrillic, length = found
         start = match.start(1)
         if key:
-            end = start + len(word)
+            end = start + length
             # the character before a token is no word character (not the s of 's), so a joining
-            # gap ends in a space or a hyphen: most gaps (lower-case words between) fail that
+            # gap ends in a space or a hyphen; a gap of that one character (Chasiv Yar) needs no
+            # expression to say it joins, and a longer one has a space, a hyphen or the s of 's
+            # before it: most gaps (a lower-case word between, " and ") fail that
             joined = (previous_end >= 0 and text[start - 1] in _JOINING_LAST
-                      and _JOINING_GAP.fullmatch(text, previous_end, start) is not None)
+                      and (previous_end == start - 1
+                           or text[start - 2] in _JOINING_SECOND_LAST
+                           and _JOINING_GAP.fullmatch(text, previous_end, start) is not None))
             out.append((start, end, word, key, joined, common, cyrillic))
             previous_end = end
         else:
@@ -171,10 +177,10 @@ def tokens(text: str) -> list[_Token]:
 
 
 @lru_cache(maxsize=200_000)
-def _token_of(word: str) -> tuple[str, str, bool, bool] | None:
+def _token_of(word: str) -> tuple[str, str, bool, bool, int] | None:
     """(the word, possessive 's left out; its fold key, empty when it has none; whether it is a
-    common word; whether it is a capitalised Cyrillic word), or None for a word that is no part
-    of a name. Worked out once per word: words recur."""
+    common word; whether it is a capitalised Cyrillic word; its length), or None for a word that
+    is no part of a name. Worked out once per word: words recur."""
     if not word[0].isupper() and word not in _JOINERS and not word.startswith(_NAME_ENDINGS):
         return None  # a lower-case Latin Extended-A letter, or "onward" let in by "on"
     if word.endswith(_POSSESSIVE_ENDINGS) and len(word) > 3:
@@ -182,10 +188,13 @@ def _token_of(word: str) -> tuple[str, str, bool, bool] | None:
     exact = exact_key(word)
     key = fold_key_of_exact(exact)
     return (word, key if " " not in key else "", exact in stopwords(),
-            word[0].isupper() and has_cyrillic(word))
+            word[0].isupper() and has_cyrillic(word), len(word))
 
 
 _BY_OFFSETS = attrgetter("start", "end")  # spans in text order
+# A Span from a tuple of all its fields, made in C: the named tuple's own constructor is Python
+# code that takes them one by one (a third of a microsecond, for dozens of names an article).
+_new_span = partial(tuple.__new__, Span)
 
 
 class Recogniser:
@@ -211,8 +220,13 @@ class Recogniser:
 
     def spans(self, text: str) -> list[Span]:
         toks = tokens(text)
+        # the capitalised Cyrillic words, picked out in C: the case-ending passes visit only
+        # them, and an article without any (most English ones) skips those passes
+        cyrillic = list(compress(count(), map(_IS_CYRILLIC, toks)))
         directions = self._direction_spans(text)
-        found = self._longest_inflected_readings(text, toks, self._gazetteer_spans(text, toks))
+        found = self._gazetteer_spans(text, toks)
+        if cyrillic:
+            found = self._longest_inflected_readings(text, toks, cyrillic, found)
         taken = [False] * len(toks)
         if directions:  # few articles have one: the others skip this
             _take_overlapped(toks, directions, taken)
@@ -222,9 +236,11 @@ class Recogniser:
                 taken[i] = True
         spans = [s for s in directions if s.queries]
         spans += [self._span(text, toks, first, last) for first, last in found]
-        spans += self._inflected_spans(text, toks, taken)
+        if cyrillic:
+            spans += self._inflected_spans(text, toks, cyrillic, taken)
         spans += self._context_spans(text, toks, taken)
-        return sorted((s for s in spans if s is not None), key=_BY_OFFSETS)
+        spans.sort(key=_BY_OFFSETS)
+        return spans
 
     # -- names the automaton finds -------------------------------------------------------------
     def _gazetteer_spans(self, text: str, toks: list[_Token]) -> list[tuple[int, int]]:
@@ -233,19 +249,29 @@ class Recogniser:
         # before the first): no key spans a comma or a skipped word; ends: the index of the
         # space after each token
         pieces = [f"{tok[KEY]} " if tok[JOINED] else f"| {tok[KEY]} " for tok in toks]
-        ends = {end: i for i, end in enumerate(accumulate(map(len, pieces)))}
+        ends = dict(zip(accumulate(map(len, pieces)), count()))
         folded = " " + "".join(pieces)
-        candidates = []
+        singles, longer = [], []  # (first, last) of one-word and of longer names
         for end_index, n_tokens in self.automaton.iter(folded):
             last = ends.get(end_index)
-            if last is not None and last >= n_tokens - 1 and self._acceptable(
-                    toks, last - n_tokens + 1, last):
-                candidates.append((last - n_tokens + 1, last))
+            if last is None:
+                continue
+            if n_tokens == 1:  # most hits: ``_acceptable`` of one word, without the call
+                tok = toks[last]
+                if tok[TEXT][0].isupper() and not tok[COMMON]:
+                    singles.append((last, last))
+            elif last >= n_tokens - 1 and self._acceptable(toks, last - n_tokens + 1, last):
+                longer.append((last - n_tokens + 1, last))
+        if not longer:  # one-word names never overlap one another
+            return singles
+        # longer names first, the longest and then the leftmost; one-word names cannot overlap
+        # one another, so each is kept when no longer name took its word
         chosen, used = [], set()
-        for first, last in sorted(candidates, key=lambda fl: (fl[0] - fl[1], fl[0])):
+        for first, last in sorted(longer, key=lambda fl: (fl[0] - fl[1], fl[0])):
             if used.isdisjoint(range(first, last + 1)):
                 used.update(range(first, last + 1))
                 chosen.append((first, last))
+        chosen += [single for single in singles if single[0] not in used]
         return sorted(chosen)
 
     def _acceptable(self, toks: list[_Token], first: int, last: int) -> bool:
@@ -261,20 +287,27 @@ class Recogniser:
         return all(t[TEXT][0].isupper() or t[TEXT] in _JOINERS or t[TEXT] in _DESCRIPTORS
                    for t in toks[first:last + 1])
 
-    def _span(self, text: str, toks: list[_Token], first: int, last: int) -> Span | None:
+    def _span(self, text: str, toks: list[_Token], first: int, last: int) -> Span:
         start, end = toks[first][START], toks[last][END]
         surface = text[start:end]
-        queries = [surface]
-        if first == last and _DIRECTION_AFTER.match(text, end, end + 60):
-            queries += _adjective_stems(surface)
-        unit = unit_of(text, start, end)
-        if first == last and unit == "region":
-            descriptor = "область" if has_cyrillic(surface) else "region"
-            queries.insert(0, f"{surface} {descriptor}")
+        if first == last:
+            # a single word holds no space, so only the words after it can make it a unit
+            unit = unit_after(text, end)
+            queries = [surface]
+            if _DIRECTION_AFTER.match(text, end, end + 60):
+                queries += _adjective_stems(surface)
+            if unit == "region":
+                descriptor = "область" if has_cyrillic(surface) else "region"
+                queries.insert(0, f"{surface} {descriptor}")
+            queries = tuple(queries)
+        else:
+            unit = unit_of(text, start, end)
+            queries = (surface,)
         context = _place_context(text, start, end)
-        return Span(start, end, surface, tuple(queries), in_context=_vouches(context),
-                    settlement_hint=bool(context and _SETTLEMENT_WORDS.search(context)),
-                    unit=unit)
+        if context is None:  # most names: made from all their fields at once
+            return _new_span((start, end, surface, queries, True, False, False, unit))
+        return Span(start, end, surface, queries, in_context=_vouches(context),
+                    settlement_hint=_SETTLEMENT_WORDS.search(context) is not None, unit=unit)
 
     # -- Cyrillic adjectives of directions ----------------------------------------------------
     def _direction_spans(self, text: str) -> list[Span]:
@@ -285,6 +318,8 @@ class Recogniser:
         ``Gazetteer.towns_of_adjective`` derives from it, so only known names count. A place
         adjective that names no town (на украинском направлении, Придніпровському) is a span
         with no query: no other reading of the word is tried, and it is no place mention."""
+        if "аправлени" not in text and "апрям" not in text:
+            return []  # no word for a direction: two substring searches spare the scan
         out = []
         for noun in _DIRECTION_NOUN.finditer(text):
             if not _WORD_STARTS.match(text, noun.start()):
@@ -298,25 +333,27 @@ class Recogniser:
         return out
 
     # -- Cyrillic case endings ----------------------------------------------------------------
-    def _longest_inflected_readings(self, text: str, toks: list[_Token],
+    def _longest_inflected_readings(self, text: str, toks: list[_Token], cyrillic: list[int],
                                     found: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The longest inflected reading wins: in a run of two or three capitalised Cyrillic
         words where the automaton found single words only (из Великой Новоселки: Новоселки), the
         whole run is tried through the case endings first; when it is a known name, it replaces
-        the single-word hits it covers."""
-        single = {first for first, last in found if first == last}
-        in_longer = {i for first, last in found if last > first for i in range(first, last + 1)}
-        readings, i = [], 0
-        while i < len(toks):
-            if not _run_word(toks[i]):
-                i += 1
+        the single-word hits it covers. ``cyrillic``: the indices of the capitalised Cyrillic
+        tokens, where such runs start."""
+        single = in_longer = None  # made for the first run that needs them
+        readings, past_run = [], 0
+        for i in cyrillic:
+            if i < past_run or not _run_word(toks[i]):
                 continue
             run_end = i + 1  # the run of joined capitalised Cyrillic words from i
             while run_end < len(toks) and toks[run_end][JOINED] and _run_word(toks[run_end]):
                 run_end += 1
             if run_end - i < 2:
-                i += 1
                 continue
+            if single is None:
+                single = {first for first, last in found if first == last}
+                in_longer = {k for first, last in found if last > first
+                             for k in range(first, last + 1)}
             first = i
             while first < run_end - 1:
                 for width in (3, 2):
@@ -332,21 +369,22 @@ class Recogniser:
                         first = last
                         break
                 first += 1
-            i = run_end
+            past_run = run_end
         if not readings:
             return found
         covered = {i for first, last in readings for i in range(first, last + 1)}
         return sorted([fl for fl in found if covered.isdisjoint(range(fl[0], fl[1] + 1))]
                       + readings)
 
-    def _inflected_spans(self, text: str, toks: list[_Token], taken: list[bool]) -> list[Span]:
+    def _inflected_spans(self, text: str, toks: list[_Token], cyrillic: list[int],
+                         taken: list[bool]) -> list[Span]:
+        """Names in a case ending among the capitalised Cyrillic words (``cyrillic``: their
+        indices) that no other name took."""
         out = []
-        i = 0
-        while i < len(toks):
-            tok = toks[i]
-            if taken[i] or not tok[CYRILLIC]:
-                i += 1
+        for i in cyrillic:
+            if taken[i]:
                 continue
+            tok = toks[i]
             # try two capitalised words (Часовом Яру, Красного Лимана) before one
             for width in (2, 1):
                 last = i + width - 1
@@ -369,7 +407,6 @@ class Recogniser:
                     for j in range(i, last + 1):
                         taken[j] = True
                     break
-            i += 1
         return out
 
     # -- unknown names in a place context -----------------------------------------------------
@@ -449,7 +486,7 @@ def unit_of(text: str, start: int, end: int) -> str:
 def unit_after(text: str, end: int) -> str:
     """``region`` or ``district`` when the words after a name (or after the list it heads) make
     it an administrative unit; else empty."""
-    match = _UNIT_AFTER.match(text, end, min(len(text), end + 200))
+    match = _UNIT_AFTER.match(text, end, end + 200)  # an end past the text's is the text's
     if not match:
         return ""
     return "region" if match.group("region") else "district"
