@@ -27,8 +27,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from geo.read.patterns import trie
@@ -168,9 +169,10 @@ _NOT_PAST = ("next", "coming", "following", "every", "each", "until", "till", "b
              "следующ", "наступн", "ближайш", "найближч")  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _Expression:
-    """One temporal expression: a full date, a month, a year-less day, a weekday or days back."""
+class _Expression(NamedTuple):
+    """One temporal expression: a full date, a month, a year-less day, a weekday or days back.
+    A named tuple, not a frozen dataclass: a sentence makes one per match, and a frozen
+    dataclass sets each of its ten fields through a call of ``object.__setattr__``."""
 
     kind: str  # date | month | day | weekday | relative
     start: int
@@ -275,8 +277,8 @@ def _expressions(text: str, lowered: str | None = None, *,
         if previous is not None:
             if (previous.kind == "weekday" and expression.kind in ("date", "day")
                     and not text[previous.end : expression.start].strip(" ,")):
-                expression = replace(expression, start=previous.start,
-                                     named_weekday=previous.weekday)
+                expression = expression._replace(start=previous.start,
+                                                 named_weekday=previous.weekday)
             else:
                 yield previous
         previous = expression
@@ -386,12 +388,18 @@ class _Clauses:
 
     def __init__(self, lowered: str):
         self.lowered = lowered
-        breaks = [match.span() for match in _CLAUSE_BREAK.finditer(lowered)]
+        self.starts: list[int] | None = None  # the breaks, found at the first question: an
+        self.ends: list[int] = []  # article's text often asks none (no date, no bare year)
+
+    def _find_breaks(self) -> None:
+        breaks = [match.span() for match in _CLAUSE_BREAK.finditer(self.lowered)]
         self.starts = [start for start, _ in breaks]
         self.ends = [end for _, end in breaks]
 
     def around(self, start: int, end: int) -> tuple[int, int, bool]:
         """(start, end) of the clause holding text[start:end], and whether it is subordinate."""
+        if self.starts is None:
+            self._find_breaks()
         index = bisect_right(self.ends, start) - 1
         left = self.ends[index] if index >= 0 else 0
         index = bisect_left(self.starts, end)
@@ -417,9 +425,8 @@ class _Clauses:
         return None
 
 
-@dataclass(frozen=True)
-class _Placed:
-    """An expression in its clause."""
+class _Placed(NamedTuple):
+    """An expression in its clause (a named tuple: cheap to make, as ``_Expression``)."""
 
     expression: _Expression
     clause: tuple[int, int]
@@ -437,11 +444,15 @@ def _placed(text: str, expressions: Iterable[_Expression], *, backgrounds: bool 
     out = []
     for expression in expressions:
         start, end, subordinate = clauses.around(expression.start, expression.end)
-        deadline = bool(_DEADLINE.search(lowered, max(0, expression.start - 30),
-                                         expression.start))
+        deadline = _is_deadline(lowered, expression.start)
         background = backgrounds and _is_background(expression, lowered, start, end, subordinate)
         out.append(_Placed(expression, (start, end), subordinate, deadline, background))
     return out
+
+
+def _is_deadline(lowered: str, start: int) -> bool:
+    """Whether the expression at ``start`` is a deadline ("by June 26", "до 26 июня")."""
+    return _DEADLINE.search(lowered, max(0, start - 30), start) is not None
 
 
 def _is_background(expression: _Expression, lowered: str, start: int, end: int,
@@ -553,9 +564,12 @@ def _is_dateline(line: str, expression: _Expression, first_line: bool) -> bool:
 
 def _dateline(text: str, reference: date) -> _Expression | None:
     """The first dateline among the first lines of the text: a possible full date, or a
-    year-less day."""
+    year-less day. Every shape of those holds a digit, so a line without one is not searched
+    (the big expression costs far more than the test); it still counts for ``first_line``."""
     lines = [line for line in text[:_HEAD_CHARS].splitlines()[:_HEAD_LINES] if line.strip()]
     for number, line in enumerate(lines):
+        if _DIGIT.search(line) is None:
+            continue
         for expression in _expressions(line):
             if expression.kind not in ("date", "day") or not _is_dateline(
                     line, expression, number == 0):
@@ -614,15 +628,17 @@ class _Evidence:
         lower = text.lower()
         lowered = lower if len(lower) == len(text) else text
         clauses = _Clauses(lowered)
-        placed = _placed(text, _expressions(text, lower), clauses=clauses)
-        self.candidates = [p.expression for p in placed if not (p.deadline or p.background)
-                           and p.expression.kind in ("date", "month", "day")]
+        expressions = list(_expressions(text, lower))
+        # only dates can be candidates, only weekdays a lead: the rest are not placed at all
+        placed = _placed(text, [e for e in expressions if e.kind in ("date", "month", "day")],
+                         clauses=clauses)
+        self.candidates = [p.expression for p in placed if not (p.deadline or p.background)]
         years = [e.year for e in self.candidates if e.kind in ("date", "month")]
         years += _bare_years(lowered, clauses)
         self.years = [year for year in years if _EARLIEST.year <= year <= reference.year]
-        self.lead = next((p.expression.weekday for p in placed if p.expression.kind == "weekday"
-                          and p.expression.start < _LEAD_CHARS and not p.expression.last
-                          and not p.deadline), None)
+        self.lead = next((e.weekday for e in expressions if e.kind == "weekday"
+                          and e.start < _LEAD_CHARS and not e.last
+                          and not _is_deadline(lowered, e.start)), None)
 
     def _day(self, expression: _Expression, anchor: date | None, *,
              dateline: bool = False) -> tuple[date | None, bool, bool]:
