@@ -197,8 +197,14 @@ def _month(match: re.Match, group: str, text: str) -> int | None:
     return _MONTHS.get(word)
 
 
+# Compiled once here rather than looked up in ``re``'s cache at each call (a Python call each).
+_DIGITS = re.compile(r"\d+")
+_APOSTROPHES = re.compile(_APOSTROPHE)
+_WORD = re.compile(r"\w+")
+
+
 def _number(token: str) -> int:
-    digits = re.match(r"\d+", token)
+    digits = _DIGITS.match(token)
     return int(digits.group()) if digits else 0
 
 
@@ -206,7 +212,7 @@ def _weekday(match: re.Match, start: int, end: int) -> _Expression | None:
     modifier = (match["wd_mod"] or match["wdc_mod"] or "").casefold()
     if modifier.startswith(_NOT_PAST):
         return None
-    name = re.sub(_APOSTROPHE, "", (match["wd_en"] or match["wd_cy"]).casefold())
+    name = _APOSTROPHES.sub("", (match["wd_en"] or match["wd_cy"]).casefold())
     last = modifier.startswith(_LAST)
     return _Expression("weekday", start, end, weekday=_WEEKDAYS[name], last=last)
 
@@ -218,35 +224,38 @@ def _ago(match: re.Match, start: int, end: int) -> _Expression | None:
     if count is None:
         number = 1
     else:
-        number = _number(count) or _NUMBER_WORDS[re.sub(_APOSTROPHE, "", count.casefold())]
+        number = _number(count) or _NUMBER_WORDS[_APOSTROPHES.sub("", count.casefold())]
     days = 7 if unit.startswith(_WEEK_UNITS) else 1
     return _Expression("relative", start, end, days_back=number * days)
 
 
-# Group-name prefix of each full-date shape's day, month and year groups.
+# The names of each full-date shape's year, month and day groups.
 _FULL_DATE_GROUPS = {
-    "iso": "iso", "numeric": "num", "day_month_year": "dmy", "month_day_year": "mdy",
-}  # fmt: skip
+    shape: (f"{prefix}_y", f"{prefix}_m", f"{prefix}_d") for shape, prefix in (
+        ("iso", "iso"), ("numeric", "num"), ("day_month_year", "dmy"), ("month_day_year", "mdy"))
+}
+
+_DAY_GROUPS = {"day_month": ("dm_m", "dm_d"), "month_day": ("md_m", "md_d")}  # month, day
 
 
 def _to_expression(match: re.Match, text: str) -> _Expression | None:
     """The expression a match stands for, or None when the match is not one after all."""
     shape, start, end = match.lastgroup, match.start(), match.end()
     if shape in _FULL_DATE_GROUPS:
-        prefix = _FULL_DATE_GROUPS[shape]
-        month_text = match[f"{prefix}_m"]
-        month = int(month_text) if month_text.isdigit() else _month(match, f"{prefix}_m", text)
-        day = _number(match[f"{prefix}_d"])
+        year_group, month_group, day_group = _FULL_DATE_GROUPS[shape]
+        month_text = match[month_group]
+        month = int(month_text) if month_text.isdigit() else _month(match, month_group, text)
+        day = _number(match[day_group])
         if shape == "numeric" and match["num_sep"] == "/" and month and month > 12 >= day:
             day, month = month, day  # 11/25/2025: an American slash date, the only other reading
-        return _Expression("date", start, end, _number(match[f"{prefix}_y"]), month or 0, day)
+        return _Expression("date", start, end, _number(match[year_group]), month or 0, day)
     if shape == "month_year":
         month = _month(match, "my_m", text)
         return _Expression("month", start, end, int(match["my_y"]), month) if month else None
-    if shape in ("day_month", "month_day"):
-        prefix = "dm" if shape == "day_month" else "md"
-        month = _month(match, f"{prefix}_m", text)
-        day = _number(match[f"{prefix}_d"])
+    if shape in _DAY_GROUPS:
+        month_group, day_group = _DAY_GROUPS[shape]
+        month = _month(match, month_group, text)
+        day = _number(match[day_group])
         return _Expression("day", start, end, 0, month, day) if month else None
     if shape in ("weekday", "weekday_cy"):
         return _weekday(match, start, end)
@@ -388,13 +397,12 @@ class _Clauses:
 
     def __init__(self, lowered: str):
         self.lowered = lowered
-        self.starts: list[int] | None = None  # the breaks, found at the first question: an
-        self.ends: list[int] = []  # article's text often asks none (no date, no bare year)
+        self.starts: tuple[int, ...] | None = None  # the breaks, found at the first question:
+        self.ends: tuple[int, ...] = ()  # an article's text often asks none (no date or year)
 
     def _find_breaks(self) -> None:
         breaks = [match.span() for match in _CLAUSE_BREAK.finditer(self.lowered)]
-        self.starts = [start for start, _ in breaks]
-        self.ends = [end for _, end in breaks]
+        self.starts, self.ends = zip(*breaks, strict=True) if breaks else ((), ())
 
     def around(self, start: int, end: int) -> tuple[int, int, bool]:
         """(start, end) of the clause holding text[start:end], and whether it is subordinate."""
@@ -406,7 +414,7 @@ class _Clauses:
         right = self.starts[index] if index < len(self.starts) else len(self.lowered)
         opener = self._opener(left, start)
         if opener is not None and not set(
-                re.findall(r"\w+", self.lowered[opener[1]:start])) <= _ADVERBIAL_WORDS:
+                _WORD.findall(self.lowered[opener[1]:start])) <= _ADVERBIAL_WORDS:
             return opener[0], right, True
         return left, right, False
 
