@@ -553,8 +553,14 @@ _WIRE_PLACE = re.compile(r"^\W*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’. -]*[
 _WIRE_AFTER = re.compile(r"^\s*[.,]?\s*(?:/|\(|[-–—]{1,2}\s)")
 
 
+# Filler from end to end. Each filler is taken atomically, as ``_FILLER.sub`` would take it
+# scanning left to right, so this says what an empty ``sub`` says; but it stops at the first
+# word that is no filler, where ``sub`` copies the whole rest of a long line.
+_ALL_FILLER = re.compile(rf"(?>{_FILLER.pattern})*+", re.IGNORECASE)
+
+
 def _is_filler(text: str) -> bool:
-    return not _FILLER.sub("", text)
+    return _ALL_FILLER.fullmatch(text) is not None
 
 
 def _is_dateline(line: str, expression: _Expression, first_line: bool) -> bool:
