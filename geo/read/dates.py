@@ -443,17 +443,14 @@ class _Placed(NamedTuple):
     background: bool
 
 
-def _placed(text: str, expressions: Iterable[_Expression], *, backgrounds: bool = True,
-            clauses: _Clauses | None = None) -> list[_Placed]:
-    if clauses is None:
-        lowered = text.lower()
-        clauses = _Clauses(lowered if len(lowered) == len(text) else text)
+def _placed(expressions: Iterable[_Expression], clauses: _Clauses) -> list[_Placed]:
+    """Each expression in its clause of the text ``clauses`` cut."""
     lowered = clauses.lowered
     out = []
     for expression in expressions:
         start, end, subordinate = clauses.around(expression.start, expression.end)
         deadline = _is_deadline(lowered, expression.start)
-        background = backgrounds and _is_background(expression, lowered, start, end, subordinate)
+        background = _is_background(expression, lowered, start, end, subordinate)
         out.append(_Placed(expression, (start, end), subordinate, deadline, background))
     return out
 
@@ -644,8 +641,7 @@ class _Evidence:
         clauses = _Clauses(lowered)
         expressions = list(_expressions(text, lower))
         # only dates can be candidates, only weekdays a lead: the rest are not placed at all
-        placed = _placed(text, [e for e in expressions if e.kind in ("date", "month", "day")],
-                         clauses=clauses)
+        placed = _placed([e for e in expressions if e.kind in ("date", "month", "day")], clauses)
         self.candidates = [p.expression for p in placed if not (p.deadline or p.background)]
         years = [e.year for e in self.candidates if e.kind in ("date", "month")]
         years += _bare_years(lowered, clauses)
@@ -783,17 +779,19 @@ class SentenceDates:
         if not expressions:
             return
         taken: set[tuple[int, int]] = set()
-        clauses = _Clauses(lower if len(lower) == len(sentence) else sentence)
-        for placed in _placed(sentence, expressions, backgrounds=False, clauses=clauses):
-            if placed.deadline:
+        lowered = lower if len(lower) == len(sentence) else sentence
+        clauses = _Clauses(lowered)
+        # each expression's day and deadline first, its clause only for one that dates a name
+        # (a clause costs the most: its breaks and its opening word are looked for)
+        for expression in expressions:
+            day = _resolve(expression, published)
+            if not _possible(day, published) or _is_deadline(lowered, expression.start):
                 continue
-            day = _resolve(placed.expression, published)
-            if not _possible(day, published):
-                continue
-            if placed.subordinate:
-                if placed.clause not in taken:
-                    taken.add(placed.clause)
-                    self.scopes.append((*placed.clause, day))
+            start, end, subordinate = clauses.around(expression.start, expression.end)
+            if subordinate:
+                if (start, end) not in taken:
+                    taken.add((start, end))
+                    self.scopes.append((start, end, day))
             elif self.main is None:
                 self.main = day
 
