@@ -27,8 +27,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from geo.read.patterns import trie
@@ -168,9 +169,10 @@ _NOT_PAST = ("next", "coming", "following", "every", "each", "until", "till", "b
              "следующ", "наступн", "ближайш", "найближч")  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _Expression:
-    """One temporal expression: a full date, a month, a year-less day, a weekday or days back."""
+class _Expression(NamedTuple):
+    """One temporal expression: a full date, a month, a year-less day, a weekday or days back.
+    A named tuple, not a frozen dataclass: a sentence makes one per match, and a frozen
+    dataclass sets each of its ten fields through a call of ``object.__setattr__``."""
 
     kind: str  # date | month | day | weekday | relative
     start: int
@@ -195,8 +197,14 @@ def _month(match: re.Match, group: str, text: str) -> int | None:
     return _MONTHS.get(word)
 
 
+# Compiled once here rather than looked up in ``re``'s cache at each call (a Python call each).
+_DIGITS = re.compile(r"\d+")
+_APOSTROPHES = re.compile(_APOSTROPHE)
+_WORD = re.compile(r"\w+")
+
+
 def _number(token: str) -> int:
-    digits = re.match(r"\d+", token)
+    digits = _DIGITS.match(token)
     return int(digits.group()) if digits else 0
 
 
@@ -204,7 +212,7 @@ def _weekday(match: re.Match, start: int, end: int) -> _Expression | None:
     modifier = (match["wd_mod"] or match["wdc_mod"] or "").casefold()
     if modifier.startswith(_NOT_PAST):
         return None
-    name = re.sub(_APOSTROPHE, "", (match["wd_en"] or match["wd_cy"]).casefold())
+    name = _APOSTROPHES.sub("", (match["wd_en"] or match["wd_cy"]).casefold())
     last = modifier.startswith(_LAST)
     return _Expression("weekday", start, end, weekday=_WEEKDAYS[name], last=last)
 
@@ -216,35 +224,38 @@ def _ago(match: re.Match, start: int, end: int) -> _Expression | None:
     if count is None:
         number = 1
     else:
-        number = _number(count) or _NUMBER_WORDS[re.sub(_APOSTROPHE, "", count.casefold())]
+        number = _number(count) or _NUMBER_WORDS[_APOSTROPHES.sub("", count.casefold())]
     days = 7 if unit.startswith(_WEEK_UNITS) else 1
     return _Expression("relative", start, end, days_back=number * days)
 
 
-# Group-name prefix of each full-date shape's day, month and year groups.
+# The names of each full-date shape's year, month and day groups.
 _FULL_DATE_GROUPS = {
-    "iso": "iso", "numeric": "num", "day_month_year": "dmy", "month_day_year": "mdy",
-}  # fmt: skip
+    shape: (f"{prefix}_y", f"{prefix}_m", f"{prefix}_d") for shape, prefix in (
+        ("iso", "iso"), ("numeric", "num"), ("day_month_year", "dmy"), ("month_day_year", "mdy"))
+}
+
+_DAY_GROUPS = {"day_month": ("dm_m", "dm_d"), "month_day": ("md_m", "md_d")}  # month, day
 
 
 def _to_expression(match: re.Match, text: str) -> _Expression | None:
     """The expression a match stands for, or None when the match is not one after all."""
     shape, start, end = match.lastgroup, match.start(), match.end()
     if shape in _FULL_DATE_GROUPS:
-        prefix = _FULL_DATE_GROUPS[shape]
-        month_text = match[f"{prefix}_m"]
-        month = int(month_text) if month_text.isdigit() else _month(match, f"{prefix}_m", text)
-        day = _number(match[f"{prefix}_d"])
+        year_group, month_group, day_group = _FULL_DATE_GROUPS[shape]
+        month_text = match[month_group]
+        month = int(month_text) if month_text.isdigit() else _month(match, month_group, text)
+        day = _number(match[day_group])
         if shape == "numeric" and match["num_sep"] == "/" and month and month > 12 >= day:
             day, month = month, day  # 11/25/2025: an American slash date, the only other reading
-        return _Expression("date", start, end, _number(match[f"{prefix}_y"]), month or 0, day)
+        return _Expression("date", start, end, _number(match[year_group]), month or 0, day)
     if shape == "month_year":
         month = _month(match, "my_m", text)
         return _Expression("month", start, end, int(match["my_y"]), month) if month else None
-    if shape in ("day_month", "month_day"):
-        prefix = "dm" if shape == "day_month" else "md"
-        month = _month(match, f"{prefix}_m", text)
-        day = _number(match[f"{prefix}_d"])
+    if shape in _DAY_GROUPS:
+        month_group, day_group = _DAY_GROUPS[shape]
+        month = _month(match, month_group, text)
+        day = _number(match[day_group])
         return _Expression("day", start, end, 0, month, day) if month else None
     if shape in ("weekday", "weekday_cy"):
         return _weekday(match, start, end)
@@ -275,8 +286,8 @@ def _expressions(text: str, lowered: str | None = None, *,
         if previous is not None:
             if (previous.kind == "weekday" and expression.kind in ("date", "day")
                     and not text[previous.end : expression.start].strip(" ,")):
-                expression = replace(expression, start=previous.start,
-                                     named_weekday=previous.weekday)
+                expression = expression._replace(start=previous.start,
+                                                 named_weekday=previous.weekday)
             else:
                 yield previous
         previous = expression
@@ -386,19 +397,24 @@ class _Clauses:
 
     def __init__(self, lowered: str):
         self.lowered = lowered
-        breaks = [match.span() for match in _CLAUSE_BREAK.finditer(lowered)]
-        self.starts = [start for start, _ in breaks]
-        self.ends = [end for _, end in breaks]
+        self.starts: tuple[int, ...] | None = None  # the breaks, found at the first question:
+        self.ends: tuple[int, ...] = ()  # an article's text often asks none (no date or year)
+
+    def _find_breaks(self) -> None:
+        breaks = [match.span() for match in _CLAUSE_BREAK.finditer(self.lowered)]
+        self.starts, self.ends = zip(*breaks, strict=True) if breaks else ((), ())
 
     def around(self, start: int, end: int) -> tuple[int, int, bool]:
         """(start, end) of the clause holding text[start:end], and whether it is subordinate."""
+        if self.starts is None:
+            self._find_breaks()
         index = bisect_right(self.ends, start) - 1
         left = self.ends[index] if index >= 0 else 0
         index = bisect_left(self.starts, end)
         right = self.starts[index] if index < len(self.starts) else len(self.lowered)
         opener = self._opener(left, start)
         if opener is not None and not set(
-                re.findall(r"\w+", self.lowered[opener[1]:start])) <= _ADVERBIAL_WORDS:
+                _WORD.findall(self.lowered[opener[1]:start])) <= _ADVERBIAL_WORDS:
             return opener[0], right, True
         return left, right, False
 
@@ -417,9 +433,8 @@ class _Clauses:
         return None
 
 
-@dataclass(frozen=True)
-class _Placed:
-    """An expression in its clause."""
+class _Placed(NamedTuple):
+    """An expression in its clause (a named tuple: cheap to make, as ``_Expression``)."""
 
     expression: _Expression
     clause: tuple[int, int]
@@ -428,20 +443,21 @@ class _Placed:
     background: bool
 
 
-def _placed(text: str, expressions: Iterable[_Expression], *, backgrounds: bool = True,
-            clauses: _Clauses | None = None) -> list[_Placed]:
-    if clauses is None:
-        lowered = text.lower()
-        clauses = _Clauses(lowered if len(lowered) == len(text) else text)
+def _placed(expressions: Iterable[_Expression], clauses: _Clauses) -> list[_Placed]:
+    """Each expression in its clause of the text ``clauses`` cut."""
     lowered = clauses.lowered
     out = []
     for expression in expressions:
         start, end, subordinate = clauses.around(expression.start, expression.end)
-        deadline = bool(_DEADLINE.search(lowered, max(0, expression.start - 30),
-                                         expression.start))
-        background = backgrounds and _is_background(expression, lowered, start, end, subordinate)
+        deadline = _is_deadline(lowered, expression.start)
+        background = _is_background(expression, lowered, start, end, subordinate)
         out.append(_Placed(expression, (start, end), subordinate, deadline, background))
     return out
+
+
+def _is_deadline(lowered: str, start: int) -> bool:
+    """Whether the expression at ``start`` is a deadline ("by June 26", "до 26 июня")."""
+    return _DEADLINE.search(lowered, max(0, start - 30), start) is not None
 
 
 def _is_background(expression: _Expression, lowered: str, start: int, end: int,
@@ -534,8 +550,14 @@ _WIRE_PLACE = re.compile(r"^\W*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’. -]*[
 _WIRE_AFTER = re.compile(r"^\s*[.,]?\s*(?:/|\(|[-–—]{1,2}\s)")
 
 
+# Filler from end to end. Each filler is taken atomically, as ``_FILLER.sub`` would take it
+# scanning left to right, so this says what an empty ``sub`` says; but it stops at the first
+# word that is no filler, where ``sub`` copies the whole rest of a long line.
+_ALL_FILLER = re.compile(rf"(?>{_FILLER.pattern})*+", re.IGNORECASE)
+
+
 def _is_filler(text: str) -> bool:
-    return not _FILLER.sub("", text)
+    return _ALL_FILLER.fullmatch(text) is not None
 
 
 def _is_dateline(line: str, expression: _Expression, first_line: bool) -> bool:
@@ -553,9 +575,12 @@ def _is_dateline(line: str, expression: _Expression, first_line: bool) -> bool:
 
 def _dateline(text: str, reference: date) -> _Expression | None:
     """The first dateline among the first lines of the text: a possible full date, or a
-    year-less day."""
+    year-less day. Every shape of those holds a digit, so a line without one is not searched
+    (the big expression costs far more than the test); it still counts for ``first_line``."""
     lines = [line for line in text[:_HEAD_CHARS].splitlines()[:_HEAD_LINES] if line.strip()]
     for number, line in enumerate(lines):
+        if _DIGIT.search(line) is None:
+            continue
         for expression in _expressions(line):
             if expression.kind not in ("date", "day") or not _is_dateline(
                     line, expression, number == 0):
@@ -614,15 +639,16 @@ class _Evidence:
         lower = text.lower()
         lowered = lower if len(lower) == len(text) else text
         clauses = _Clauses(lowered)
-        placed = _placed(text, _expressions(text, lower), clauses=clauses)
-        self.candidates = [p.expression for p in placed if not (p.deadline or p.background)
-                           and p.expression.kind in ("date", "month", "day")]
+        expressions = list(_expressions(text, lower))
+        # only dates can be candidates, only weekdays a lead: the rest are not placed at all
+        placed = _placed([e for e in expressions if e.kind in ("date", "month", "day")], clauses)
+        self.candidates = [p.expression for p in placed if not (p.deadline or p.background)]
         years = [e.year for e in self.candidates if e.kind in ("date", "month")]
         years += _bare_years(lowered, clauses)
         self.years = [year for year in years if _EARLIEST.year <= year <= reference.year]
-        self.lead = next((p.expression.weekday for p in placed if p.expression.kind == "weekday"
-                          and p.expression.start < _LEAD_CHARS and not p.expression.last
-                          and not p.deadline), None)
+        self.lead = next((e.weekday for e in expressions if e.kind == "weekday"
+                          and e.start < _LEAD_CHARS and not e.last
+                          and not _is_deadline(lowered, e.start)), None)
 
     def _day(self, expression: _Expression, anchor: date | None, *,
              dateline: bool = False) -> tuple[date | None, bool, bool]:
@@ -753,17 +779,19 @@ class SentenceDates:
         if not expressions:
             return
         taken: set[tuple[int, int]] = set()
-        clauses = _Clauses(lower if len(lower) == len(sentence) else sentence)
-        for placed in _placed(sentence, expressions, backgrounds=False, clauses=clauses):
-            if placed.deadline:
+        lowered = lower if len(lower) == len(sentence) else sentence
+        clauses = _Clauses(lowered)
+        # each expression's day and deadline first, its clause only for one that dates a name
+        # (a clause costs the most: its breaks and its opening word are looked for)
+        for expression in expressions:
+            day = _resolve(expression, published)
+            if not _possible(day, published) or _is_deadline(lowered, expression.start):
                 continue
-            day = _resolve(placed.expression, published)
-            if not _possible(day, published):
-                continue
-            if placed.subordinate:
-                if placed.clause not in taken:
-                    taken.add(placed.clause)
-                    self.scopes.append((*placed.clause, day))
+            start, end, subordinate = clauses.around(expression.start, expression.end)
+            if subordinate:
+                if (start, end) not in taken:
+                    taken.add((start, end))
+                    self.scopes.append((start, end, day))
             elif self.main is None:
                 self.main = day
 

@@ -22,11 +22,10 @@ class Sentences:
 
     def __init__(self, text: str):
         self.text = text
-        starts, position = [0], 0
-        for match in _BOUNDARY.finditer(text):
-            position = match.end()
-            if position < len(text):
-                starts.append(position)
+        starts = [0]
+        starts += [match.end() for match in _BOUNDARY.finditer(text)]
+        if len(starts) > 1 and starts[-1] == len(text):  # only the last break can end the text
+            starts.pop()
         self.starts = starts
         self._trimmed: dict[int, tuple[int, int]] = {}  # sentence index -> its bounds
 

@@ -60,6 +60,9 @@ NOT_DATELINES = [  # (text, publication date): impossible, future, too late or n
     ("Filler line.\n" * 20 + "12.11.2025\nTroops advanced.", (NOV_12, "inferred")),
     ("x" * 1600 + "\n12.11.2025\nTroops advanced.", (NOV_12, "inferred")),
     ("Servicemen - Sputnik International, 1920, 01.11.2025", (date(2025, 11, 1), "inferred")),
+    # a date opening the second line, prose after it: the first line, with no digit, still counts
+    ("Front line report\n12 November 2025 troops advanced on the town.", (NOV_12, "inferred")),
+    ("Сводка\n12.11.2025 войска продвинулись к городу.", (NOV_12, "inferred")),
 ]
 
 
