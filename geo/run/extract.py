@@ -75,11 +75,6 @@ class ArticleResult:
             self._rows = result_batch(self._tuples)
         return self._rows
 
-    @property
-    def tuples(self) -> list[tuple] | None:
-        """The row tuples as made in this process, or None for rows that came as Arrow."""
-        return self._tuples
-
     def column(self, name: str) -> list:
         """One column's values (enum cells may be the enum member or its value: they compare
         equal)."""
@@ -115,9 +110,10 @@ class ArticleResult:
 
 def rows_of(results: list[ArticleResult]) -> pa.RecordBatch:
     """The rows of several results, in order, as one record batch: one conversion for all when
-    every one still holds its tuples, else their batches put end to end."""
-    if all(result.tuples is not None for result in results):
-        return result_batch([row for result in results for row in result.tuples])
+    none is in Arrow yet, else their batches put end to end (a result packed for the store or a
+    worker is in Arrow already: it is not converted twice)."""
+    if all(result._rows is None for result in results):  # each holds its tuples only
+        return result_batch([row for result in results for row in result._tuples])
     return pa.concat_batches([result.rows for result in results])
 
 
@@ -223,7 +219,7 @@ def redated(article: Article, result: ArticleResult,
     published = publication.day
     dater = _Dater(article.text, published)
     days, sources = [], []
-    for start in result.rows.column("start").to_pylist():
+    for start in result.column("start"):
         day, source = dater.at(start)[1]
         days.append(day.isoformat() if day else None)
         sources.append(str(source))

@@ -118,13 +118,16 @@ def test_the_rows_of_several_results_are_theirs_end_to_end(extractor):
     made = [extractor.article_result(Article(str(n), text, published=PUBLISHED)) for n, text in
             enumerate(["Drones hit Zoriansk.", "Calm day.", "Shelling hit Shakhtograd and "
                        "Kamianopil."])]
+    converted_at_once = rows_of(made).to_pylist()  # tuples only: one conversion
     unpacked = [ArticleResult.unpack(result.pack()) for result in made]
     expected = [row for result in unpacked for row in result.rows.to_pylist()]
     assert [len(result) for result in made] == [1, 0, 2]
+    assert converted_at_once == expected
     for results in (made, unpacked, [made[0], unpacked[1], made[2]]):
         assert rows_of(results).to_pylist() == expected
     assert made[2].column("surface") == unpacked[2].column("surface") == [
         "Shakhtograd", "Kamianopil"]
+
 
 def test_an_article_results_rows_are_its_mentions(extractor):
     # the same cells, bar two: in the table the candidates are joined with "; " and the date is
